@@ -1,0 +1,89 @@
+// Package config reads explainbot's settings from the environment.
+//
+// It is the only package that knows variable names; everything below main
+// receives plain values.
+package config
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/kelseyhightower/envconfig"
+)
+
+// Config is every setting explainbot reads from its environment.
+type Config struct {
+	DiscordToken     string        `envconfig:"DISCORD_TOKEN" desc:"bot token; enables the gateway (never logged)"`
+	DiscordAppID     string        `envconfig:"DISCORD_APP_ID" desc:"application ID; taken from READY when empty"`
+	DiscordGuildID   string        `envconfig:"DISCORD_GUILD_ID" desc:"register commands to this guild (instant) instead of globally"`
+	DiscordAPIURL    string        `envconfig:"DISCORD_API_URL" default:"https://discord.com" desc:"origin of Discord's REST API; the gateway URL follows from it"`
+	DiscordPublicKey string        `envconfig:"DISCORD_PUBLIC_KEY" desc:"hex Ed25519 public key; enables POST /interactions"`
+	ListenAddr       string        `envconfig:"LISTEN_ADDR" default:":8080" desc:"address of /interactions, /healthz, /readyz and /metrics"`
+	ShardID          int           `envconfig:"SHARD_ID" default:"0" desc:"this process's gateway shard"`
+	ShardCount       int           `envconfig:"SHARD_COUNT" default:"1" desc:"number of gateway shards"`
+	CooldownAnswers  int           `envconfig:"COOLDOWN_ANSWERS" default:"5" desc:"answers a user may get per window"`
+	CooldownWindow   time.Duration `envconfig:"COOLDOWN_WINDOW" default:"20s" desc:"the cooldown window"`
+	KnowledgeDir     string        `envconfig:"KNOWLEDGE_DIR" desc:"directory of extra Markdown articles"`
+	BuiltinArticle   bool          `envconfig:"BUILTIN_ARTICLE" default:"true" desc:"serve the built-in article"`
+	DataDir          string        `envconfig:"DATA_DIR" default:"./data" desc:"where unanswered questions and feedback are kept"`
+	IndexPath        string        `envconfig:"INDEX_PATH" desc:"keep the built index on disk here and reuse it while the articles are unchanged"`
+	LogFormat        string        `envconfig:"LOG_FORMAT" default:"text" desc:"text or json"`
+	LogLevel         string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
+}
+
+// Load reads the configuration from the process environment and validates it.
+func Load() (Config, error) {
+	var c Config
+	if err := envconfig.Process("", &c); err != nil {
+		return Config{}, fmt.Errorf("read environment: %w", err)
+	}
+	return c, c.Validate()
+}
+
+// Validate reports the first setting that cannot work.
+func (c Config) Validate() error {
+	u, err := url.Parse(c.DiscordAPIURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("DISCORD_API_URL must be an http(s) origin, got %q", c.DiscordAPIURL)
+	}
+	if c.ShardCount < 1 {
+		return fmt.Errorf("SHARD_COUNT must be at least 1, got %d", c.ShardCount)
+	}
+	if c.ShardID < 0 || c.ShardID >= c.ShardCount {
+		return fmt.Errorf("SHARD_ID must be in [0, SHARD_COUNT), got %d of %d", c.ShardID, c.ShardCount)
+	}
+	if c.CooldownAnswers < 1 || c.CooldownWindow <= 0 {
+		return fmt.Errorf("COOLDOWN_ANSWERS and COOLDOWN_WINDOW must be positive")
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		return fmt.Errorf("LOG_FORMAT must be text or json, got %q", c.LogFormat)
+	}
+	switch strings.ToLower(c.LogLevel) {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("LOG_LEVEL must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if c.DiscordPublicKey != "" && len(c.DiscordPublicKey) != 64 {
+		return fmt.Errorf("DISCORD_PUBLIC_KEY must be 64 hex characters (32 bytes)")
+	}
+	return nil
+}
+
+// Usage writes every variable with its default and description.
+func Usage(w io.Writer) error {
+	var c Config
+	return envconfig.Usagef("", &c, w, envconfig.DefaultTableFormat)
+}
+
+// Names lists every environment variable explainbot reads.
+func Names() []string {
+	var b strings.Builder
+	var c Config
+	_ = envconfig.Usagef("", &c, &b, "{{range .}}{{usage_key .}}\n{{end}}")
+	return strings.Fields(b.String())
+}

@@ -1,0 +1,69 @@
+package config
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoadDefaults(t *testing.T) {
+	for _, n := range Names() {
+		t.Setenv(n, "")
+	}
+	// An empty variable counts as set for envconfig; unset the ones with defaults.
+	withDefaults := []string{"DISCORD_API_URL", "LISTEN_ADDR", "SHARD_ID", "SHARD_COUNT", "COOLDOWN_ANSWERS", "COOLDOWN_WINDOW", "BUILTIN_ARTICLE", "DATA_DIR", "LOG_FORMAT", "LOG_LEVEL"}
+	for _, n := range withDefaults {
+		unset(t, n)
+	}
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ListenAddr != ":8080" || c.ShardCount != 1 || c.CooldownAnswers != 5 || c.CooldownWindow != 20*time.Second || !c.BuiltinArticle || c.DiscordAPIURL != "https://discord.com" {
+		t.Errorf("defaults: got %+v", c)
+	}
+}
+
+func TestValidateRejects(t *testing.T) {
+	base := Config{DiscordAPIURL: "https://discord.com", ShardCount: 1, CooldownAnswers: 5, CooldownWindow: time.Second, LogFormat: "text", LogLevel: "info"}
+	if err := base.Validate(); err != nil {
+		t.Fatalf("base config rejected: %v", err)
+	}
+	cases := map[string]func(*Config){
+		"DISCORD_API_URL":    func(c *Config) { c.DiscordAPIURL = "discord.com" },
+		"SHARD_COUNT":        func(c *Config) { c.ShardCount = 0 },
+		"SHARD_ID":           func(c *Config) { c.ShardID = 1 },
+		"COOLDOWN":           func(c *Config) { c.CooldownWindow = 0 },
+		"LOG_FORMAT":         func(c *Config) { c.LogFormat = "xml" },
+		"LOG_LEVEL":          func(c *Config) { c.LogLevel = "loud" },
+		"DISCORD_PUBLIC_KEY": func(c *Config) { c.DiscordPublicKey = "abc" },
+	}
+	for name, mutate := range cases {
+		c := base
+		mutate(&c)
+		err := c.Validate()
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: got %v, want an error naming it", name, err)
+		}
+	}
+}
+
+func TestUsageNamesEveryVariable(t *testing.T) {
+	var b bytes.Buffer
+	if err := Usage(&b); err != nil {
+		t.Fatal(err)
+	}
+	names := Names()
+	for _, want := range []string{"DISCORD_TOKEN", "KNOWLEDGE_DIR", "DISCORD_PUBLIC_KEY", "SHARD_ID"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("Names() lacks %s: %v", want, names)
+		}
+	}
+	for _, n := range names {
+		if !strings.Contains(b.String(), n) {
+			t.Errorf("usage lacks %s", n)
+		}
+	}
+}

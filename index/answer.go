@@ -1,0 +1,53 @@
+package index
+
+import (
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// Answer is what explainbot says to one question.
+type Answer struct {
+	// Question is the question as asked.
+	Question string
+	// Answered is false when the article does not cover the question; Hits is
+	// then empty and Related suggests topics instead.
+	Answered bool
+	// Hits are the best sections, best first.
+	Hits []Hit
+	// Row is the comparison row when the question asks about one feature of a
+	// difference ("how do they differ in scope"); nil otherwise.
+	Row *RowMatch
+	// Table is the whole comparison when the question asks for the difference
+	// or the table itself; nil otherwise.
+	Table *knowledge.Comparison
+	// Related are other sections worth reading, as topic references.
+	Related []Topic
+}
+
+// Hit is one section that answers the question.
+type Hit struct {
+	Topic
+	// Score is the search score; higher is better.
+	Score float64
+	// Excerpt is at most MaxExcerpt characters of the section, cut at sentence
+	// or word boundaries, with the question's words in **bold**.
+	Excerpt string
+}
+
+// Topic names one section of one article.
+type Topic struct {
+	// Article is the article's title; Source is its citation.
+	Article, Source string
+	// ArticleID identifies the article (its path); SectionID the section in it.
+	ArticleID, SectionID string
+	// Heading is the section's heading.
+	Heading string
+}
+
+// RowMatch is one row of one comparison.
+type RowMatch struct {
+	Comparison *knowledge.Comparison
+	Row        knowledge.Row
+}
+
+// MaxExcerpt is the most characters (runes) an excerpt holds.
+const MaxExcerpt = 1000

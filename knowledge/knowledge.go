@@ -1,0 +1,86 @@
+// Package knowledge holds what explainbot knows: articles split into
+// sections, and the comparison tables they contain. It parses Markdown
+// articles and ships the built-in one. It knows nothing of search or Discord.
+package knowledge
+
+// Article is one source document: a title, where it came from, and its
+// sections in reading order.
+type Article struct {
+	// Title is the article's title from its front matter.
+	Title string
+	// Source is where the article came from (a URL or a citation).
+	Source string
+	// Path is the file the article was read from ("builtin" for the built-in one).
+	Path string
+	// Sections are the article's sections in order; the text before the first
+	// heading is a section headed "Introduction".
+	Sections []Section
+	// Comparisons are the article's tables, in order.
+	Comparisons []Comparison
+}
+
+// Section is the text under one heading.
+type Section struct {
+	// ID is unique within the article: a slug of the heading.
+	ID string
+	// Heading is the heading's own words.
+	Heading string
+	// Level is the heading level (1-6); the introduction has level 1.
+	Level int
+	// Line is the 1-based line of the heading in the source file.
+	Line int
+	// Blocks are the section's paragraphs, list items and table rows as plain
+	// text, in order. A list item starts with "- ".
+	Blocks []string
+	// Passages are the section's text cut into overlapping pieces of a few
+	// hundred words for indexing; a short section is one passage.
+	Passages []string
+}
+
+// Text is the section's whole text, one block a line.
+func (s Section) Text() string {
+	n := 0
+	for _, b := range s.Blocks {
+		n += len(b) + 1
+	}
+	out := make([]byte, 0, n)
+	for i, b := range s.Blocks {
+		if i > 0 {
+			out = append(out, '\n')
+		}
+		out = append(out, b...)
+	}
+	return string(out)
+}
+
+// Comparison is a table that compares subjects feature by feature.
+type Comparison struct {
+	// Section is the ID of the section the table stands in.
+	Section string
+	// Title is the heading of that section.
+	Title string
+	// Header is the first header cell ("Feature").
+	Header string
+	// Subjects are the compared things, the table's other header cells.
+	Subjects []string
+	// Rows are the table's body rows.
+	Rows []Row
+}
+
+// Row is one feature of a comparison and its value for each subject.
+type Row struct {
+	// Feature is the first cell ("Scope").
+	Feature string
+	// Values holds one cell per subject, in the order of Comparison.Subjects.
+	Values []string
+}
+
+// Row returns the row whose feature equals name, ignoring case.
+func (c Comparison) Row(name string) (Row, bool) {
+	for _, r := range c.Rows {
+		if equalFold(r.Feature, name) {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
