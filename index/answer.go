@@ -21,7 +21,13 @@ type Answer struct {
 	Table *knowledge.Comparison
 	// Related are other sections worth reading, as topic references.
 	Related []Topic
+	// Confidence is the share (0 to 1) of the question's weight that the
+	// articles know; below LowConfidence an answer is a guess worth reviewing.
+	Confidence float64
 }
+
+// LowConfidence marks answers whose question the articles only partly know.
+const LowConfidence = 0.75
 
 // Hit is one section that answers the question.
 type Hit struct {

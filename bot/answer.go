@@ -1,0 +1,130 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/index"
+)
+
+// question answers /explain and /ask: the text of option opt, with the
+// private and mention options.
+func (b *Bot) question(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData, opt string) reply {
+	v := answerView{
+		question: strings.TrimSpace(stringOption(data, opt)),
+		private:  boolOption(data, optPrivate),
+		asker:    userID(i),
+	}
+	if m := stringOption(data, optMention); isSnowflake(m) {
+		v.mention = m
+	}
+	return b.answer(ctx, i, v)
+}
+
+// explainThis answers the "Explain this" message command: the target
+// message's text is the question, and the answer is public so a teacher can
+// answer a student in place.
+func (b *Bot) explainThis(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+	var text string
+	if data.Resolved != nil {
+		if m := data.Resolved.Messages[data.TargetID]; m != nil {
+			text = m.Content
+		}
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return reply{ephemeral("That message has no text I could explain."), OutcomeNotCovered}
+	}
+	return b.answer(ctx, i, answerView{question: clip(text, maxQuestionRunes), asker: userID(i)})
+}
+
+// answer asks the answerer and renders the answer, the "not covered" note
+// or the cooldown's "slow down", recording what the teacher should see.
+func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, v answerView) reply {
+	if v.question == "" {
+		return reply{ephemeral("Ask me something: a topic such as “llm”, or a question."), OutcomeNotCovered}
+	}
+	if ok, wait := b.cooldown.allow(v.asker, b.now()); !ok {
+		secs := int(math.Ceil(wait.Seconds()))
+		return reply{ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(secs, 1))), OutcomeRateLimited}
+	}
+	a := b.answerer.Ask(ctx, searchText(v.question))
+	a.Question = v.question
+	if !a.Answered || len(a.Hits) == 0 {
+		b.record(ctx, i, store.Question{Text: v.question, Kind: store.Unanswered})
+		return reply{b.notCovered(a, v.question), OutcomeNotCovered}
+	}
+	if a.Confidence < index.LowConfidence {
+		b.record(ctx, i, store.Question{Text: v.question, Kind: store.LowConfidence, Score: a.Hits[0].Score})
+	}
+	return answered(b.renderAnswer(a, v))
+}
+
+// record keeps a question for the teacher; a failure costs the record, not
+// the answer.
+func (b *Bot) record(ctx context.Context, i *discordgo.Interaction, q store.Question) {
+	if b.opts.Store == nil {
+		return
+	}
+	q.UserID, q.Guild = userID(i), i.GuildID
+	if err := b.opts.Store.RecordUnanswered(ctx, q); err != nil {
+		b.lg.Warn("record question", "interaction", i.ID, "kind", q.Kind.String(), "err", err)
+	}
+}
+
+// autocomplete suggests topics for /explain and tables for /compare.
+// It is not rate limited: Discord calls it on every keystroke.
+func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationCommandInteractionData) *discordgo.InteractionResponse {
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	focused := focusedOption(data)
+	switch {
+	case data.Name == cmdExplain && (focused == nil || focused.Name == optTopic):
+		typed := ""
+		if focused != nil {
+			typed, _ = focused.Value.(string)
+		}
+		for _, s := range b.answerer.Suggest(ctx, typed, maxChoices) {
+			name, value := clip(s.Name, maxChoiceText), clip(s.Value, maxChoiceText)
+			if strings.TrimSpace(name) == "" || strings.TrimSpace(value) == "" {
+				continue
+			}
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: value})
+		}
+	case data.Name == cmdCompare && focused != nil && focused.Name == optTable:
+		typed, _ := focused.Value.(string)
+		typed = strings.ToLower(strings.TrimSpace(typed))
+		for _, l := range comparisons(b.answerer.Articles()) {
+			name := tableName(l)
+			if len(choices) == maxChoices || typed != "" && !strings.Contains(strings.ToLower(name), typed) {
+				continue
+			}
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{
+				Name:  clip(name, maxChoiceText),
+				Value: articleKey(l.article.Path) + ":" + fmt.Sprint(l.pos),
+			})
+		}
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}
+}
+
+// focusedOption is the option the user is typing into.
+func focusedOption(data discordgo.ApplicationCommandInteractionData) *discordgo.ApplicationCommandInteractionDataOption {
+	for _, o := range data.Options {
+		if o.Focused {
+			return o
+		}
+	}
+	return nil
+}
+
+// tableName names a comparison for the table picker.
+func tableName(l located) string {
+	return l.comparison().Title + " — " + l.article.Title
+}

@@ -1,0 +1,270 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// Answerer is what the bot needs from the answer engine. *index.Index
+// implements it; so does the holder that swaps indexes on reload, which is
+// why the bot asks for Articles on every use instead of keeping them.
+type Answerer interface {
+	Ask(ctx context.Context, question string) index.Answer
+	Suggest(ctx context.Context, typed string, limit int) []index.Suggestion
+	Articles() []*knowledge.Article
+	Section(articleID, sectionID string) (index.Topic, knowledge.Section, bool)
+}
+
+var _ Answerer = (*index.Index)(nil)
+
+// Observer is told how each interaction went, for metrics. Outcome is one of
+// "answered", "not_covered", "rate_limited" and "error".
+type Observer interface {
+	ObserveInteraction(command, outcome string, d time.Duration)
+}
+
+// Outcomes reported to the Observer.
+const (
+	OutcomeAnswered    = "answered"
+	OutcomeNotCovered  = "not_covered"
+	OutcomeRateLimited = "rate_limited"
+	OutcomeError       = "error"
+)
+
+// Options configures a Bot. Zero values pick the defaults named below.
+type Options struct {
+	// AppID is the application's ID; empty in gateway mode means "take it
+	// from READY".
+	AppID string
+	// GuildID registers the commands to one server (instant, for a class
+	// server); empty registers them globally.
+	GuildID string
+	// CooldownAnswers answers per user are allowed in any CooldownWindow
+	// (defaults 5 and 20 s); one more gets an ephemeral "slow down".
+	CooldownAnswers int
+	CooldownWindow  time.Duration
+	// Store keeps unanswered questions and feedback. Nil records nothing,
+	// and /unanswered says the record is off.
+	Store *store.Store
+	// Reload rebuilds the knowledge for /reload. Nil makes /reload say it is
+	// not available.
+	Reload func(ctx context.Context) error
+	// Observer hears about every interaction; may be nil.
+	Observer Observer
+}
+
+// Defaults for Options.
+const (
+	DefaultCooldownAnswers = 5
+	DefaultCooldownWindow  = 20 * time.Second
+)
+
+// Bot answers Discord interactions from an Answerer. It is safe for
+// concurrent use: the gateway runs each interaction in its own goroutine.
+type Bot struct {
+	lg       *slog.Logger
+	answerer Answerer
+	opts     Options
+	cooldown *cooldown
+	now      func() time.Time
+
+	mu    sync.Mutex
+	appID string // from Options or READY
+}
+
+// New makes a Bot answering from a.
+func New(lg *slog.Logger, a Answerer, opts Options) *Bot {
+	if opts.CooldownAnswers <= 0 {
+		opts.CooldownAnswers = DefaultCooldownAnswers
+	}
+	if opts.CooldownWindow <= 0 {
+		opts.CooldownWindow = DefaultCooldownWindow
+	}
+	return &Bot{
+		lg:       lg,
+		answerer: a,
+		opts:     opts,
+		cooldown: newCooldown(opts.CooldownAnswers, opts.CooldownWindow),
+		now:      time.Now,
+		appID:    opts.AppID,
+	}
+}
+
+// AppID is the application ID in use: from Options, or from READY once the
+// gateway is up.
+func (b *Bot) AppID() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.appID
+}
+
+func (b *Bot) setAppID(id string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.appID == "" {
+		b.appID = id
+	}
+}
+
+// errNoInteraction is Handle's answer to a nil interaction.
+var errNoInteraction = errors.New("handle interaction: nil interaction")
+
+// Handle answers one interaction: the response to send as its callback. It
+// is the bot's whole behaviour and touches no session, so the gateway and
+// the HTTP endpoint share it. A panic inside is recovered: the user gets an
+// apology and the log gets the interaction ID. An error means there is no
+// sensible reply (a nil or unknown kind of interaction).
+func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, err error) {
+	if i == nil {
+		return nil, errNoInteraction
+	}
+	start := time.Now()
+	command := "unknown"
+	outcome := OutcomeError
+	defer func() {
+		if p := recover(); p != nil {
+			b.lg.Error("interaction handler panicked", "interaction", i.ID, "command", command,
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			resp, err, outcome = apology(i), nil, OutcomeError
+		}
+		if b.opts.Observer != nil {
+			b.opts.Observer.ObserveInteraction(command, outcome, time.Since(start))
+		}
+	}()
+	command = commandName(i)
+	var r reply
+	r, err = b.route(ctx, i)
+	if err != nil {
+		return nil, fmt.Errorf("handle interaction %s (%s): %w", i.ID, command, err)
+	}
+	outcome = r.outcome
+	return r.resp, nil
+}
+
+// reply is a response and how it went.
+type reply struct {
+	resp    *discordgo.InteractionResponse
+	outcome string
+}
+
+func answered(resp *discordgo.InteractionResponse) reply { return reply{resp, OutcomeAnswered} }
+
+// route picks the handler for the interaction's type and name.
+func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (reply, error) {
+	switch i.Type {
+	case discordgo.InteractionPing:
+		return answered(&discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}), nil
+	case discordgo.InteractionApplicationCommand:
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return reply{}, fmt.Errorf("command data of type %T", i.Data)
+		}
+		return b.command(ctx, i, data), nil
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return reply{}, fmt.Errorf("autocomplete data of type %T", i.Data)
+		}
+		return answered(b.autocomplete(ctx, data)), nil
+	case discordgo.InteractionMessageComponent:
+		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if !ok {
+			return reply{}, fmt.Errorf("component data of type %T", i.Data)
+		}
+		return b.button(ctx, i, data), nil
+	}
+	return reply{}, fmt.Errorf("unsupported interaction type %d", i.Type)
+}
+
+// command answers a slash or message command.
+func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+	if data.CommandType == discordgo.MessageApplicationCommand {
+		if data.Name != cmdExplainThis {
+			return reply{ephemeral("I don't know that command; it may be from an older version of me."), OutcomeError}
+		}
+		return b.explainThis(ctx, i, data)
+	}
+	switch data.Name {
+	case cmdExplain:
+		return b.question(ctx, i, data, optTopic)
+	case cmdAsk:
+		return b.question(ctx, i, data, optQuestion)
+	case cmdCompare:
+		return b.compare(ctx, i, data)
+	case cmdTopics:
+		return answered(b.topics())
+	case cmdReload:
+		return b.reload(ctx)
+	case cmdUnanswered:
+		return b.unanswered(ctx)
+	}
+	return reply{ephemeral("I don't know that command; it may be from an older version of me."), OutcomeError}
+}
+
+// commandName names an interaction for logs and metrics: the command's
+// name, "autocomplete:<command>" or "button:<action>".
+func commandName(i *discordgo.Interaction) string {
+	switch d := i.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			return "autocomplete:" + d.Name
+		}
+		if d.Name == cmdExplainThis {
+			return "explain_this"
+		}
+		return d.Name
+	case discordgo.MessageComponentInteractionData:
+		if id, err := parseButtonID(d.CustomID); err == nil {
+			return "button:" + id.action
+		}
+		return "button:unknown"
+	}
+	if i.Type == discordgo.InteractionPing {
+		return "ping"
+	}
+	return "unknown"
+}
+
+// userOf is who acted: the member's user in a server, the user in a DM.
+func userOf(i *discordgo.Interaction) *discordgo.User {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User
+	}
+	return i.User
+}
+
+func userID(i *discordgo.Interaction) string {
+	if u := userOf(i); u != nil {
+		return u.ID
+	}
+	return ""
+}
+
+// stringOption reads a string option, tolerating a missing or mistyped one.
+func stringOption(data discordgo.ApplicationCommandInteractionData, name string) string {
+	if o := data.GetOption(name); o != nil {
+		if s, ok := o.Value.(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+func boolOption(data discordgo.ApplicationCommandInteractionData, name string) bool {
+	if o := data.GetOption(name); o != nil {
+		if v, ok := o.Value.(bool); ok {
+			return v
+		}
+	}
+	return false
+}

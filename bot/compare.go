@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/index"
+)
+
+// compare answers /compare: the whole difference table, or one row of it
+// when an aspect is given, from the table option's comparison or the first.
+func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+	all := comparisons(b.answerer.Articles())
+	if len(all) == 0 {
+		return reply{ephemeral("The notes have no comparison table yet."), OutcomeNotCovered}
+	}
+	l := all[0]
+	if t := strings.TrimSpace(stringOption(data, optTable)); t != "" {
+		var ok bool
+		if l, ok = findTable(all, t); !ok {
+			return reply{ephemeral(fmt.Sprintf("I know no table called “%s”. Pick one from the list.", clip(escapeMarkdown(t), maxChoiceText))), OutcomeNotCovered}
+		}
+	}
+	c := l.comparison()
+	aspect := strings.TrimSpace(stringOption(data, optAspect))
+	question := "compare"
+	var row *index.RowMatch
+	if aspect != "" {
+		r, ok := c.Row(aspect)
+		if !ok {
+			features := make([]string, len(c.Rows))
+			for k, r := range c.Rows {
+				features[k] = strings.ToLower(r.Feature)
+			}
+			return reply{ephemeral(fmt.Sprintf("“%s” is not a row of %s. Rows: %s.",
+				clip(escapeMarkdown(aspect), maxChoiceText), defuseMentions(c.Title), defuseMentions(strings.Join(features, ", ")))), OutcomeNotCovered}
+		}
+		row = &index.RowMatch{Comparison: c, Row: r}
+		question = "compare " + strings.ToLower(r.Feature)
+	}
+	asker := userID(i)
+	if ok, wait := b.cooldown.allow(asker, b.now()); !ok {
+		return reply{ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited}
+	}
+
+	topic, sec, ok := b.answerer.Section(l.article.Path, c.Section)
+	if !ok {
+		topic = index.Topic{Article: l.article.Title, Source: l.article.Source, ArticleID: l.article.Path, SectionID: c.Section, Heading: c.Title}
+	}
+	excerpt := strings.Join(c.Subjects, " vs ")
+	if len(sec.Blocks) > 0 {
+		excerpt = sec.Blocks[0]
+	}
+	if row != nil {
+		excerpt = fmt.Sprintf("How %s differ in **%s**.", joinList(c.Subjects, "and"), row.Row.Feature)
+	}
+	a := index.Answer{
+		Question:   question,
+		Answered:   true,
+		Hits:       []index.Hit{{Topic: topic, Excerpt: clip(excerpt, index.MaxExcerpt)}},
+		Row:        row,
+		Confidence: 1,
+	}
+	if row == nil {
+		a.Table = c
+	}
+	return answered(b.renderAnswer(a, answerView{question: question, asker: asker}))
+}
+
+// findTable finds the comparison a table option names: the value of one of
+// its autocomplete choices, or words of its title.
+func findTable(all []located, t string) (located, bool) {
+	for _, l := range all {
+		if articleKey(l.article.Path)+":"+fmt.Sprint(l.pos) == t {
+			return l, true
+		}
+	}
+	lt := strings.ToLower(t)
+	for _, l := range all {
+		if strings.Contains(strings.ToLower(tableName(l)), lt) {
+			return l, true
+		}
+	}
+	return located{}, false
+}
+
+// topics answers /topics: every article's sections, one embed per article.
+func (b *Bot) topics() *discordgo.InteractionResponse {
+	articles := b.answerer.Articles()
+	if len(articles) == 0 {
+		return ephemeral("I have no notes loaded.")
+	}
+	shown := articles
+	if len(shown) > maxEmbeds {
+		shown = shown[:maxEmbeds-1]
+	}
+	per := maxEmbedsTotal / (len(shown) + 1)
+	var es []*discordgo.MessageEmbed
+	for _, a := range shown {
+		var lines []string
+		for _, s := range a.Sections {
+			indent := ""
+			if s.Level > 2 {
+				indent = strings.Repeat("  ", s.Level-2)
+			}
+			lines = append(lines, indent+"• "+s.Heading)
+		}
+		title := clip(defuseMentions(a.Title), maxTitle)
+		desc := defuseMentions(strings.Join(lines, "\n"))
+		if desc == "" {
+			desc = "(no sections)"
+		}
+		es = append(es, &discordgo.MessageEmbed{
+			Title:       title,
+			Description: clip(desc, min(maxDescription, max(per-runes(title), 20))),
+		})
+	}
+	if len(shown) < len(articles) {
+		es = append(es, &discordgo.MessageEmbed{Description: fmt.Sprintf("…and %d more articles.", len(articles)-len(shown))})
+	}
+	fitEmbeds(es)
+	return message(discordgo.MessageFlagsEphemeral, "Ask with /explain or /ask; pick a topic from the list as you type.", es, nil)
+}

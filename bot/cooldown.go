@@ -1,0 +1,57 @@
+package bot
+
+import (
+	"sync"
+	"time"
+)
+
+// cooldown limits answers per user over a sliding window, so one student
+// cannot flood a class channel. It keeps only the last n times per user and
+// forgets users idle for a whole window.
+type cooldown struct {
+	n      int
+	window time.Duration
+
+	mu    sync.Mutex
+	times map[string][]time.Time
+	swept time.Time
+}
+
+func newCooldown(n int, window time.Duration) *cooldown {
+	return &cooldown{n: n, window: window, times: map[string][]time.Time{}}
+}
+
+// allow records an answer to user at now and reports whether it is within
+// the limit; a refused answer is not recorded. It also returns how long
+// until the user may ask again when refused.
+func (c *cooldown) allow(user string, now time.Time) (bool, time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if now.Sub(c.swept) > c.window {
+		c.sweep(now)
+	}
+	ts := c.times[user]
+	live := ts[:0]
+	for _, t := range ts {
+		if now.Sub(t) < c.window {
+			live = append(live, t)
+		}
+	}
+	if len(live) >= c.n {
+		c.times[user] = live
+		return false, c.window - now.Sub(live[0])
+	}
+	c.times[user] = append(live, now)
+	return true, 0
+}
+
+// sweep forgets users whose last answer is older than the window, which
+// keeps memory bounded by the users active in one window.
+func (c *cooldown) sweep(now time.Time) {
+	for u, ts := range c.times {
+		if len(ts) == 0 || now.Sub(ts[len(ts)-1]) >= c.window {
+			delete(c.times, u)
+		}
+	}
+	c.swept = now
+}

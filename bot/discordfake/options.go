@@ -1,0 +1,85 @@
+package discordfake
+
+import (
+	"log/slog"
+	"time"
+)
+
+// Defaults for a fake built without options. The bot user shares the
+// application's ID, as it does for every application created since 2019.
+const (
+	DefaultAppID             = "1100000000000000001"
+	DefaultBotUserID         = DefaultAppID
+	DefaultBotUsername       = "explainbot"
+	DefaultToken             = "test-token"
+	DefaultHeartbeatInterval = 45 * time.Second
+)
+
+// config holds what the options set; it is fixed once New returns.
+type config struct {
+	appID           string
+	appFlags        int
+	botUserID       string
+	botUsername     string
+	token           string
+	heartbeat       time.Duration
+	logger          *slog.Logger
+	allowPrivileged bool
+	allowUnknown    bool
+	noResume        bool
+}
+
+func defaultConfig() config {
+	return config{
+		appID:       DefaultAppID,
+		botUserID:   DefaultBotUserID,
+		botUsername: DefaultBotUsername,
+		token:       DefaultToken,
+		heartbeat:   DefaultHeartbeatInterval,
+	}
+}
+
+// Option changes how a Fake behaves; pass options to New.
+type Option func(*config)
+
+// WithAppID sets the application ID the fake reports in READY and accepts in
+// command and webhook routes, so tests can check the bot uses the ID it was
+// configured with rather than a hard-coded one.
+func WithAppID(id string) Option { return func(c *config) { c.appID = id } }
+
+// WithAppFlags sets the application flags sent in READY.
+func WithAppFlags(flags int) Option { return func(c *config) { c.appFlags = flags } }
+
+// WithBotUser sets the bot user's ID and username reported by READY and
+// GET /users/@me.
+func WithBotUser(id, username string) Option {
+	return func(c *config) { c.botUserID, c.botUsername = id, username }
+}
+
+// WithToken sets the bot token the fake accepts, without the "Bot " prefix.
+// Identify and Resume with another token are closed with 4004, and REST routes
+// that need a token answer 401, as Discord does.
+func WithToken(token string) Option { return func(c *config) { c.token = token } }
+
+// WithHeartbeatInterval sets the interval announced in Hello. Discord uses
+// about 41 s; tests shorten it to exercise heartbeats and their ACKs.
+// discordgo reconnects when no ACK arrives within five intervals, so very
+// short intervals on a loaded machine cause spurious reconnects.
+func WithHeartbeatInterval(d time.Duration) Option { return func(c *config) { c.heartbeat = d } }
+
+// WithLogger sends the fake's log to lg instead of t.Log.
+func WithLogger(lg *slog.Logger) Option { return func(c *config) { c.logger = lg } }
+
+// AllowPrivilegedIntents accepts Identify payloads that ask for the
+// GUILD_MEMBERS, GUILD_PRESENCES or MESSAGE_CONTENT intents. Without it the
+// fake closes the gateway with 4014, as Discord does for an application
+// whose privileged intents are not enabled in the developer portal.
+func AllowPrivilegedIntents() Option { return func(c *config) { c.allowPrivileged = true } }
+
+// AllowUnknownRoutes stops Close from failing the test when the bot called a
+// route the fake does not know. Use it only in tests that call one on purpose.
+func AllowUnknownRoutes() Option { return func(c *config) { c.allowUnknown = true } }
+
+// WithoutResume makes every Resume fail with op 9 Invalid Session, as Discord
+// does when a session has expired, so the client must Identify again.
+func WithoutResume() Option { return func(c *config) { c.noResume = true } }

@@ -1,0 +1,287 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// interactionTimeout bounds the work on one interaction in gateway mode,
+// callback and follow-up included. The interaction token lasts 15 minutes;
+// a reload is the slowest thing the bot does.
+const interactionTimeout = 2 * time.Minute
+
+// GatewayOptions are what a gateway session needs: the bot token, the
+// origin of Discord's REST API and the shard this process runs.
+type GatewayOptions struct {
+	Token, APIURL       string
+	ShardID, ShardCount int
+}
+
+// NewSession makes a discordgo session whose REST calls, and so the gateway
+// URL it asks for, go to apiURL: Discord's own origin
+// ("https://discord.com"), a REST proxy, or a test's fake. It rewrites only
+// the scheme and host of each request in its own http.Client, so no
+// discordgo globals change. It asks for the Guilds intent only: slash
+// commands need no privileged intent. Set ShardID and ShardCount on the
+// result before opening it. The token is never part of an error.
+func NewSession(token, apiURL string) (*discordgo.Session, error) {
+	origin, err := url.Parse(apiURL)
+	if err != nil || (origin.Scheme != "http" && origin.Scheme != "https") || origin.Host == "" {
+		return nil, fmt.Errorf("new discord session: API URL %q must be an http(s) origin such as https://discord.com", apiURL)
+	}
+	auth := ""
+	if token != "" {
+		auth = "Bot " + strings.TrimPrefix(token, "Bot ")
+	}
+	s, err := discordgo.New(auth)
+	if err != nil {
+		return nil, errors.New("new discord session: discordgo refused the token")
+	}
+	s.Client = &http.Client{
+		Timeout:   20 * time.Second,
+		Transport: &originTransport{origin: origin, base: http.DefaultTransport},
+	}
+	s.Identify.Intents = discordgo.IntentsGuilds
+	s.StateEnabled = false
+	// Warnings show reconnects. discordgo's debug level (and s.Debug)
+	// print the identify payload and request headers, token included.
+	s.LogLevel = discordgo.LogWarning
+	return s, nil
+}
+
+// originTransport sends every request to origin, keeping path and query,
+// with origin's path (if any) put in front, as a REST proxy needs.
+type originTransport struct {
+	origin *url.URL
+	base   http.RoundTripper
+}
+
+func (t *originTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r2 := r.Clone(r.Context())
+	r2.URL.Scheme = t.origin.Scheme
+	r2.URL.Host = t.origin.Host
+	if p := strings.TrimSuffix(t.origin.Path, "/"); p != "" {
+		r2.URL.Path = p + r.URL.Path
+		r2.URL.RawPath = ""
+	}
+	r2.Host = t.origin.Host
+	return t.base.RoundTrip(r2)
+}
+
+// Register replaces the application's commands with Commands in one bulk
+// overwrite: in Options.GuildID when set (instant, for a class server),
+// else globally. appID empty means the bot's own (from Options or READY).
+func (b *Bot) Register(ctx context.Context, s *discordgo.Session, appID string) error {
+	if appID == "" {
+		appID = b.AppID()
+	}
+	if appID == "" {
+		return errors.New("register commands: no application ID (set DISCORD_APP_ID or connect to the gateway first)")
+	}
+	cmds := b.Commands()
+	scope := "globally"
+	if b.opts.GuildID != "" {
+		scope = "in guild " + b.opts.GuildID
+	}
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.opts.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("register %d commands %s: %w", len(cmds), scope, err)
+	}
+	b.lg.Info("registered commands", "count", len(cmds), "scope", scope)
+	return nil
+}
+
+// Defer says whether an interaction should first get a "thinking"
+// placeholder and its answer later through FollowUp, and whether that
+// placeholder is ephemeral. Only /reload is slow enough to need it.
+func (b *Bot) Defer(i *discordgo.Interaction) (deferred, ephemeral bool) {
+	if i == nil || i.Type != discordgo.InteractionApplicationCommand {
+		return false, false
+	}
+	if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok && d.Name == cmdReload {
+		return true, true
+	}
+	return false, false
+}
+
+// FollowUp sends resp, Handle's answer to an interaction that was answered
+// with a deferred placeholder, by editing that placeholder through the
+// interaction's webhook. It needs no bot token. A response with no message
+// (a deferred update) sends nothing.
+func (b *Bot) FollowUp(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if resp == nil || resp.Data == nil {
+		return nil
+	}
+	switch resp.Type {
+	case discordgo.InteractionResponseChannelMessageWithSource, discordgo.InteractionResponseUpdateMessage:
+	default:
+		return nil
+	}
+	content := resp.Data.Content
+	embeds := resp.Data.Embeds
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	comps := resp.Data.Components
+	if comps == nil {
+		comps = []discordgo.MessageComponent{}
+	}
+	mentions := resp.Data.AllowedMentions
+	if mentions == nil {
+		mentions = noMentions()
+	}
+	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: mentions}
+	if _, err := s.InteractionResponseEdit(b.withAppID(i), edit, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("send follow-up to interaction %s: %w", i.ID, err)
+	}
+	return nil
+}
+
+// RunGateway serves interactions over s's gateway until ctx is done. On
+// each READY it takes the application ID if none was given and registers
+// the commands (once per run); each INTERACTION_CREATE is answered through
+// Handle, the callback and any After work. ready, if not nil, hears of each
+// connect and disconnect, for a readiness probe. When ctx is done it stops
+// taking interactions, waits for those in flight, closes the session and
+// returns nil; it returns an error only if the gateway cannot be opened.
+func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session, ready func(connected bool)) error {
+	if ready == nil {
+		ready = func(bool) {}
+	}
+	// Handlers get a context that survives ctx so answers in flight
+	// finish; each is still bounded by interactionTimeout.
+	work := context.WithoutCancel(ctx)
+	var (
+		mu         sync.Mutex
+		stopping   bool
+		registered bool
+		inflight   sync.WaitGroup
+	)
+	track := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopping {
+			return false
+		}
+		inflight.Add(1)
+		return true
+	}
+	removers := []func(){
+		s.AddHandler(func(s *discordgo.Session, r *discordgo.Ready) {
+			if r.Application != nil {
+				b.setAppID(r.Application.ID)
+			}
+			mu.Lock()
+			again := registered
+			mu.Unlock()
+			if again || !track() {
+				return
+			}
+			defer inflight.Done()
+			rctx, cancel := context.WithTimeout(work, time.Minute)
+			defer cancel()
+			if err := b.Register(rctx, s, ""); err != nil {
+				b.lg.Error("register commands on READY", "err", err)
+				return
+			}
+			mu.Lock()
+			registered = true
+			mu.Unlock()
+		}),
+		s.AddHandler(func(*discordgo.Session, *discordgo.Connect) {
+			b.lg.Info("gateway connected", "shard", s.ShardID, "shards", s.ShardCount)
+			ready(true)
+		}),
+		s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+			b.lg.Warn("gateway disconnected", "shard", s.ShardID)
+			ready(false)
+		}),
+		s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+			if !track() {
+				return
+			}
+			defer inflight.Done()
+			b.serve(work, s, ic.Interaction)
+		}),
+	}
+	if err := s.Open(); err != nil {
+		for _, remove := range removers {
+			remove()
+		}
+		return fmt.Errorf("open discord gateway: %w", err)
+	}
+	<-ctx.Done()
+	mu.Lock()
+	stopping = true
+	mu.Unlock()
+	b.lg.Info("gateway stopping: finishing interactions in flight")
+	inflight.Wait()
+	for _, remove := range removers {
+		remove()
+	}
+	err := s.Close()
+	ready(false)
+	if err != nil {
+		b.lg.Warn("close discord gateway", "err", err)
+	}
+	return nil
+}
+
+// serve answers one gateway interaction: callback, follow-up if deferred,
+// then any After work. Failures are logged with the interaction ID; there
+// is nobody else to tell.
+func (b *Bot) serve(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+	// discordgo runs handlers without recover; Handle recovers its own
+	// panics, this catches any in the REST calls around it.
+	defer func() {
+		if p := recover(); p != nil {
+			b.lg.Error("gateway handler panicked", "interaction", i.ID, "panic", fmt.Sprint(p))
+		}
+	}()
+	ctx, cancel := context.WithTimeout(ctx, interactionTimeout)
+	defer cancel()
+	if deferred, eph := b.Defer(i); deferred {
+		var flags discordgo.MessageFlags
+		if eph {
+			flags = discordgo.MessageFlagsEphemeral
+		}
+		placeholder := &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: flags},
+		}
+		if err := s.InteractionRespond(i, placeholder, discordgo.WithContext(ctx)); err != nil {
+			b.lg.Warn("acknowledge interaction", "interaction", i.ID, "err", err)
+			return
+		}
+		resp, err := b.Handle(ctx, i)
+		if err != nil {
+			b.lg.Warn("handle interaction", "interaction", i.ID, "err", err)
+			resp = apology(i)
+		}
+		if err := b.FollowUp(ctx, s, i, resp); err != nil {
+			b.lg.Warn("follow up interaction", "interaction", i.ID, "err", err)
+		}
+		return
+	}
+	resp, err := b.Handle(ctx, i)
+	if err != nil {
+		b.lg.Warn("handle interaction", "interaction", i.ID, "err", err)
+		return
+	}
+	if err := s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
+		b.lg.Warn("answer interaction", "interaction", i.ID, "err", err)
+		return
+	}
+	if after := b.After(i); after != nil {
+		if err := after(ctx, s); err != nil {
+			b.lg.Warn("after answering interaction", "interaction", i.ID, "err", err)
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package httpapi
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestHealthz(t *testing.T) {
+	s := newServer(t, Options{Ready: func() error { return errors.New("index building") }})
+	w := s.do(httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	wantStatus(t, w, http.StatusOK)
+	if got := w.Body.String(); got != "ok\n" {
+		t.Errorf("body = %q, want ok", got)
+	}
+}
+
+func TestReadyz(t *testing.T) {
+	var ready error = errors.New("index building")
+	s := newServer(t, Options{Ready: func() error { return ready }})
+
+	w := s.do(httptest.NewRequest(http.MethodGet, "/readyz", nil))
+	wantStatus(t, w, http.StatusServiceUnavailable)
+	if got := w.Body.String(); got != "not ready: index building\n" {
+		t.Errorf("not ready body = %q", got)
+	}
+
+	ready = nil
+	w = s.do(httptest.NewRequest(http.MethodGet, "/readyz", nil))
+	wantStatus(t, w, http.StatusOK)
+	if got := w.Body.String(); got != "ready\n" {
+		t.Errorf("ready body = %q", got)
+	}
+
+	// Without a Ready function the server is always ready.
+	s = newServer(t, Options{})
+	wantStatus(t, s.do(httptest.NewRequest(http.MethodGet, "/readyz", nil)), http.StatusOK)
+	// HEAD works for probes that use it.
+	wantStatus(t, s.do(httptest.NewRequest(http.MethodHead, "/healthz", nil)), http.StatusOK)
+}

@@ -1,0 +1,240 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Handler answers one interaction; the bot's core implements it.
+//
+// Handle must honour ctx: inline answers get about 2.5 s, because Discord
+// drops an answer that arrives after 3 s. A returned error or a panic is not
+// shown to the user; they get a short apology instead.
+type Handler interface {
+	Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error)
+}
+
+// Deferral is what Options.Deferred decides about one interaction.
+type Deferral struct {
+	// Defer answers at once with a "thinking" placeholder (type 5) and sends
+	// the handler's real answer later through Options.FollowUp.
+	Defer bool
+	// Ephemeral shows the placeholder, and so the answer that replaces it,
+	// to the asker only. It must be decided up front: the placeholder's flags
+	// cannot be changed by the follow-up, and EPHEMERAL is the only flag
+	// Discord accepts on a type 5 answer.
+	Ephemeral bool
+}
+
+// Options configures a Server. Zero values pick the defaults named below.
+type Options struct {
+	// PublicKey is the application's Ed25519 public key from the Developer
+	// Portal. Nil serves no /interactions route (404): the bot then runs on
+	// the gateway only.
+	PublicKey ed25519.PublicKey
+	// Handler answers interactions; required when PublicKey is set.
+	Handler Handler
+	// Ready reports why the bot cannot serve yet (nil error: ready). It backs
+	// /readyz; nil means always ready.
+	Ready func() error
+	// Registry is what /metrics serves. Nil creates one with the Go and
+	// process collectors.
+	Registry *prometheus.Registry
+	// Metrics is where the server counts HTTP requests. Nil creates it on
+	// Registry; when set, Registry must be the registry it was created on.
+	Metrics *Metrics
+	// Now is the clock against which request timestamps are checked;
+	// time.Now when nil.
+	Now func() time.Time
+	// MaxBody bounds an interaction request's body (default 64 KiB); larger
+	// ones get 413.
+	MaxBody int64
+	// HandleTimeout bounds an inline answer (default 2.5 s, under Discord's
+	// 3 s). When it passes, the user gets the apology.
+	HandleTimeout time.Duration
+	// Deferred picks the interactions answered with a placeholder first. Nil
+	// defers none; autocomplete is never deferred, whatever it says.
+	Deferred func(i *discordgo.Interaction) Deferral
+	// FollowUp sends the real answer to a deferred interaction through
+	// Discord's REST API; required when Deferred is set. It runs in the
+	// background, tracked so that shutdown waits for it.
+	FollowUp func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
+	// DeferredTimeout bounds one deferred answer, handler and follow-up
+	// together (default 60 s; the interaction token lasts 15 minutes).
+	DeferredTimeout time.Duration
+	// ShutdownTimeout bounds graceful shutdown in Serve: in-flight requests
+	// and deferred answers are cancelled when it passes (default 10 s).
+	ShutdownTimeout time.Duration
+}
+
+const (
+	defaultMaxBody         = 64 << 10
+	defaultHandleTimeout   = 2500 * time.Millisecond
+	defaultDeferredTimeout = 60 * time.Second
+	defaultShutdownTimeout = 10 * time.Second
+)
+
+// Server serves explainbot's HTTP routes. Create it with New.
+type Server struct {
+	lg      *slog.Logger
+	opts    Options
+	metrics *Metrics
+	handler http.Handler
+
+	// bg tracks work that outlives its request: deferred answers and
+	// handlers still running after an inline answer timed out.
+	bg tracker
+	// bgCtx is the parent of that work; Drain cancels it when its own
+	// deadline passes.
+	bgCtx    context.Context
+	bgCancel context.CancelFunc
+}
+
+// New checks opts, fills in defaults and builds the routes.
+func New(lg *slog.Logger, opts Options) (*Server, error) {
+	if lg == nil {
+		return nil, errors.New("new http server: nil logger")
+	}
+	if opts.PublicKey != nil {
+		if len(opts.PublicKey) != ed25519.PublicKeySize {
+			return nil, fmt.Errorf("new http server: public key is %d bytes, want %d", len(opts.PublicKey), ed25519.PublicKeySize)
+		}
+		if opts.Handler == nil {
+			return nil, errors.New("new http server: a public key needs a Handler")
+		}
+	}
+	if opts.Deferred != nil && opts.FollowUp == nil {
+		return nil, errors.New("new http server: Deferred needs FollowUp to send the answer")
+	}
+	if opts.Metrics != nil && opts.Registry == nil {
+		return nil, errors.New("new http server: Metrics needs the Registry it was created on")
+	}
+	if opts.Registry == nil {
+		opts.Registry = prometheus.NewRegistry()
+		opts.Registry.MustRegister(
+			collectors.NewGoCollector(),
+			collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		)
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = NewMetrics(opts.Registry)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = defaultMaxBody
+	}
+	if opts.HandleTimeout <= 0 {
+		opts.HandleTimeout = defaultHandleTimeout
+	}
+	if opts.DeferredTimeout <= 0 {
+		opts.DeferredTimeout = defaultDeferredTimeout
+	}
+	if opts.ShutdownTimeout <= 0 {
+		opts.ShutdownTimeout = defaultShutdownTimeout
+	}
+
+	s := &Server{lg: lg, opts: opts, metrics: opts.Metrics}
+	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
+
+	// Our own mux: importing bleve registers expvar on http.DefaultServeMux,
+	// which must not become reachable. Method patterns give 405 with an
+	// Allow header for free.
+	mux := http.NewServeMux()
+	if opts.PublicKey != nil {
+		mux.HandleFunc("POST /interactions", s.serveInteraction)
+	}
+	mux.HandleFunc("GET /healthz", s.serveHealth)
+	mux.HandleFunc("GET /readyz", s.serveReady)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{
+		ErrorLog: slog.NewLogLogger(lg.Handler(), slog.LevelWarn),
+	}))
+	s.handler = s.instrument(mux)
+	return s, nil
+}
+
+// Handler returns every route, instrumented and guarded against panics. It
+// is what Serve serves; tests and embedders may mount it themselves.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// ListenAndServe listens on addr (host:port) and serves until ctx is done;
+// see Serve.
+func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is done, then shuts down gracefully: it stops
+// accepting, lets in-flight requests and deferred answers finish, and cancels
+// whatever is left after ShutdownTimeout. It returns nil after a clean
+// shutdown. Serve closes ln.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		// Long enough for the slowest inline answer to be written.
+		WriteTimeout:   max(10*time.Second, s.opts.HandleTimeout+5*time.Second),
+		IdleTimeout:    120 * time.Second,
+		MaxHeaderBytes: 16 << 10,
+		// net/http's own complaints (TLS noise, bad clients) are debug detail.
+		ErrorLog: slog.NewLogLogger(s.lg.Handler(), slog.LevelDebug),
+	}
+	s.lg.Info("http server listening", "addr", ln.Addr().String(), "interactions", s.opts.PublicKey != nil)
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		s.bgCancel()
+		return fmt.Errorf("serve http on %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+
+	s.lg.Info("http server shutting down", "timeout", s.opts.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), s.opts.ShutdownTimeout)
+	defer cancel()
+	var errs []error
+	if err := srv.Shutdown(sctx); err != nil {
+		errs = append(errs, fmt.Errorf("shut down http server: %w", err))
+		_ = srv.Close()
+	}
+	<-served // http.ErrServerClosed, returned as soon as Shutdown starts
+	if err := s.Drain(sctx); err != nil {
+		errs = append(errs, err)
+	}
+	s.lg.Info("http server stopped")
+	return errors.Join(errs...)
+}
+
+// Drain waits for background work (deferred answers, and handlers that
+// outran their inline deadline) to finish. If ctx ends first it cancels that
+// work and returns an error. Serve calls it; code that mounts Handler itself
+// calls it when done.
+func (s *Server) Drain(ctx context.Context) error {
+	if err := s.bg.wait(ctx); err != nil {
+		s.bgCancel()
+		return fmt.Errorf("wait for background answers: %w", err)
+	}
+	return nil
+}
+
+// Paths lists every route the server serves, so deployment files can be
+// checked against it.
+var Paths = []string{"/interactions", "/healthz", "/readyz", "/metrics"}

@@ -1,0 +1,378 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// questionMark starts an answer's author line; the question follows, which
+// is how a button press finds the question again without any state.
+const questionMark = "❓ "
+
+// maxRelated is how many related topics an answer lists.
+const maxRelated = 5
+
+// noMentions is the allowed_mentions of every message: an empty parse list,
+// so nothing quoted can ping. A nil pointer would let Discord parse users.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// message is a channel message response with no pings.
+func message(flags discordgo.MessageFlags, content string, embeds []*discordgo.MessageEmbed, comps []discordgo.MessageComponent) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content:         clip(content, maxContent),
+			Embeds:          embeds,
+			Components:      comps,
+			AllowedMentions: noMentions(),
+			Flags:           flags,
+		},
+	}
+}
+
+// ephemeral is a short text only the user sees.
+func ephemeral(content string) *discordgo.InteractionResponse {
+	return message(discordgo.MessageFlagsEphemeral, content, nil, nil)
+}
+
+// apology is what the user sees when the bot failed them.
+func apology(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		return &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
+		}
+	}
+	return ephemeral("Sorry, something went wrong on my side while answering. Please try again in a moment.")
+}
+
+// answerView says how an answer is shown.
+type answerView struct {
+	question string // as the user typed it
+	private  bool
+	mention  string // user ID to address, or ""
+	asker    string // user ID allowed to dismiss
+}
+
+// renderAnswer shows an answered question: the best hit as an embed with
+// its comparison row or table and related topics, and the buttons.
+func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
+	hit := a.Hits[0]
+	articles := b.answerer.Articles()
+	e := &discordgo.MessageEmbed{
+		Title:       clip(defuseMentions(hit.Heading), maxTitle),
+		Description: clip(defuseMentions(hit.Excerpt), index.MaxExcerpt),
+		Author:      &discordgo.MessageEmbedAuthor{Name: clip(questionMark+escapeMarkdown(v.question), maxTitle)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
+	}
+	switch {
+	case a.Table != nil:
+		e.Fields = tableFields(a.Table)
+	case a.Row != nil:
+		e.Fields = rowFields(a.Row)
+	}
+	if f := relatedField(hit.Topic, a.Related, len(articles) > 1); f != nil && len(e.Fields) < maxFields {
+		e.Fields = append(e.Fields, f)
+	}
+	fitEmbeds([]*discordgo.MessageEmbed{e})
+
+	var buttons []discordgo.MessageComponent
+	if art := articleByPath(articles, hit.ArticleID); art != nil {
+		key := articleKey(art.Path)
+		if pos := sectionPos(art, hit.SectionID); pos >= 0 {
+			buttons = append(buttons, discordgo.Button{Label: "Full section", Style: discordgo.SecondaryButton,
+				CustomID: buttonID{action: actFull, article: key, pos: pos}.String()})
+		}
+		var table *knowledge.Comparison
+		if a.Table != nil {
+			table = a.Table
+		} else if a.Row != nil {
+			table = a.Row.Comparison
+		}
+		cpos := comparisonPos(art, table)
+		if cpos < 0 && len(art.Comparisons) > 0 {
+			cpos = 0
+		}
+		if cpos >= 0 {
+			buttons = append(buttons, discordgo.Button{Label: "Difference table", Style: discordgo.SecondaryButton,
+				CustomID: buttonID{action: actTable, article: key, pos: cpos}.String()})
+		}
+		if pos := sectionPos(art, hit.SectionID); pos >= 0 {
+			buttons = append(buttons,
+				discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton,
+					CustomID: buttonID{action: actFeed, helpful: true, article: key, pos: pos}.String()},
+				discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton,
+					CustomID: buttonID{action: actFeed, article: key, pos: pos}.String()})
+		}
+	}
+	var flags discordgo.MessageFlags
+	if v.private {
+		flags = discordgo.MessageFlagsEphemeral
+	} else if isSnowflake(v.asker) {
+		buttons = append(buttons, discordgo.Button{Label: "Dismiss", Style: discordgo.DangerButton,
+			CustomID: buttonID{action: actDismiss, asker: v.asker}.String()})
+	}
+	var comps []discordgo.MessageComponent
+	if len(buttons) > 0 {
+		comps = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
+	}
+	resp := message(flags, "", []*discordgo.MessageEmbed{e}, comps)
+	if v.mention != "" && !v.private {
+		resp.Data.Content = "<@" + v.mention + ">"
+		resp.Data.AllowedMentions.Users = []string{v.mention}
+	}
+	return resp
+}
+
+// footer cites the article and section, and the source when it is short
+// enough to read at a glance.
+func footer(t index.Topic) string {
+	text := "Source: " + t.Article + " › " + t.Heading
+	if t.Source != "" && !strings.HasPrefix(t.Source, t.Article) && runes(t.Source) <= 200 {
+		text += "\n" + t.Source
+	}
+	return clip(defuseMentions(text), maxFooter)
+}
+
+// rowFields shows one comparison row as an inline field per subject.
+func rowFields(m *index.RowMatch) []*discordgo.MessageEmbedField {
+	var out []*discordgo.MessageEmbedField
+	for i, subject := range m.Comparison.Subjects {
+		if i >= len(m.Row.Values) || len(out) == maxFields {
+			break
+		}
+		out = append(out, &discordgo.MessageEmbedField{
+			Name:   clip(defuseMentions(subject+" · "+m.Row.Feature), maxFieldName),
+			Value:  fieldValue(m.Row.Values[i]),
+			Inline: true,
+		})
+	}
+	return out
+}
+
+// tableFields shows a whole comparison, one field per row.
+func tableFields(c *knowledge.Comparison) []*discordgo.MessageEmbedField {
+	var out []*discordgo.MessageEmbedField
+	for _, r := range c.Rows {
+		if len(out) == maxFields {
+			break
+		}
+		lines := make([]string, 0, len(c.Subjects))
+		for i, subject := range c.Subjects {
+			if i < len(r.Values) {
+				lines = append(lines, "**"+subject+":** "+r.Values[i])
+			}
+		}
+		out = append(out, &discordgo.MessageEmbedField{
+			Name:  clip(defuseMentions(r.Feature), maxFieldName),
+			Value: fieldValue(strings.Join(lines, "\n")),
+		})
+	}
+	return out
+}
+
+// fieldValue is a field's value within Discord's rules: not blank, at most
+// 1,024 runes.
+func fieldValue(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "—"
+	}
+	return clip(defuseMentions(s), maxFieldValue)
+}
+
+// relatedField lists related headings; with several articles it names the
+// article of a topic from another one.
+func relatedField(hit index.Topic, related []index.Topic, manyArticles bool) *discordgo.MessageEmbedField {
+	var lines []string
+	for _, t := range related {
+		if len(lines) == maxRelated {
+			break
+		}
+		line := "• " + t.Heading
+		if manyArticles && t.ArticleID != hit.ArticleID {
+			line += " (" + t.Article + ")"
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return &discordgo.MessageEmbedField{Name: "Related", Value: fieldValue(strings.Join(lines, "\n"))}
+}
+
+// embedLen counts an embed as Discord does toward the 6,000 total.
+func embedLen(e *discordgo.MessageEmbed) int {
+	n := runes(strings.TrimSpace(e.Title)) + runes(strings.TrimSpace(e.Description))
+	if e.Author != nil {
+		n += runes(strings.TrimSpace(e.Author.Name))
+	}
+	if e.Footer != nil {
+		n += runes(strings.TrimSpace(e.Footer.Text))
+	}
+	for _, f := range e.Fields {
+		n += runes(strings.TrimSpace(f.Name)) + runes(strings.TrimSpace(f.Value))
+	}
+	return n
+}
+
+// fitEmbeds keeps a message's embeds within the 6,000 total by dropping
+// trailing fields, then shortening the last description.
+func fitEmbeds(es []*discordgo.MessageEmbed) {
+	total := func() int {
+		n := 0
+		for _, e := range es {
+			n += embedLen(e)
+		}
+		return n
+	}
+	for total() > maxEmbedsTotal {
+		last := es[len(es)-1]
+		switch {
+		case len(last.Fields) > 0:
+			last.Fields = last.Fields[:len(last.Fields)-1]
+		case runes(last.Description) > 1:
+			over := total() - maxEmbedsTotal
+			last.Description = clip(last.Description, max(runes(last.Description)-over-1, 1))
+		default:
+			return
+		}
+	}
+}
+
+// notCovered tells the user the articles do not cover the question and
+// suggests the closest topics.
+func (b *Bot) notCovered(a index.Answer, question string) *discordgo.InteractionResponse {
+	var titles []string
+	for _, art := range b.answerer.Articles() {
+		titles = append(titles, "*"+defuseMentions(art.Title)+"*")
+	}
+	var try []string
+	for _, t := range a.Related {
+		if len(try) == maxRelated {
+			break
+		}
+		try = append(try, "**"+defuseMentions(t.Heading)+"**")
+	}
+	text := fmt.Sprintf("“%s” is not covered by %s.", clip(escapeMarkdown(question), 300), joinList(titles, "or"))
+	if len(try) > 0 {
+		text += " Try: " + strings.Join(try, ", ") + "."
+	}
+	return ephemeral(text)
+}
+
+// joinList joins xs as an English list with conj ("and", "or") before the
+// last.
+func joinList(xs []string, conj string) string {
+	switch len(xs) {
+	case 0:
+		return "the notes"
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " " + conj + " " + xs[len(xs)-1]
+}
+
+// sectionEmbeds shows a whole section, split over embeds of at most 4,096
+// runes each and 6,000 in all; a longer section ends with a note that it
+// continues in the article.
+func sectionEmbeds(t index.Topic, s knowledge.Section) []*discordgo.MessageEmbed {
+	const more = "\n\n*(continued in the article)*"
+	title := clip(defuseMentions(t.Heading), maxTitle)
+	foot := footer(t)
+	budget := maxEmbedsTotal - runes(title) - runes(foot) - runes(more)
+	limit := maxDescription - runes(more)
+	var chunks []string
+	var cur strings.Builder
+	truncated := false
+	flush := func() {
+		if cur.Len() > 0 {
+			chunks = append(chunks, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, line := range strings.Split(defuseMentions(s.Text()), "\n") {
+		for _, piece := range splitRunes(line, limit-1) {
+			n := runes(piece) + 1
+			if n > budget {
+				truncated = true
+				break
+			}
+			if runes(cur.String())+n > limit {
+				if len(chunks) == maxEmbeds-1 {
+					truncated = true
+					break
+				}
+				flush()
+			}
+			if cur.Len() > 0 {
+				cur.WriteByte('\n')
+			}
+			cur.WriteString(piece)
+			budget -= n
+		}
+		if truncated {
+			break
+		}
+	}
+	flush()
+	if len(chunks) == 0 {
+		chunks = []string{"(This section has no text.)"}
+	}
+	if truncated {
+		chunks[len(chunks)-1] += more
+	}
+	es := make([]*discordgo.MessageEmbed, len(chunks))
+	for i, c := range chunks {
+		es[i] = &discordgo.MessageEmbed{Description: c}
+	}
+	es[0].Title = title
+	es[len(es)-1].Footer = &discordgo.MessageEmbedFooter{Text: foot}
+	return es
+}
+
+// splitRunes cuts s into pieces of at most n runes, at spaces when it can.
+func splitRunes(s string, n int) []string {
+	var out []string
+	for runes(s) > n {
+		r := []rune(s)
+		cut := n
+		for j := n; j > n/2; j-- {
+			if r[j] == ' ' {
+				cut = j
+				break
+			}
+		}
+		out = append(out, string(r[:cut]))
+		s = strings.TrimLeft(string(r[cut:]), " ")
+	}
+	return append(out, s)
+}
+
+// tableEmbed shows a whole comparison.
+func tableEmbed(t index.Topic, c *knowledge.Comparison) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title:       clip(defuseMentions(c.Title), maxTitle),
+		Description: clip(defuseMentions(strings.Join(c.Subjects, " vs ")), maxDescription),
+		Fields:      tableFields(c),
+		Footer:      &discordgo.MessageEmbedFooter{Text: footer(t)},
+	}
+	fitEmbeds([]*discordgo.MessageEmbed{e})
+	return e
+}
+
+// articleByPath finds an article by its path (a Topic's ArticleID).
+func articleByPath(articles []*knowledge.Article, path string) *knowledge.Article {
+	for _, a := range articles {
+		if a.Path == path {
+			return a
+		}
+	}
+	return nil
+}

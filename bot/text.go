@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// zwsp is the zero-width space put after "@" so that no quoted text can form
+// a mention, even in a client that ignores allowed_mentions.
+const zwsp = "\u200b"
+
+// markdownSpecial are the characters Discord's Markdown gives a meaning
+// anywhere in a line.
+const markdownSpecial = "\\*_~`|[]"
+
+// escapeMarkdown makes user text print as typed: Markdown characters are
+// escaped, line-leading headings and lists are defused, and every "@" is
+// followed by a zero-width space so "@everyone", "<@123>" and "<@&456>"
+// cannot ping.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	lineStart := true
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(markdownSpecial, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case lineStart && (r == '#' || r == '-' || r == '>'):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '@':
+			b.WriteString("@" + zwsp)
+		default:
+			b.WriteRune(r)
+		}
+		lineStart = r == '\n' || (lineStart && (r == ' ' || r == '\t'))
+	}
+	return b.String()
+}
+
+// unescapeMarkdown undoes escapeMarkdown, so a question read back from an
+// embed is stored as the student typed it.
+func unescapeMarkdown(s string) string {
+	s = strings.ReplaceAll(s, "@"+zwsp, "@")
+	var b strings.Builder
+	b.Grow(len(s))
+	escaped := false
+	for _, r := range s {
+		if !escaped && r == '\\' {
+			escaped = true
+			continue
+		}
+		escaped = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// defuseMentions keeps article text (which may be Markdown already) as it is
+// but puts a zero-width space after each "@" (once, so it may run on
+// text escapeMarkdown already made safe).
+func defuseMentions(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "@"+zwsp, "@"), "@", "@"+zwsp)
+}
+
+// clip shortens s to at most n runes, ending in "…" when it cut, and never
+// leaves a lone escaping backslash at the end.
+func clip(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if cut == n-1 {
+			s = s[:i]
+			break
+		}
+		cut++
+	}
+	s = strings.TrimRight(s, " \n")
+	if trailingBackslashes(s)%2 == 1 {
+		s = s[:len(s)-1]
+	}
+	return s + "…"
+}
+
+func trailingBackslashes(s string) int {
+	n := 0
+	for n < len(s) && s[len(s)-1-n] == '\\' {
+		n++
+	}
+	return n
+}
+
+// runes counts what Discord counts.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// mentionMarkup matches the mention forms Discord understands, so they can
+// be left out of what is searched: they are not words about the topic.
+var mentionMarkup = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b`)
+
+// searchText is the question as the answer engine should see it.
+func searchText(q string) string {
+	return strings.Join(strings.Fields(mentionMarkup.ReplaceAllString(q, " ")), " ")
+}
+
+// isSnowflake reports whether s looks like a Discord ID.
+func isSnowflake(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,379 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/config"
+	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+const usage = `explainbot answers questions about generative AI and LLMs from its articles.
+
+Usage:
+  explainbot ask [--json] QUESTION...   answer a question
+  explainbot table                      print the comparison table(s)
+  explainbot topics                     list the sections
+  explainbot check DIR                  validate a directory of Markdown notes
+  explainbot commands                   print the Discord commands as JSON
+  explainbot register                   register the Discord commands and exit
+  explainbot serve                      run the Discord bot (gateway and/or HTTP endpoint)
+  explainbot healthcheck                exit 0 if the local server's /healthz answers
+  explainbot unanswered                 print what students asked that had no answer
+  explainbot feedback                   print answers ranked by "Not helpful"
+  explainbot help                       this text and every environment variable
+
+`
+
+// exit codes
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// run is the whole program behind main, callable from tests with their own
+// arguments and output.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		fmt.Fprintln(stdout, "Environment:")
+		if err := config.Usage(stdout); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFail
+		}
+		return exitOK
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	}
+	cfg, err := config.Load()
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitUsage
+	}
+	lg, err := newLogger(cfg, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitUsage
+	}
+	switch cmd {
+	case "ask":
+		return runAsk(ctx, cfg, lg, rest, stdout, stderr)
+	case "table":
+		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTables(ix, stdout) })
+	case "topics":
+		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTopics(ix, stdout) })
+	case "commands", "register", "serve":
+		return runDiscord(ctx, cmd, cfg, lg, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, cfg, stderr)
+	case "unanswered", "feedback":
+		return runReport(ctx, cmd, cfg, lg, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "explainbot: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// newLogger builds the process's logger from LOG_FORMAT and LOG_LEVEL.
+func newLogger(cfg config.Config, w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		return nil, fmt.Errorf("LOG_LEVEL: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return slog.New(slog.NewTextHandler(w, opts)), nil
+}
+
+// loadArticles reads the built-in article (unless turned off) and KNOWLEDGE_DIR.
+func loadArticles(cfg config.Config) ([]*knowledge.Article, error) {
+	var arts []*knowledge.Article
+	if cfg.BuiltinArticle {
+		arts = append(arts, knowledge.Builtin())
+	}
+	if cfg.KnowledgeDir != "" {
+		more, err := knowledge.LoadDir(cfg.KnowledgeDir)
+		if err != nil {
+			return nil, fmt.Errorf("load KNOWLEDGE_DIR: %w", err)
+		}
+		arts = append(arts, more...)
+	}
+	if len(arts) == 0 {
+		return nil, errors.New("no articles: BUILTIN_ARTICLE is false and KNOWLEDGE_DIR is empty")
+	}
+	return arts, nil
+}
+
+func buildIndex(ctx context.Context, cfg config.Config, lg *slog.Logger) (*index.Index, error) {
+	arts, err := loadArticles(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return index.Build(ctx, lg, arts, index.Options{Path: cfg.IndexPath})
+}
+
+func withIndex(ctx context.Context, cfg config.Config, lg *slog.Logger, stderr io.Writer, f func(*index.Index) int) int {
+	// The terminal commands log only warnings: their output is the answer.
+	ix, err := buildIndex(ctx, cfg, quiet(lg))
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitFail
+	}
+	defer ix.Close()
+	return f(ix)
+}
+
+func quiet(lg *slog.Logger) *slog.Logger {
+	if lg.Enabled(context.Background(), slog.LevelDebug) {
+		return lg
+	}
+	return slog.New(levelFilter{lg.Handler(), slog.LevelWarn})
+}
+
+type levelFilter struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (f levelFilter) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= f.min && f.Handler.Enabled(ctx, l)
+}
+
+// jsonAnswer is the documented shape of `explainbot ask --json`.
+type jsonAnswer struct {
+	Question string        `json:"question"`
+	Answered bool          `json:"answered"`
+	Sections []jsonSection `json:"sections"`
+	Row      *jsonRow      `json:"row"`
+}
+
+type jsonSection struct {
+	Article string  `json:"article"`
+	Heading string  `json:"heading"`
+	Score   float64 `json:"score"`
+	Excerpt string  `json:"excerpt"`
+}
+
+type jsonRow struct {
+	Feature      string `json:"feature"`
+	GenerativeAI string `json:"generative_ai"`
+	LLM          string `json:"llm"`
+}
+
+func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	q := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if q == "" {
+		fmt.Fprintln(stderr, "usage: explainbot ask [--json] QUESTION...")
+		return exitUsage
+	}
+	return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int {
+		a := ix.Ask(ctx, q)
+		if *asJSON {
+			return printJSON(stdout, stderr, toJSON(a))
+		}
+		printAnswer(stdout, a)
+		return exitOK
+	})
+}
+
+func toJSON(a index.Answer) jsonAnswer {
+	out := jsonAnswer{Question: a.Question, Answered: a.Answered, Sections: []jsonSection{}}
+	for _, h := range a.Hits {
+		out.Sections = append(out.Sections, jsonSection{Article: h.Article, Heading: h.Heading, Score: h.Score, Excerpt: h.Excerpt})
+	}
+	if a.Row != nil {
+		r := jsonRow{Feature: a.Row.Row.Feature}
+		if v := a.Row.Row.Values; len(v) >= 2 {
+			r.GenerativeAI, r.LLM = v[0], v[1]
+		}
+		out.Row = &r
+	}
+	return out
+}
+
+func printJSON(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func printAnswer(w io.Writer, a index.Answer) {
+	if !a.Answered {
+		fmt.Fprintln(w, "Not covered by the articles. Topics you can ask about:")
+		for _, t := range a.Related {
+			fmt.Fprintf(w, "  - %s\n", t.Heading)
+		}
+		return
+	}
+	best := a.Hits[0]
+	fmt.Fprintf(w, "%s\n%s\n\n%s\n", best.Heading, strings.Repeat("=", len([]rune(best.Heading))), best.Excerpt)
+	if a.Row != nil {
+		fmt.Fprintf(w, "\n%s:\n", a.Row.Row.Feature)
+		for i, s := range a.Row.Comparison.Subjects {
+			if i < len(a.Row.Row.Values) {
+				fmt.Fprintf(w, "  %s: %s\n", s, a.Row.Row.Values[i])
+			}
+		}
+	}
+	if a.Table != nil {
+		fmt.Fprintln(w)
+		printTable(w, a.Table)
+	}
+	fmt.Fprintf(w, "\nSource: %s › %s\n", best.Article, best.Heading)
+	var more []string
+	for _, h := range a.Hits[1:] {
+		more = append(more, h.Heading)
+	}
+	for _, t := range a.Related {
+		more = append(more, t.Heading)
+	}
+	if len(more) > 0 {
+		fmt.Fprintf(w, "Related: %s\n", strings.Join(more, " · "))
+	}
+}
+
+func printTables(ix *index.Index, w io.Writer) int {
+	n := 0
+	for _, art := range ix.Articles() {
+		for i := range art.Comparisons {
+			if n > 0 {
+				fmt.Fprintln(w)
+			}
+			fmt.Fprintf(w, "%s (%s)\n\n", art.Comparisons[i].Title, art.Title)
+			printTable(w, &art.Comparisons[i])
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintln(w, "The articles have no comparison table.")
+	}
+	return exitOK
+}
+
+func printTable(w io.Writer, c *knowledge.Comparison) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\n", c.Header, strings.Join(c.Subjects, "\t"))
+	for _, r := range c.Rows {
+		fmt.Fprintf(tw, "%s\t%s\n", r.Feature, strings.Join(r.Values, "\t"))
+	}
+	tw.Flush()
+}
+
+func printTopics(ix *index.Index, w io.Writer) int {
+	for _, art := range ix.Articles() {
+		fmt.Fprintf(w, "%s\n", art.Title)
+		for _, s := range art.Sections {
+			fmt.Fprintf(w, "  %s%s\n", strings.Repeat("  ", max(s.Level-2, 0)), s.Heading)
+		}
+	}
+	return exitOK
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: explainbot check DIR")
+		return exitUsage
+	}
+	sum, problems := knowledge.Check(args[0])
+	for _, p := range problems {
+		fmt.Fprintln(stdout, p.String())
+	}
+	fmt.Fprintln(stdout, sum.String())
+	if len(problems) > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+func runHealthcheck(ctx context.Context, cfg config.Config, stderr io.Writer) int {
+	_, port, err := net.SplitHostPort(cfg.ListenAddr)
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot: LISTEN_ADDR:", err)
+		return exitUsage
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort("127.0.0.1", port)+"/healthz", nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitFail
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot: healthcheck:", err)
+		return exitFail
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		fmt.Fprintln(stderr, "explainbot: healthcheck:", resp.Status)
+		return exitFail
+	}
+	return exitOK
+}
+
+func runReport(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
+	st, err := store.Open(ctx, quiet(lg), cfg.DataDir, store.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitFail
+	}
+	defer st.Close()
+	if cmd == "feedback" {
+		counts, err := st.Feedback(ctx, 50)
+		if err != nil {
+			fmt.Fprintln(stderr, "explainbot:", err)
+			return exitFail
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "NOT HELPFUL\tHELPFUL\tSECTION")
+		for _, c := range counts {
+			fmt.Fprintf(tw, "%d\t%d\t%s\n", c.NotHelpful, c.Helpful, c.Heading)
+		}
+		tw.Flush()
+		return exitOK
+	}
+	rep, err := st.Unanswered(ctx, 20)
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitFail
+	}
+	fmt.Fprintln(stdout, "Most frequent:")
+	for _, c := range rep.Frequent {
+		fmt.Fprintf(stdout, "  %3d× %s (last %s)\n", c.N, c.Text, c.Last.Format(time.DateTime))
+	}
+	fmt.Fprintln(stdout, "Latest:")
+	for _, e := range rep.Latest {
+		fmt.Fprintf(stdout, "  %s  %-14s %s\n", e.At.Format(time.DateTime), e.Kind, e.Text)
+	}
+	return exitOK
+}

@@ -1,0 +1,138 @@
+package index
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+//go:embed glossary.txt
+var glossaryText string
+
+// glossary is the field's vocabulary: single-word synonyms and phrase
+// rewrites, both applied to a question before analysis.
+type glossary struct {
+	synonyms []synonyms
+	rewrites []rewrite
+	// terms lists every canonical word or phrase, for autocomplete.
+	terms []string
+}
+
+// synonyms are single words: from are read as to; with from empty, every
+// word of to is read as the others.
+type synonyms struct {
+	from, to []string
+}
+
+// rewrite replaces the words in from, wherever they stand together, with to.
+type rewrite struct {
+	from, to []string
+}
+
+// parseGlossary reads the glossary format described at the top of glossary.txt.
+func parseGlossary(text string) (*glossary, error) {
+	g := &glossary{}
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		switch {
+		case strings.Contains(line, "<-"):
+			canonical, variants, _ := strings.Cut(line, "<-")
+			to := words(canonical)
+			if len(to) == 0 {
+				return nil, fmt.Errorf("glossary line %d: no canonical words", n+1)
+			}
+			g.terms = append(g.terms, strings.Join(to, " "))
+			var single []string
+			for _, v := range strings.Split(variants, ",") {
+				from := words(v)
+				switch {
+				case len(from) == 0:
+					return nil, fmt.Errorf("glossary line %d: empty variant", n+1)
+				case len(from) == 1 && len(to) == 1:
+					single = append(single, from[0])
+				default:
+					g.rewrites = append(g.rewrites, rewrite{from: from, to: to})
+				}
+			}
+			if len(single) > 0 {
+				g.synonyms = append(g.synonyms, synonyms{from: single, to: to})
+			}
+		case strings.Contains(line, "="):
+			var set []string
+			for _, w := range strings.Split(line, "=") {
+				ws := words(w)
+				if len(ws) != 1 {
+					return nil, fmt.Errorf("glossary line %d: %q is not one word", n+1, strings.TrimSpace(w))
+				}
+				set = append(set, ws[0])
+			}
+			g.terms = append(g.terms, set[0])
+			g.synonyms = append(g.synonyms, synonyms{to: set})
+		default:
+			return nil, fmt.Errorf("glossary line %d: want \"a = b\" or \"a <- b, c\"", n+1)
+		}
+	}
+	return g, nil
+}
+
+// apply rewrites a question's words, longest phrase first at each position.
+func (g *glossary) apply(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for i := 0; i < len(ws); {
+		best := -1
+		for r, rw := range g.rewrites {
+			if hasPrefixWords(ws[i:], rw.from) && (best < 0 || len(rw.from) > len(g.rewrites[best].from)) {
+				best = r
+			}
+		}
+		if best < 0 {
+			out = append(out, ws[i])
+			i++
+			continue
+		}
+		out = append(out, g.rewrites[best].to...)
+		i += len(g.rewrites[best].from)
+	}
+	return out
+}
+
+func hasPrefixWords(ws, prefix []string) bool {
+	if len(prefix) > len(ws) {
+		return false
+	}
+	for i, p := range prefix {
+		if ws[i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// words splits text into lowercase words: letters and digits, with inner
+// apostrophes kept ("meta's") and everything else a separator.
+func words(text string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, strings.Trim(b.String(), "'"))
+			b.Reset()
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && b.Len() > 0:
+			b.WriteRune('\'')
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}

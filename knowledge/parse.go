@@ -1,0 +1,668 @@
+package knowledge
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Passage limits. A passage is what the index scores and quotes, so it must
+// be short enough to be about one thing and long enough to carry context; the
+// overlap keeps a sentence that straddles a cut findable from both sides.
+const (
+	// PassageWords is the most words a passage holds, unless one sentence
+	// alone is longer.
+	PassageWords = 120
+	// PassageOverlap is the most words a passage repeats from the one before.
+	PassageOverlap = 30
+)
+
+// MaxArticleBytes is the largest file Parse accepts. Articles are a few
+// kilobytes; goldmark's time grows with the square of nesting depth, so a
+// cap keeps one odd file from stalling a load.
+const MaxArticleBytes = 1 << 20
+
+// introHeading heads the text that stands before an article's first heading.
+const introHeading = "Introduction"
+
+// markdown is shared: goldmark's parser sets itself up once and keeps
+// per-document state in the parser.Context, so concurrent Parse calls are safe.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta))
+
+// Problem is one thing wrong with an article's source, placed so an editor
+// can jump to it.
+type Problem struct {
+	// Path is the file the problem is in.
+	Path string
+	// Line is the 1-based line of the problem; 0 means the whole file.
+	Line int
+	// Msg says what is wrong.
+	Msg string
+}
+
+// String formats the problem the way compilers do, "path:line: msg", so
+// editors and CI logs link it; a whole-file problem is "path: msg".
+func (p Problem) String() string {
+	if p.Line <= 0 {
+		return p.Path + ": " + p.Msg
+	}
+	return p.Path + ":" + strconv.Itoa(p.Line) + ": " + p.Msg
+}
+
+// Problems is every problem found, so an author fixes a file in one pass
+// rather than one error per run.
+type Problems []Problem
+
+// Error lists the problems one a line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sortProblems orders problems by file, then line, keeping the order in
+// which problems on one line were found.
+func sortProblems(ps Problems) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Path != ps[j].Path {
+			return ps[i].Path < ps[j].Path
+		}
+		return ps[i].Line < ps[j].Line
+	})
+}
+
+// Parse reads one Markdown article: YAML front matter with a title and an
+// optional source, then text under headings of level 1 and 2, each of which
+// starts a section. It returns every problem it finds as Problems and no
+// article, so a broken file is never half-indexed.
+func Parse(path string, src []byte) (*Article, error) {
+	if len(src) > MaxArticleBytes {
+		return nil, Problems{{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(src), MaxArticleBytes)}}
+	}
+	p := &parse{
+		path:   path,
+		src:    src,
+		art:    &Article{Path: path},
+		seen:   map[string]int{},
+		ids:    map[string]bool{},
+		suffix: map[string]int{},
+		starts: lineStarts(src),
+	}
+	doc, pc, err := parseMarkdown(src)
+	if err != nil {
+		return nil, Problems{{Path: path, Msg: err.Error()}}
+	}
+	metaErr := p.frontMatter(pc)
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if metaErr && n == doc.FirstChild() && n.Kind() == ast.KindTextBlock {
+			// goldmark-meta leaves broken front matter in the tree as text.
+			continue
+		}
+		p.block(n, true)
+	}
+	p.finish()
+	if len(p.problems) > 0 {
+		sortProblems(p.problems)
+		return nil, p.problems
+	}
+	return p.art, nil
+}
+
+// parseMarkdown runs goldmark over src. goldmark and the YAML decoder are
+// not ours, so a panic inside them becomes an error instead of taking the
+// bot down with a bad file.
+func parseMarkdown(src []byte) (doc ast.Node, pc parser.Context, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot parse Markdown: %s", strings.Join(strings.Fields(fmt.Sprint(r)), " "))
+		}
+	}()
+	pc = parser.NewContext()
+	doc = markdown.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	return doc, pc, nil
+}
+
+// parse holds the state of one Parse call.
+type parse struct {
+	path     string
+	src      []byte
+	art      *Article
+	problems Problems
+	// cur is the index of the section being filled, if hasCur.
+	cur    int
+	hasCur bool
+	// seen maps a folded section heading to its line, to report duplicates.
+	seen map[string]int
+	// ids holds the section IDs given out so far.
+	ids map[string]bool
+	// suffix counts the suffixes tried for each ID.
+	suffix map[string]int
+	// starts holds the offset of each line's first byte.
+	starts []int
+}
+
+func (p *parse) problem(line int, format string, args ...any) {
+	p.problems = append(p.problems, Problem{Path: p.path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// yamlLine finds the line number yaml.v2 puts in its messages.
+var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors: )?line (\d+): `)
+
+// frontMatter takes the title and source from the YAML front matter and
+// reports whether the front matter was broken.
+func (p *parse) frontMatter(pc parser.Context) bool {
+	m, err := meta.TryGet(pc)
+	if err != nil {
+		msg := strings.Join(strings.Fields(err.Error()), " ")
+		line := 1
+		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
+			// YAML counts from the line after the opening "---".
+			if n, convErr := strconv.Atoi(sub[1]); convErr == nil && n < len(p.starts) {
+				line = n + 1
+			}
+			msg = msg[len(sub[0]):]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		if strings.Contains(err.Error(), "cannot unmarshal") {
+			// Valid YAML of the wrong shape; yaml.v2's words for that
+			// name Go types, which mean nothing to an author.
+			msg = "want keys and values, like title: ..."
+		}
+		p.problem(line, "bad YAML front matter: %s", msg)
+		return true
+	}
+	title, ok := m["title"].(string)
+	if v := m["title"]; v != nil && !ok {
+		p.problem(1, "title in front matter is not text")
+	} else if p.art.Title = clean(title); p.art.Title == "" {
+		p.problem(1, "no title in front matter")
+	}
+	if v, present := m["source"]; present && v != nil {
+		source, ok := v.(string)
+		if !ok {
+			p.problem(1, "source in front matter is not text")
+		}
+		p.art.Source = clean(source)
+	}
+	return false
+}
+
+// block turns one block node into section text. top is true for the
+// document's own children, the only place a heading starts a section.
+func (p *parse) block(n ast.Node, top bool) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		if top && n.Level <= 2 {
+			p.startSection(n)
+			return
+		}
+		if t := p.inline(n); t != "" {
+			p.add("**"+t+"**", n)
+		}
+	case *ast.Paragraph, *ast.TextBlock:
+		p.add(p.inline(n), n)
+	case *ast.List:
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			p.listItem(item)
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		p.add(p.codeText(n), n)
+	case *east.Table:
+		p.table(n)
+	case *ast.HTMLBlock, *ast.ThematicBreak:
+		// Markup, not text.
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == ast.TypeBlock {
+				p.block(c, false)
+			}
+		}
+	}
+}
+
+// listItem adds an item's own text as a "- " block, then whatever it
+// holds besides (nested lists, code, quotes), so each nested item is a block
+// of its own.
+func (p *parse) listItem(item ast.Node) {
+	c := item.FirstChild()
+	var words []string
+	for ; c != nil; c = c.NextSibling() {
+		if k := c.Kind(); k != ast.KindParagraph && k != ast.KindTextBlock {
+			break
+		}
+		if t := p.inline(c); t != "" {
+			words = append(words, t)
+		}
+	}
+	if len(words) > 0 {
+		p.add("- "+strings.Join(words, " "), item)
+	}
+	for ; c != nil; c = c.NextSibling() {
+		p.block(c, false)
+	}
+}
+
+// startSection opens the section a level 1 or 2 heading starts.
+func (p *parse) startSection(h *ast.Heading) {
+	line := p.lineOf(p.pos(h))
+	heading := p.inline(h)
+	if heading == "" {
+		p.problem(line, "empty heading")
+	} else if first, dup := p.seen[strings.ToLower(heading)]; dup {
+		p.problem(line, "duplicate heading %q (first at line %d)", heading, first)
+	} else {
+		p.seen[strings.ToLower(heading)] = line
+	}
+	p.art.Sections = append(p.art.Sections, Section{
+		ID:      p.uniqueID(slug(heading)),
+		Heading: heading,
+		Level:   h.Level,
+		Line:    line,
+	})
+	p.cur, p.hasCur = len(p.art.Sections)-1, true
+}
+
+// add appends a block of text to the current section, opening the
+// introduction if no heading came yet. Empty text is dropped.
+func (p *parse) add(block string, n ast.Node) {
+	if block == "" {
+		return
+	}
+	s := p.section(n)
+	s.Blocks = append(s.Blocks, block)
+}
+
+// section returns the section being filled, opening the introduction at
+// n if there is none yet.
+func (p *parse) section(n ast.Node) *Section {
+	if !p.hasCur {
+		p.art.Sections = append(p.art.Sections, Section{
+			ID:      p.uniqueID(slug(introHeading)),
+			Heading: introHeading,
+			Level:   1,
+			Line:    p.lineOf(p.pos(n)),
+		})
+		p.cur, p.hasCur = len(p.art.Sections)-1, true
+	}
+	return &p.art.Sections[p.cur]
+}
+
+// table records a GFM table as a Comparison and adds one block per body
+// row, so the table's words are searchable like any other text.
+func (p *parse) table(t *east.Table) {
+	cols := len(t.Alignments)
+	if cols == 0 {
+		return
+	}
+	var c Comparison
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []string
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, p.inline(cell))
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		if r.Kind() == east.KindTableHeader {
+			c.Header, c.Subjects = cells[0], cells[1:]
+			continue
+		}
+		if n := p.sourceCells(r.Pos()); n != cols {
+			p.problem(p.lineOf(r.Pos()), "table row has %d cells, header has %d", n, cols)
+		}
+		c.Rows = append(c.Rows, Row{Feature: cells[0], Values: cells[1:]})
+	}
+	s := p.section(t)
+	c.Section, c.Title = s.ID, s.Heading
+	p.art.Comparisons = append(p.art.Comparisons, c)
+	for _, row := range c.Rows {
+		p.add(rowText(c.Subjects, row), t)
+	}
+}
+
+// rowText writes a table row as "Feature: Subject: value; Subject: value",
+// leaving out empty cells.
+func rowText(subjects []string, row Row) string {
+	var parts []string
+	for i, v := range row.Values {
+		if v == "" || i >= len(subjects) {
+			continue
+		}
+		if subjects[i] == "" {
+			parts = append(parts, v)
+		} else {
+			parts = append(parts, subjects[i]+": "+v)
+		}
+	}
+	switch {
+	case len(parts) == 0:
+		return row.Feature
+	case row.Feature == "":
+		return strings.Join(parts, "; ")
+	}
+	return row.Feature + ": " + strings.Join(parts, "; ")
+}
+
+// sourceCells counts the cells of the table row whose line starts at off,
+// the way goldmark's table parser splits them. goldmark pads short rows and
+// cuts long ones without a word, so raggedness shows only in the source.
+func (p *parse) sourceCells(off int) int {
+	if off < 0 || off > len(p.src) {
+		return 0
+	}
+	line := p.src[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = util.TrimRightSpace(util.TrimLeftSpace(line))
+	pos, limit := 0, len(line)
+	if limit > 0 && line[0] == '|' {
+		pos++
+	}
+	if limit > 0 && line[limit-1] == '|' {
+		limit--
+	}
+	n := 0
+	for pos < limit {
+		end := pos
+		for ; end < limit; end++ {
+			if line[end] == '|' && (end == 0 || line[end-1] != '\\') {
+				break
+			}
+		}
+		n++
+		pos = end + 1
+	}
+	return n
+}
+
+// finish reports empty sections and empty files, then cuts passages.
+func (p *parse) finish() {
+	if len(p.art.Sections) == 0 {
+		p.problem(0, "no sections")
+	}
+	for i := range p.art.Sections {
+		s := &p.art.Sections[i]
+		if len(s.Blocks) == 0 {
+			p.problem(s.Line, "empty section %q", s.Heading)
+			continue
+		}
+		s.Passages = passages(s.Blocks)
+	}
+}
+
+// inline reduces the inline content of n to plain text: links and
+// emphasis to their words, code spans to their code, line breaks to spaces.
+func (p *parse) inline(n ast.Node) string {
+	var b bytes.Buffer
+	p.writeInline(&b, n)
+	return clean(b.String())
+}
+
+func (p *parse) writeInline(b *bytes.Buffer, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(p.src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() || c.IsRaw() {
+				b.Write(c.Value)
+			} else {
+				b.Write(unescape(c.Value))
+			}
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				switch t := t.(type) {
+				case *ast.Text:
+					b.Write(t.Segment.Value(p.src))
+				case *ast.String:
+					b.Write(t.Value)
+				}
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(p.src))
+		case *ast.RawHTML, *east.TaskCheckBox:
+			// Markup, not text.
+		default:
+			p.writeInline(b, c)
+		}
+	}
+}
+
+// codeText flattens a code block to one line of text, so its words are
+// searchable; a block is one line in Section.Text.
+func (p *parse) codeText(n ast.Node) string {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(p.src))
+		b.WriteByte(' ')
+	}
+	return clean(b.String())
+}
+
+// unescape resolves backslash escapes and character references, as
+// goldmark's HTML renderer does for text.
+func unescape(v []byte) []byte {
+	return util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+}
+
+// clean collapses ASCII white space to single spaces and trims space at
+// both ends; other characters, typographic ones such as no-break spaces
+// included, stay as written. Invalid UTF-8
+// becomes U+FFFD so later stages never see it.
+func clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+	}
+	// Leading and trailing space of any kind (no-break spaces too) is
+	// never part of the text.
+	out := strings.TrimFunc(b.String(), unicode.IsSpace)
+	if !utf8.ValidString(out) {
+		out = strings.ToValidUTF8(out, "\uFFFD")
+	}
+	return out
+}
+
+// slug makes a heading into an ID: lower-case letters and digits, runs of
+// anything else as one dash.
+func slug(heading string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(heading) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+// uniqueID returns id, or id with the first free "-N" suffix if taken.
+// It remembers the last suffix tried for each id, so a file of many equal
+// headings costs linear time, not quadratic.
+func (p *parse) uniqueID(id string) string {
+	out := id
+	for p.ids[out] {
+		p.suffix[id]++
+		out = id + "-" + strconv.Itoa(p.suffix[id]+1)
+	}
+	p.ids[out] = true
+	return out
+}
+
+// pos finds where n starts in the source: its own position, else its first
+// line, else that of its first child that knows.
+func (p *parse) pos(n ast.Node) int {
+	for ; n != nil; n = n.FirstChild() {
+		if v := n.Pos(); v >= 0 {
+			return v
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// lineStarts returns the offset of each line's first byte.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineOf turns a byte offset into a 1-based line number.
+func (p *parse) lineOf(off int) int {
+	return sort.Search(len(p.starts), func(i int) bool { return p.starts[i] > off })
+}
+
+// passages cuts a section's blocks into overlapping passages of at most
+// PassageWords words. Blocks stay whole unless one alone is too long, which
+// is then cut at sentence ends, or at word breaks if a sentence is too long.
+// A short section is one passage, its whole text.
+func passages(blocks []string) []string {
+	total := 0
+	for _, b := range blocks {
+		total += len(strings.Fields(b))
+	}
+	if total <= PassageWords {
+		return []string{strings.Join(blocks, "\n")}
+	}
+	type unit struct {
+		text  string
+		words int
+	}
+	var units []unit
+	for _, b := range blocks {
+		for _, piece := range splitBlock(b) {
+			units = append(units, unit{piece, len(strings.Fields(piece))})
+		}
+	}
+	var out []string
+	for start := 0; start < len(units); {
+		end, words := start, 0
+		for end < len(units) && words+units[end].words <= PassageWords {
+			words += units[end].words
+			end++
+		}
+		if end == start { // Cannot happen: splitBlock bounds every unit.
+			end++
+		}
+		texts := make([]string, 0, end-start)
+		for _, u := range units[start:end] {
+			texts = append(texts, u.text)
+		}
+		out = append(out, strings.Join(texts, "\n"))
+		if end == len(units) {
+			break
+		}
+		// Step back over the longest run of whole units at the end of this
+		// passage that fits in the overlap, keeping the next passage able to
+		// take at least one new unit.
+		next, overlap := end, 0
+		for next-1 > start && overlap+units[next-1].words <= PassageOverlap &&
+			overlap+units[next-1].words+units[end].words <= PassageWords {
+			overlap += units[next-1].words
+			next--
+		}
+		start = next
+	}
+	return out
+}
+
+// splitBlock returns b whole if it fits in a passage, else cut into pieces
+// that do: whole sentences where it can, word runs where a sentence alone is
+// too long.
+func splitBlock(b string) []string {
+	words := strings.Fields(b)
+	if len(words) <= PassageWords {
+		return []string{b}
+	}
+	var sentences [][]string
+	from := 0
+	for i, w := range words {
+		if endsSentence(w) || i == len(words)-1 {
+			sentences = append(sentences, words[from:i+1])
+			from = i + 1
+		}
+	}
+	var pieces []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			pieces = append(pieces, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, s := range sentences {
+		for len(s) > PassageWords {
+			flush()
+			pieces = append(pieces, strings.Join(s[:PassageWords], " "))
+			s = s[PassageWords:]
+		}
+		if len(cur)+len(s) > PassageWords {
+			flush()
+		}
+		cur = append(cur, s...)
+	}
+	flush()
+	return pieces
+}
+
+// endsSentence reports whether a word ends a sentence: a full stop,
+// question or exclamation mark, or ellipsis, perhaps inside closing quotes
+// or brackets.
+func endsSentence(w string) bool {
+	w = strings.TrimRight(w, `"')]’”»`)
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") ||
+		strings.HasSuffix(w, "?") || strings.HasSuffix(w, "…")
+}
