@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// runCase is one call of the program and what its output must show.
+type runCase struct {
+	name   string
+	args   []string
+	env    map[string]string
+	code   int
+	stdout string // a substring of stdout
+	stderr string // a substring of stderr
+}
+
+func TestRun(t *testing.T) {
+	cases := []runCase{
+		{name: "ask", args: []string{"ask", "what", "is", "an", "llm"}, code: exitOK, stdout: "What Are Large Language Models (LLMs)"},
+		{name: "ask not covered", args: []string{"ask", "how do i cook pasta"}, code: exitOK, stdout: "Not covered"},
+		{name: "ask row", args: []string{"ask", "how do they differ in scope"}, code: exitOK, stdout: "Focuses mainly on text"},
+		{name: "ask without question", args: []string{"ask"}, code: exitUsage, stderr: "usage"},
+		{name: "no command", args: nil, code: exitUsage, stderr: "Usage"},
+		{name: "unknown command", args: []string{"frobnicate"}, code: exitUsage, stderr: "unknown command"},
+		{name: "help", args: []string{"help"}, code: exitOK, stdout: "KNOWLEDGE_DIR"},
+		{name: "table", args: []string{"table"}, code: exitOK, stdout: "Applications"},
+		{name: "topics", args: []string{"topics"}, code: exitOK, stdout: "Ethical Considerations and Challenges"},
+		{name: "check good", args: []string{"check", "../../knowledge/testdata/notes"}, code: exitOK, stdout: "ok"},
+		{name: "check broken", args: []string{"check", "../../knowledge/testdata/broken"}, code: exitFail, stdout: ".md:"},
+		{name: "serve without credentials", args: []string{"serve"}, env: map[string]string{"DATA_DIR": "TMP"}, code: exitUsage, stderr: "DISCORD_TOKEN"},
+		{name: "bad config", args: []string{"ask", "llm"}, env: map[string]string{"LOG_FORMAT": "xml"}, code: exitUsage, stderr: "LOG_FORMAT"},
+		{name: "commands", args: []string{"commands"}, code: exitOK, stdout: `"name":"explain"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("DISCORD_TOKEN", "")
+			t.Setenv("DISCORD_PUBLIC_KEY", "")
+			for k, v := range c.env {
+				if v == "TMP" {
+					v = t.TempDir()
+				}
+				t.Setenv(k, v)
+			}
+			var out, errOut bytes.Buffer
+			code := run(context.Background(), c.args, &out, &errOut)
+			if code != c.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, out.String(), errOut.String())
+			}
+			if !strings.Contains(out.String(), c.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", c.stdout, out.String())
+			}
+			if !strings.Contains(errOut.String(), c.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", c.stderr, errOut.String())
+			}
+		})
+	}
+}
+
+func TestAskJSONShape(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"ask", "--json", "what is the purpose of generative ai"}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	dec := json.NewDecoder(&out)
+	dec.DisallowUnknownFields()
+	var got jsonAnswer
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("not one JSON object of the documented shape: %v", err)
+	}
+	if dec.More() {
+		t.Error("more than one JSON value printed")
+	}
+	if !got.Answered || len(got.Sections) == 0 || got.Row == nil || got.Row.Feature != "Purpose" || got.Row.GenerativeAI == "" || got.Row.LLM == "" {
+		t.Errorf("got %+v", got)
+	}
+	out.Reset()
+	run(context.Background(), []string{"ask", "--json", "how do airplanes fly"}, &out, &errOut)
+	var raw map[string]any
+	if err := json.Unmarshal(out.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw["answered"] != false || raw["row"] != nil || len(raw["sections"].([]any)) != 0 {
+		t.Errorf("not covered: got %v, want answered false, empty sections, row null", raw)
+	}
+}
