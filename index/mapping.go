@@ -38,6 +38,7 @@ var conversationalWords = []string{
 	"really", "exactly", "simple", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks",
 	"can", "will", "u", "ur", "whats", "hows", "anything", "something", "stuff", "mention", "mentioned",
 	"article", "say", "says", "said", "talk", "talks",
+	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "folks", "actually", "basically",
 }
 
 // interrogatives give a question its shape: a heading "What Is X" or "How

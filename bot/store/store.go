@@ -111,6 +111,9 @@ func Open(ctx context.Context, lg *slog.Logger, dir string, opts Options) (*Stor
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// Writes come from many interactions at once; a short batch delay lets
+	// them share one fsync'd transaction instead of queueing for one each.
+	db.MaxBatchDelay = batchDelay
 	s.db = db
 	if err := s.init(opts.Salt); err != nil {
 		db.Close()
@@ -175,13 +178,18 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// batchDelay is the longest a write waits for others to share its transaction.
+const batchDelay = 2 * time.Millisecond
+
 // update runs fn in a write transaction unless ctx is already done; bbolt
-// transactions are short and cannot be interrupted.
+// transactions are short and cannot be interrupted. Concurrent writes are
+// batched into one transaction (bolt.DB.Batch): fn keeps all its state in
+// the transaction, so bbolt may safely run it again if a batch fails.
 func (s *Store) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(fn)
+	return s.db.Batch(fn)
 }
 
 // view is update's read-only twin.
