@@ -85,26 +85,7 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 	stats := ix.Stats()
 	metrics.SetIndex(stats.Passages, stats.Build)
 
-	var reloadMu sync.Mutex
-	reload := func(ctx context.Context) error {
-		reloadMu.Lock()
-		defer reloadMu.Unlock()
-		arts, err := loadArticles(cfg)
-		if err != nil {
-			return err
-		}
-		// Rebuilt in memory: the stored index is in use by the one serving.
-		next, err := index.Build(ctx, lg, arts, index.Options{})
-		if err != nil {
-			return err
-		}
-		old := live.Swap(next)
-		time.AfterFunc(retireAfter, func() { old.Close() })
-		st := next.Stats()
-		metrics.SetIndex(st.Passages, st.Build)
-		lg.Info("knowledge reloaded", "articles", st.Articles, "sections", st.Sections)
-		return nil
-	}
+	reload := reloader(cfg, lg, live, func(st index.Stats) { metrics.SetIndex(st.Passages, st.Build) })
 	opts.Store, opts.Reload, opts.Observer = st, reload, metrics
 	b := bot.New(lg, live, opts)
 
@@ -152,7 +133,7 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 	}
 	srv, err := httpapi.New(lg, httpapi.Options{
 		PublicKey: key,
-		Handler:   b,
+		Handler:   afterHandler{b: b, s: followUps, lg: lg},
 		Registry:  reg,
 		Metrics:   metrics,
 		Ready: func() error {
@@ -186,4 +167,54 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 		}
 	}
 	return code
+}
+
+// reloader rebuilds the knowledge and swaps it in; a broken article returns
+// the error and leaves the serving index as it was. Reloads run one at a time.
+func reloader(cfg config.Config, lg *slog.Logger, live *index.Live, built func(index.Stats)) func(context.Context) error {
+	var mu sync.Mutex
+	return func(ctx context.Context) error {
+		mu.Lock()
+		defer mu.Unlock()
+		arts, err := loadArticles(cfg)
+		if err != nil {
+			return err
+		}
+		// Rebuilt in memory: the stored index is in use by the one serving.
+		next, err := index.Build(ctx, lg, arts, index.Options{})
+		if err != nil {
+			return err
+		}
+		old := live.Swap(next)
+		time.AfterFunc(retireAfter, func() { old.Close() })
+		st := next.Stats()
+		built(st)
+		lg.Info("knowledge reloaded", "articles", st.Articles, "sections", st.Sections)
+		return nil
+	}
+}
+
+// afterHandler runs a response's after-work (Dismiss deleting the reply) in
+// HTTP mode, where the reply is the HTTP response itself: the work waits
+// afterDelay so Discord has the callback before the delete arrives.
+type afterHandler struct {
+	b  *bot.Bot
+	s  *discordgo.Session
+	lg *slog.Logger
+}
+
+const afterDelay = 500 * time.Millisecond
+
+func (h afterHandler) Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	resp, err := h.b.Handle(ctx, i)
+	if after := h.b.After(i); err == nil && after != nil {
+		time.AfterFunc(afterDelay, func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := after(ctx, h.s); err != nil {
+				h.lg.Warn("after-work failed", "interaction", i.ID, "err", err)
+			}
+		})
+	}
+	return resp, err
 }
