@@ -3,8 +3,12 @@ package index
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,10 +27,13 @@ func BenchmarkBuildLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		runtime.GC()
+		debug.FreeOSMemory() // a full GC that also returns freed pages
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap-in-use")
+		if rss, ok := residentMB(); ok {
+			b.ReportMetric(rss, "MB-resident")
+		}
 		ix.Close()
 	}
 }
@@ -70,4 +77,19 @@ func TestSyntheticCorpusAnswers(t *testing.T) {
 	if !a.Answered {
 		t.Fatalf("a section's own heading was not answered: %q", target.Heading)
 	}
+}
+
+// residentMB reads the process's resident set size from /proc (Linux).
+func residentMB() (float64, bool) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			return float64(kb) / 1024, err == nil
+		}
+	}
+	return 0, false
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -76,7 +75,7 @@ func (ix *Index) Ask(ctx context.Context, question string) Answer {
 	best := ranked[0].score
 	for i, h := range ranked {
 		if i < maxHits && h.score >= hitRatio*best {
-			ans.Hits = append(ans.Hits, Hit{Topic: ix.topic(h.section), Score: h.score, Excerpt: excerpt(ix.passages[h.passage].text, h.spans, MaxExcerpt)})
+			ans.Hits = append(ans.Hits, Hit{Topic: ix.topic(h.section), Score: h.score, Excerpt: ix.excerpt(h.passage, q.terms)})
 			continue
 		}
 		if len(ans.Related) < maxRelated {
@@ -125,7 +124,6 @@ func (ix *Index) parse(raw string) question {
 type hit struct {
 	section, passage int
 	score            float64
-	spans            []span // matched terms in the passage, byte offsets
 }
 
 func (ix *Index) search(ctx context.Context, q question) ([]hit, error) {
@@ -145,8 +143,9 @@ func (ix *Index) search(ctx context.Context, q question) ([]hit, error) {
 		shape.SetBoost(shapeBoost)
 		disj.AddQuery(shape)
 	}
+	// No term locations: they doubled the cost of a search over a large
+	// corpus, and only the few excerpted passages need them (see spans).
 	req := bleve.NewSearchRequestOptions(disj, 4*maxHits+maxRelated, 0, false)
-	req.IncludeLocations = true
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -164,19 +163,20 @@ func (ix *Index) search(ctx context.Context, q question) ([]hit, error) {
 			continue // a better passage of this section came first
 		}
 		seen[s] = true
-		ranked = append(ranked, hit{section: s, passage: p, score: m.Score, spans: spansOf(m.Locations[fieldBody])})
+		ranked = append(ranked, hit{section: s, passage: p, score: m.Score})
 	}
 	return ranked, nil
 }
 
-func spansOf(terms search.TermLocationMap) []span {
+// spans finds the question's terms in a passage by analyzing it as the
+// index did, so "fine-tuned" lights up "Finetuning" exactly as it matched.
+func (ix *Index) spans(text string, terms []string) []span {
 	var out []span
-	for _, locs := range terms {
-		for _, l := range locs {
-			out = append(out, span{int(l.Start), int(l.End)})
+	for _, tok := range ix.text.Analyze([]byte(text)) {
+		if slices.Contains(terms, string(tok.Term)) {
+			out = append(out, span{tok.Start, tok.End})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
@@ -375,3 +375,9 @@ func (ix *Index) mainTopics(ranked []hit, n int) []Topic {
 }
 
 const introductionID = "introduction"
+
+// excerpt is passage p cut to MaxExcerpt with the question's terms in bold.
+func (ix *Index) excerpt(p int, terms []string) string {
+	text := ix.passages[p].text
+	return excerpt(text, ix.spans(text, terms), MaxExcerpt)
+}
