@@ -42,6 +42,10 @@ type Index struct {
 	// holding it; words is the lowercase vocabulary, for typo correction.
 	df    map[string]int
 	words map[string]int
+	// tables are the articles' comparisons, analyzed; differ is the analyzed
+	// "difference".
+	tables []table
+	differ string
 	// expand maps an analyzed term the articles do not use to synonyms they do.
 	expand map[string][]string
 	built  time.Duration
@@ -160,13 +164,16 @@ func (ix *Index) create(ctx context.Context, path, hash string) (bleve.Index, er
 	return idx, nil
 }
 
-// loadStats reads from the index what the confidence rule and the typo
-// correction need: section frequencies of terms and the vocabulary.
+// loadStats reads from the index what the confidence rule, the typo
+// correction and the comparisons need: passage frequencies of terms, the
+// vocabulary and the analyzed comparisons.
 func (ix *Index) loadStats() error {
 	ix.text = ix.idx.Mapping().AnalyzerNamed(analyzerText)
 	if ix.text == nil {
 		return fmt.Errorf("build index: analyzer %s missing", analyzerText)
 	}
+	ix.differ = ix.analyzeOne("difference")
+	ix.tables = ix.newTables()
 	r, err := ix.reader()
 	if err != nil {
 		return err

@@ -6,13 +6,65 @@ import (
 	"github.com/explainbot/explainbot/knowledge"
 )
 
+// table is one comparison with its names analyzed once, at build time.
+type table struct {
+	article int
+	c       *knowledge.Comparison
+	// subjects holds, per subject, its terms that the other subjects lack
+	// ("llm" names LLMs; "model" is no one's alone if both hold it).
+	subjects [][]string
+	// features holds each row's feature terms.
+	features [][]string
+}
+
+// newTables analyzes the articles' comparisons for comparison().
+func (ix *Index) newTables() []table {
+	var out []table
+	for a, art := range ix.articles {
+		for i := range art.Comparisons {
+			c := &art.Comparisons[i]
+			t := table{article: a, c: c}
+			for _, s := range c.Subjects {
+				t.subjects = append(t.subjects, ix.distinctTerms(s, c.Subjects))
+			}
+			for _, r := range c.Rows {
+				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// distinctTerms are phrase's analyzed terms that none of the other phrases holds.
+func (ix *Index) distinctTerms(phrase string, others []string) []string {
+	shared := map[string]bool{}
+	for _, o := range others {
+		if o == phrase {
+			continue
+		}
+		for _, tok := range ix.text.Analyze([]byte(o)) {
+			shared[string(tok.Term)] = true
+		}
+	}
+	var out []string
+	for _, tok := range ix.text.Analyze([]byte(phrase)) {
+		if t := string(tok.Term); !shared[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // comparison finds what the question asks of the articles' comparison
 // tables: one row when it names a feature ("scope", "technology") together
 // with a compared subject or a word of difference, the whole table when it
 // asks for the difference itself.
 func (ix *Index) comparison(terms []string, ranked []hit) (*RowMatch, *knowledge.Comparison) {
-	differ := ix.analyzeOne("difference")
-	asksDifference := slices.Contains(terms, differ)
+	asksDifference := slices.Contains(terms, ix.differ)
+	named := func(phrase []string) bool {
+		return slices.ContainsFunc(phrase, func(p string) bool { return slices.Contains(terms, p) })
+	}
 	type candidate struct {
 		c        *knowledge.Comparison
 		subjects int // how many compared subjects the question names
@@ -20,31 +72,27 @@ func (ix *Index) comparison(terms []string, ranked []hit) (*RowMatch, *knowledge
 		row      *knowledge.Row
 	}
 	var best *candidate
-	for a, art := range ix.articles {
-		for i := range art.Comparisons {
-			c := &art.Comparisons[i]
-			cand := candidate{c: c, rank: ix.rankOf(a, c.Section, ranked)}
-			for _, s := range c.Subjects {
-				if ix.mentions(terms, s, c.Subjects) {
-					cand.subjects++
-				}
+	for _, t := range ix.tables {
+		cand := candidate{c: t.c, rank: ix.rankOf(t.article, t.c.Section, ranked)}
+		for _, s := range t.subjects {
+			if named(s) {
+				cand.subjects++
 			}
-			for j := range c.Rows {
-				if ix.mentions(terms, c.Rows[j].Feature, nil) {
-					cand.row = &c.Rows[j]
-					break
-				}
+		}
+		for j, f := range t.features {
+			if named(f) {
+				cand.row = &t.c.Rows[j]
+				break
 			}
-			if cand.subjects == 0 && !asksDifference {
-				continue
-			}
-			if cand.row == nil && (!asksDifference || (cand.subjects == 0 && cand.rank != 0)) {
-				continue
-			}
-			if best == nil || better(cand.subjects, cand.rank, best.subjects, best.rank) {
-				c := cand
-				best = &c
-			}
+		}
+		if cand.subjects == 0 && !asksDifference {
+			continue
+		}
+		if cand.row == nil && (!asksDifference || (cand.subjects == 0 && cand.rank != 0)) {
+			continue
+		}
+		if best == nil || better(cand.subjects, cand.rank, best.subjects, best.rank) {
+			best = &cand
 		}
 	}
 	switch {
@@ -74,31 +122,6 @@ func (ix *Index) rankOf(article int, sectionID string, ranked []hit) int {
 		}
 	}
 	return len(ranked)
-}
-
-// mentions reports whether the question's terms name phrase: one of the
-// phrase's terms that the other phrases (say, the other compared subjects) do
-// not also hold.
-func (ix *Index) mentions(terms []string, phrase string, others []string) bool {
-	shared := map[string]bool{}
-	for _, o := range others {
-		if o == phrase {
-			continue
-		}
-		for _, tok := range ix.text.Analyze([]byte(o)) {
-			shared[string(tok.Term)] = true
-		}
-	}
-	for _, tok := range ix.text.Analyze([]byte(phrase)) {
-		p := string(tok.Term)
-		if shared[p] {
-			continue
-		}
-		if slices.Contains(terms, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // comparisonAsked is the comparison the answer shows, row or table, or nil.

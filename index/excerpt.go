@@ -89,19 +89,16 @@ func window(text string, spans []span, limit int) (int, int) {
 func sentenceStarts(text string) []int {
 	starts := []int{0}
 	for i, r := range text {
-		if i == 0 {
+		if i == 0 || unicode.IsSpace(r) {
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsSpace(r) || unicode.IsSpace(prev) == false {
-			if prev == '\n' {
-				starts = append(starts, i)
-			}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:i]); !unicode.IsSpace(prev) {
 			continue
 		}
-		// r is not a space and prev is: a sentence starts after ". " etc.
+		// The first letter after a gap: a new line, or a sentence after ". ".
 		before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
-		if strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?") || prev == '\n' {
+		gap := text[len(before):i]
+		if strings.ContainsRune(gap, '\n') || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?") {
 			starts = append(starts, i)
 		}
 	}

@@ -3,6 +3,8 @@
 // articles and ships the built-in one. It knows nothing of search or Discord.
 package knowledge
 
+import "strings"
+
 // Article is one source document: a title, where it came from, and its
 // sections in reading order.
 type Article struct {
@@ -78,7 +80,7 @@ type Row struct {
 // Row returns the row whose feature equals name, ignoring case.
 func (c Comparison) Row(name string) (Row, bool) {
 	for _, r := range c.Rows {
-		if equalFold(r.Feature, name) {
+		if strings.EqualFold(strings.TrimSpace(r.Feature), strings.TrimSpace(name)) {
 			return r, true
 		}
 	}

@@ -115,13 +115,14 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 			return exitFail
 		}
 		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
-		wasConnected := false
+		// discordgo runs the connect and disconnect handlers on goroutines of
+		// their own: everything the callback touches is atomic.
+		var wasConnected atomic.Bool
 		wg.Go(func() {
 			errs <- b.RunGateway(ctx, s, func(up bool) {
-				if up && wasConnected {
+				if up && wasConnected.Swap(true) {
 					metrics.GatewayReconnect()
 				}
-				wasConnected = wasConnected || up
 				connected.Store(up)
 			})
 		})
