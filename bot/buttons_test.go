@@ -193,18 +193,18 @@ func TestRecords(t *testing.T) {
 func TestLowConfidenceRecorded(t *testing.T) {
 	st := openStore(t)
 	b, _ := newBot(t, nil, Options{Store: st})
-	a := b.answerer.Ask(t.Context(), "llm pretraining finetuning inference knitting")
+	a := b.answerer.Ask(t.Context(), "llm knitting")
 	if !a.Answered || a.Confidence >= 0.75 {
 		t.Fatalf("the question is no longer a low-confidence answer (%v, %.2f); pick another", a.Answered, a.Confidence)
 	}
 	i := loadInteraction(t, "ask_scope")
-	i.ApplicationCommandData().Options[0].Value = "llm pretraining finetuning inference knitting"
+	i.ApplicationCommandData().Options[0].Value = "llm knitting"
 	validate(t, i.Type, handle(t, b, i))
 	rep, err := st.Unanswered(t.Context(), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Latest) != 1 || rep.Latest[0].Kind != store.LowConfidence || rep.Latest[0].Text != "llm pretraining finetuning inference knitting" {
+	if len(rep.Latest) != 1 || rep.Latest[0].Kind != store.LowConfidence || rep.Latest[0].Text != "llm knitting" {
 		t.Errorf("record %+v, want one low-confidence question", rep.Latest)
 	}
 }

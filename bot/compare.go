@@ -50,17 +50,20 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 	if !ok {
 		topic = index.Topic{Article: l.article.Title, Source: l.article.Source, ArticleID: l.article.Path, SectionID: c.Section, Heading: c.Title}
 	}
-	excerpt := strings.Join(c.Subjects, " vs ")
+	hit := index.Hit{Topic: topic, Excerpt: strings.Join(c.Subjects, " vs ")}
 	if len(sec.Blocks) > 0 {
-		excerpt = sec.Blocks[0]
+		hit.Excerpt = sec.Blocks[0].Text
 	}
 	if row != nil {
-		excerpt = fmt.Sprintf("How %s differ in **%s**.", joinList(c.Subjects, "and"), row.Row.Feature)
+		lead := fmt.Sprintf("How %s differ in ", joinList(c.Subjects, "and"))
+		hit.Excerpt = lead + row.Row.Feature + "."
+		hit.Highlights = []index.Span{{Start: len(lead), End: len(lead) + len(row.Row.Feature)}}
 	}
+	hit.Excerpt = clip(hit.Excerpt, index.MaxExcerpt)
 	a := index.Answer{
 		Question:   question,
 		Answered:   true,
-		Hits:       []index.Hit{{Topic: topic, Excerpt: clip(excerpt, index.MaxExcerpt)}},
+		Hits:       []index.Hit{hit},
 		Row:        row,
 		Confidence: 1,
 	}

@@ -67,7 +67,7 @@ func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionR
 	articles := b.answerer.Articles()
 	e := &discordgo.MessageEmbed{
 		Title:       clip(defuseMentions(hit.Heading), maxTitle),
-		Description: clip(defuseMentions(hit.Excerpt), index.MaxExcerpt),
+		Description: highlight(hit.Excerpt, hit.Highlights, maxDescription),
 		Author:      &discordgo.MessageEmbedAuthor{Name: clip(questionMark+escapeMarkdown(v.question), maxTitle)},
 		Footer:      &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
 	}
@@ -279,6 +279,23 @@ func joinList(xs []string, conj string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " " + conj + " " + xs[len(xs)-1]
 }
 
+// sectionLines renders a section's blocks as Markdown lines: sub-headings
+// bold, list items as bullets, everything else escaped.
+func sectionLines(s knowledge.Section) []string {
+	out := make([]string, 0, len(s.Blocks))
+	for _, b := range s.Blocks {
+		switch b.Kind {
+		case knowledge.Subheading:
+			out = append(out, "**"+escapeInline(b.Text)+"**")
+		case knowledge.Item:
+			out = append(out, "- "+escapeInline(b.Text))
+		default:
+			out = append(out, escapeMarkdown(b.Text))
+		}
+	}
+	return out
+}
+
 // sectionEmbeds shows a whole section, split over embeds of at most 4,096
 // runes each and 6,000 in all; a longer section ends with a note that it
 // continues in the article.
@@ -297,7 +314,7 @@ func sectionEmbeds(t index.Topic, s knowledge.Section) []*discordgo.MessageEmbed
 			cur.Reset()
 		}
 	}
-	for _, line := range strings.Split(defuseMentions(s.Text()), "\n") {
+	for _, line := range sectionLines(s) {
 		for _, piece := range splitRunes(line, limit-1) {
 			n := runes(piece) + 1
 			if n > budget {

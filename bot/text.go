@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/explainbot/explainbot/index"
 )
 
 // zwsp is the zero-width space put after "@" so that no quoted text can form
@@ -120,4 +122,63 @@ func isSnowflake(s string) bool {
 		}
 	}
 	return true
+}
+
+// highlight renders plain article text as Discord Markdown: its Markdown
+// characters escaped, its "@" defused, a line's "- " kept as a list bullet,
+// and the spans (byte offsets into text, from the index) in bold. Bold is
+// dropped rather than left unbalanced if the result would pass limit runes.
+func highlight(text string, spans []index.Span, limit int) string {
+	var b strings.Builder
+	pos := 0
+	for _, s := range spans {
+		if s.Start < pos || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		b.WriteString(articleText(text[pos:s.Start], pos == 0))
+		b.WriteString("**" + articleText(text[s.Start:s.End], false) + "**")
+		pos = s.End
+	}
+	b.WriteString(articleText(text[pos:], pos == 0))
+	if out := b.String(); runes(out) <= limit {
+		return out
+	}
+	return clip(articleText(text, true), limit)
+}
+
+// articleText escapes plain article text for Discord, keeping list bullets.
+// first tells whether text starts a line.
+func articleText(text string, first bool) string {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if (i > 0 || first) && strings.HasPrefix(line, "- ") {
+			lines[i] = "- " + escapeInline(line[2:])
+			continue
+		}
+		if i > 0 || first {
+			lines[i] = escapeMarkdown(line)
+		} else {
+			lines[i] = escapeInline(line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// escapeInline escapes Markdown inside a line: what escapeMarkdown does
+// save for the line-leading marks, since the text does not start a line.
+func escapeInline(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(markdownSpecial, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '@':
+			b.WriteString("@" + zwsp)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

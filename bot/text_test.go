@@ -85,11 +85,11 @@ func TestButtonIDRoundTrip(t *testing.T) {
 // TestLongSection splits a section far over Discord's limits: every embed
 // within 4,096, the message within 6,000, and a note that it goes on.
 func TestLongSection(t *testing.T) {
-	var blocks []string
+	var blocks []knowledge.Block
 	for i := range 300 {
-		blocks = append(blocks, strings.Repeat("word ", 15)+"line "+string(rune('a'+i%26))+".")
+		blocks = append(blocks, knowledge.Block{Text: strings.Repeat("word ", 15) + "line " + string(rune('a'+i%26)) + "."})
 	}
-	blocks = append(blocks, strings.Repeat("x", 5000)) // one block over any embed
+	blocks = append(blocks, knowledge.Block{Text: strings.Repeat("x", 5000)}) // one block over any embed
 	art := &knowledge.Article{Title: "Long notes", Source: "tests", Path: "long.md", Sections: []knowledge.Section{
 		{ID: "long", Heading: "A very long section", Level: 2, Blocks: blocks},
 	}}
@@ -111,7 +111,7 @@ func TestLongSection(t *testing.T) {
 	resp := message(discordgo.MessageFlagsEphemeral, "", es, nil)
 	validate(t, discordgo.InteractionMessageComponent, resp)
 
-	short := sectionEmbeds(topic, knowledge.Section{Blocks: []string{"one line"}})
+	short := sectionEmbeds(topic, knowledge.Section{Blocks: []knowledge.Block{{Text: "one line"}}})
 	if len(short) != 1 || short[0].Description != "one line" || short[0].Footer == nil {
 		t.Errorf("short section %+v", short[0])
 	}

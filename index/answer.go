@@ -34,9 +34,12 @@ type Hit struct {
 	Topic
 	// Score is the search score; higher is better.
 	Score float64
-	// Excerpt is at most MaxExcerpt characters of the section, cut at sentence
-	// or word boundaries, with the question's words in **bold**.
+	// Excerpt is at most MaxExcerpt characters (runes) of the section as
+	// plain text, cut at sentence or word boundaries; "…" marks a cut.
 	Excerpt string
+	// Highlights are where the question's words stand in Excerpt, in order
+	// and not overlapping. Renderers bold them; the text holds no markup.
+	Highlights []Span
 }
 
 // Topic names one section of one article.

@@ -1,6 +1,7 @@
-// Package index turns knowledge into answers: it indexes articles' sections
-// in bleve and answers a question with the best sections, an excerpt, the
-// comparison row or table it asks about, or an honest "not covered".
+// Package index turns knowledge into answers: it indexes articles'
+// sections, list items and comparison rows in bleve and answers a question
+// with the best sections, an excerpt, the comparison row or table it asks
+// about, or an honest "not covered".
 package index
 
 import (
@@ -9,15 +10,17 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/explainbot/explainbot/index/lexicon"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -33,30 +36,35 @@ type Options struct {
 type Index struct {
 	lg       *slog.Logger
 	idx      bleve.Index
+	lex      *lexicon.Lexicon
 	articles []*knowledge.Article
-	passages []passage
 	sections []sectionRef
-	gloss    *glossary
-	text     analysis.Analyzer // the body's analyzer, for the question's terms
-	// df counts, for each analyzed term of the body or headings, the passages
-	// holding it; words is the lowercase vocabulary, for typo correction.
+	units    []unit
+	// passageText caches what excerpts need, per unit (used for passages).
+	passageText []passageText
+	// secTerms caches each section's terms, for the confidence.
+	secTerms []sectionTerms
+	gloss       *glossary
+	text        analysis.Analyzer // the body's analyzer, for the question's terms
+	stem        stemmer
+	// df counts, for each analyzed term of the bodies, headings and labels,
+	// the units holding it; vocab counts the articles' lowercase words, for
+	// typo correction.
 	df    map[string]int
-	words map[string]int
-	// tables are the articles' comparisons, analyzed; differ is the analyzed
-	// "difference".
+	vocab map[string]int
+	// words are vocab's words, sorted, for prefix search.
+	words []string
+	// anchors are the analyzed telling words of the articles' titles
+	// ("generative", "ai", "llm", "tokens"): the subjects of the whole
+	// corpus, which every section is about.
+	anchors map[string]bool
+	// tables are the articles' comparisons, analyzed.
 	tables []table
-	differ string
-	// expand maps an analyzed term the articles do not use to synonyms they do.
-	expand map[string][]string
-	built  time.Duration
+	// kinds says what kind of content each section is, from its heading.
+	kinds []sectionKind
+	built time.Duration
 	// reused is true when the index was opened from Options.Path.
 	reused bool
-}
-
-// passage is one indexed document: a piece of one section.
-type passage struct {
-	section int // index into Index.sections
-	text    string
 }
 
 // sectionRef locates a section among the articles.
@@ -64,37 +72,44 @@ type sectionRef struct {
 	article, section int
 }
 
-const hashKey = "explainbot-content-hash"
+// hashKey stores, inside a persisted index, the version of this package's
+// indexing and the hash of the content it holds.
+const (
+	hashKey      = "explainbot-content-hash"
+	indexVersion = "units-v2:"
+)
 
 // Build indexes the articles' sections. With opts.Path set it reuses the
 // index stored there when it was built from the same content.
 func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, opts Options) (*Index, error) {
 	start := time.Now()
+	lex, err := lexicon.English()
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
 	g, err := parseGlossary(glossaryText)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix := &Index{lg: lg, articles: articles, gloss: g}
-	for a, art := range articles {
-		for s, sec := range art.Sections {
-			ix.sections = append(ix.sections, sectionRef{a, s})
-			ps := sec.Passages
-			if len(ps) == 0 {
-				ps = []string{sec.Text()}
-			}
-			for _, p := range ps {
-				ix.passages = append(ix.passages, passage{section: len(ix.sections) - 1, text: p})
-			}
-		}
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
 	}
-	hash := knowledge.Hash(articles)
+	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: stemmer{lex}}
+	if ix.text = m.AnalyzerNamed(analyzerText); ix.text == nil {
+		return nil, fmt.Errorf("build index: analyzer %s missing", analyzerText)
+	}
+	ix.tables = ix.newTables()
+	ix.buildUnits()
+	ix.kinds = ix.sectionKinds()
+	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {
 			ix.idx, ix.reused = idx, true
 		}
 	}
 	if ix.idx == nil {
-		if ix.idx, err = ix.create(ctx, opts.Path, hash); err != nil {
+		if ix.idx, err = ix.create(ctx, m, opts.Path, hash); err != nil {
 			return nil, err
 		}
 	}
@@ -103,7 +118,7 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		return nil, err
 	}
 	ix.built = time.Since(start)
-	lg.Info("index built", "articles", len(articles), "sections", len(ix.sections), "passages", len(ix.passages),
+	lg.Info("index built", "articles", len(articles), "sections", len(ix.sections), "units", len(ix.units),
 		"reused", ix.reused, "took", ix.built)
 	return ix, nil
 }
@@ -129,11 +144,7 @@ func (ix *Index) reuse(path, hash string) (bleve.Index, bool) {
 
 // create builds a new index, in memory when path is empty, in one batch:
 // in-memory scorch never merges segments, so each batch stays a segment.
-func (ix *Index) create(ctx context.Context, path, hash string) (bleve.Index, error) {
-	m, err := newMapping()
-	if err != nil {
-		return nil, err
-	}
+func (ix *Index) create(ctx context.Context, m *mapping.IndexMappingImpl, path, hash string) (bleve.Index, error) {
 	if path != "" {
 		if err := os.RemoveAll(path); err != nil {
 			return nil, fmt.Errorf("build index: remove stale %s: %w", path, err)
@@ -144,16 +155,15 @@ func (ix *Index) create(ctx context.Context, path, hash string) (bleve.Index, er
 		return nil, fmt.Errorf("build index: create %q: %w", path, err)
 	}
 	b := idx.NewBatch()
-	for i, p := range ix.passages {
+	for i, u := range ix.units {
 		if i%256 == 0 && ctx.Err() != nil {
 			idx.Close()
 			return nil, fmt.Errorf("build index: %w", ctx.Err())
 		}
-		heading := ix.section(p.section).Heading
-		doc := map[string]any{fieldHeading: heading, fieldShape: heading, fieldBody: p.text, fieldLabels: labels(p.text), fieldWords: heading + "\n" + p.text}
+		doc := map[string]any{fieldHeading: u.heading, fieldBody: u.text, fieldLabels: u.labels, fieldWords: u.heading + "\n" + u.text}
 		if err := b.Index(strconv.Itoa(i), doc); err != nil {
 			idx.Close()
-			return nil, fmt.Errorf("build index: passage %d: %w", i, err)
+			return nil, fmt.Errorf("build index: unit %d: %w", i, err)
 		}
 	}
 	b.SetInternal([]byte(hashKey), []byte(hash))
@@ -164,47 +174,34 @@ func (ix *Index) create(ctx context.Context, path, hash string) (bleve.Index, er
 	return idx, nil
 }
 
-// loadStats reads from the index what the confidence rule, the typo
-// correction and the comparisons need: passage frequencies of terms, the
-// vocabulary and the analyzed comparisons.
+// loadStats reads from the index what the confidence rule and the typo
+// correction need: unit frequencies of terms and the vocabulary.
 func (ix *Index) loadStats() error {
-	ix.text = ix.idx.Mapping().AnalyzerNamed(analyzerText)
-	if ix.text == nil {
-		return fmt.Errorf("build index: analyzer %s missing", analyzerText)
-	}
-	ix.differ = ix.analyzeOne("difference")
-	ix.tables = ix.newTables()
 	r, err := ix.reader()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	ix.words = make(map[string]int)
+	ix.vocab = make(map[string]int)
 	ix.df = make(map[string]int)
 	for _, d := range []struct {
 		field string
 		into  map[string]int
-	}{{fieldWords, ix.words}, {fieldBody, ix.df}, {fieldHeading, ix.df}} {
+	}{{fieldWords, ix.vocab}, {fieldBody, ix.df}, {fieldHeading, ix.df}, {fieldLabels, ix.df}} {
 		if err := readDict(r, d.field, d.into); err != nil {
 			return fmt.Errorf("build index: read %s terms: %w", d.field, err)
 		}
 	}
-	// A word the articles do not use is read as its synonyms that they do.
-	ix.expand = make(map[string][]string)
-	for _, def := range ix.gloss.synonyms {
-		from := def.from
-		if len(from) == 0 {
-			from = def.to
-		}
-		var present []string
-		for _, w := range def.to {
-			if ix.df[ix.analyzeOne(w)] > 0 {
-				present = append(present, w)
-			}
-		}
-		for _, w := range from {
-			if t := ix.analyzeOne(w); len(present) > 0 && t != "" && ix.df[t] == 0 {
-				ix.expand[t] = present
+	ix.words = make([]string, 0, len(ix.vocab))
+	for w := range ix.vocab {
+		ix.words = append(ix.words, w)
+	}
+	sort.Strings(ix.words)
+	ix.anchors = map[string]bool{}
+	for _, a := range ix.articles {
+		for _, w := range words(a.Title) {
+			if t := ix.stem.stem(w); !stopWords[w] && ix.weight(w, ix.lex.IsWord(w)) >= anchorWeight && t != "" {
+				ix.anchors[t] = true
 			}
 		}
 	}
@@ -241,12 +238,14 @@ func (ix *Index) reader() (bleveindex.IndexReader, error) {
 	return r, nil
 }
 
-func (ix *Index) analyzeOne(word string) string {
-	toks := ix.text.Analyze([]byte(word))
-	if len(toks) == 0 {
-		return ""
+// terms analyzes text as the index does, in order, repeats kept.
+func (ix *Index) terms(text string) []string {
+	toks := ix.text.Analyze([]byte(text))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = string(t.Term)
 	}
-	return string(toks[0].Term)
+	return out
 }
 
 func (ix *Index) section(i int) *knowledge.Section {
@@ -272,13 +271,21 @@ func (ix *Index) Close() error {
 // Stats describe a built index.
 type Stats struct {
 	Articles, Sections, Passages int
-	Build                        time.Duration
-	Reused                       bool
+	// Units counts everything indexed: passages, list items and table rows.
+	Units  int
+	Build  time.Duration
+	Reused bool
 }
 
 // Stats reports the index's size and how long it took to build.
 func (ix *Index) Stats() Stats {
-	return Stats{len(ix.articles), len(ix.sections), len(ix.passages), ix.built, ix.reused}
+	passages := 0
+	for _, u := range ix.units {
+		if u.kind == passageUnit {
+			passages++
+		}
+	}
+	return Stats{Articles: len(ix.articles), Sections: len(ix.sections), Passages: passages, Units: len(ix.units), Build: ix.built, Reused: ix.reused}
 }
 
 // Articles returns the indexed articles; callers must not modify them.
@@ -294,24 +301,3 @@ func (ix *Index) Section(articleID, sectionID string) (Topic, knowledge.Section,
 	}
 	return Topic{}, knowledge.Section{}, false
 }
-
-// labels collects what a passage's lines are about by their own account:
-// the "Term" of a line "Term: what it is".
-// Articles define their terms this way, so a label match is strong evidence.
-func labels(text string) string {
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimPrefix(strings.TrimSpace(line), "- ")
-		label, rest, ok := strings.Cut(line, ":")
-		if ok && strings.TrimSpace(rest) != "" && len(label) <= maxLabelBytes && len(strings.Fields(label)) <= maxLabelWords {
-			out = append(out, label)
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// A label is a short phrase: longer text before a colon is a sentence.
-const (
-	maxLabelBytes = 60
-	maxLabelWords = 5
-)

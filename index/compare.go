@@ -6,16 +6,39 @@ import (
 	"github.com/explainbot/explainbot/knowledge"
 )
 
-// table is one comparison with its names analyzed once, at build time.
+// table is one comparison with its names and cells analyzed once, at build
+// time.
 type table struct {
 	article int
 	c       *knowledge.Comparison
 	// subjects holds, per subject, its terms that the other subjects lack
 	// ("llm" names LLMs; "model" is no one's alone if both hold it).
 	subjects [][]string
+	// keys holds, per subject, the rarest of those terms in general
+	// English: the one that names it ("generative" of "Generative AI";
+	// "ai" alone names the whole field, not this subject).
+	keys []string
 	// features holds each row's feature terms.
 	features [][]string
+	// cells holds each row's cell terms, without the subjects' own terms
+	// ("generating" in a cell is not evidence for the row when the question
+	// names "generative AI").
+	cells [][]string
 }
+
+// Rows found by their cells. The row must score this share of the best
+// unit, and the word that finds it must say something (an everyday word such
+// as "work" or "use" in a cell is no evidence that the row is meant).
+const (
+	rowCellRatio  = 0.7
+	rowCellWeight = 0.4
+	// rowCellAboutWeight and rowCellAboutRatio are the least weight of a
+	// cell word that finds a row, and the share of the best unit's score the
+	// row must reach, when the question is about the table already ("do
+	// llms only do text").
+	rowCellAboutWeight = 0.15
+	rowCellAboutRatio  = 0.25
+)
 
 // newTables analyzes the articles' comparisons for comparison().
 func (ix *Index) newTables() []table {
@@ -26,14 +49,44 @@ func (ix *Index) newTables() []table {
 			t := table{article: a, c: c}
 			for _, s := range c.Subjects {
 				t.subjects = append(t.subjects, ix.distinctTerms(s, c.Subjects))
+				t.keys = append(t.keys, ix.keyTerm(s, t.subjects[len(t.subjects)-1]))
+			}
+			var named []string
+			for _, s := range c.Subjects {
+				named = append(named, ix.terms(s)...)
 			}
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))
+				var cells []string
+				for _, v := range r.Values {
+					for _, term := range ix.terms(v) {
+						if !slices.Contains(named, term) {
+							cells = append(cells, term)
+						}
+					}
+				}
+				t.cells = append(t.cells, cells)
 			}
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// keyTerm is the analyzed term among distinct whose word in phrase is the
+// rarest in general English.
+func (ix *Index) keyTerm(phrase string, distinct []string) string {
+	key, best := "", -1.0
+	for _, w := range words(phrase) {
+		t := ix.stem.stem(w)
+		if !slices.Contains(distinct, t) {
+			continue
+		}
+		if wt := ix.weight(w, ix.lex.IsWord(w)); wt > best {
+			key, best = t, wt
+		}
+	}
+	return key
 }
 
 // distinctTerms are phrase's analyzed terms that none of the other phrases holds.
@@ -43,13 +96,13 @@ func (ix *Index) distinctTerms(phrase string, others []string) []string {
 		if o == phrase {
 			continue
 		}
-		for _, tok := range ix.text.Analyze([]byte(o)) {
-			shared[string(tok.Term)] = true
+		for _, t := range ix.terms(o) {
+			shared[t] = true
 		}
 	}
 	var out []string
-	for _, tok := range ix.text.Analyze([]byte(phrase)) {
-		if t := string(tok.Term); !shared[t] {
+	for _, t := range ix.terms(phrase) {
+		if !shared[t] {
 			out = append(out, t)
 		}
 	}
@@ -58,37 +111,43 @@ func (ix *Index) distinctTerms(phrase string, others []string) []string {
 
 // comparison finds what the question asks of the articles' comparison
 // tables: one row when it names a feature ("scope", "technology") together
-// with a compared subject or a word of difference, the whole table when it
-// asks for the difference itself.
-func (ix *Index) comparison(terms []string, ranked []hit) (*RowMatch, *knowledge.Comparison) {
-	asksDifference := slices.Contains(terms, ix.differ)
-	named := func(phrase []string) bool {
-		return slices.ContainsFunc(phrase, func(p string) bool { return slices.Contains(terms, p) })
-	}
+// with a compared subject or a word of difference, or when it names what
+// only one row's cells hold ("is bard an llm", "do llms use GANs"); the
+// whole table when it asks for the difference itself.
+//
+// lead reports whether the comparison's section should lead the answer: it
+// does when the question asks for the comparison, and when a row found by
+// its cells is the best match of all; a row found by a cell of a question
+// about something else ("llms for customer support") only joins the answer.
+func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *RowMatch, whole *knowledge.Comparison, lead bool) {
+	differ := q.kind == kindDiffer
 	type candidate struct {
-		c        *knowledge.Comparison
+		t        int
 		subjects int // how many compared subjects the question names
 		rank     int // rank of the table's section among the hits
-		row      *knowledge.Row
+		row      int  // -1: none
+		lead     bool // the table's section should lead the answer
 	}
 	var best *candidate
-	for _, t := range ix.tables {
-		cand := candidate{c: t.c, rank: ix.rankOf(t.article, t.c.Section, ranked)}
-		for _, s := range t.subjects {
-			if named(s) {
+	for ti, t := range ix.tables {
+		cand := candidate{t: ti, rank: ix.rankOf(t.article, t.c.Section, ranked), row: -1}
+		for _, key := range t.keys {
+			if q.hasTerm(key) {
 				cand.subjects++
 			}
 		}
-		for j, f := range t.features {
-			if named(f) {
-				cand.row = &t.c.Rows[j]
-				break
-			}
+		// The table is in question when the question names what it
+		// compares, or the topic of its heading, or asks a difference.
+		about := cand.subjects > 0 || differ || ix.namesHeading(q, t)
+		if about {
+			cand.row, cand.lead = ix.rowByFeature(q, t)
 		}
-		if cand.subjects == 0 && !asksDifference {
-			continue
+		if cand.row < 0 {
+			var term string
+			cand.row, term = ix.rowByCells(q, ti, units, about)
+			_ = term
 		}
-		if cand.row == nil && (!asksDifference || (cand.subjects == 0 && cand.rank != 0)) {
+		if cand.row < 0 && (!differ || (cand.subjects == 0 && cand.rank != 0)) {
 			continue
 		}
 		if best == nil || better(cand.subjects, cand.rank, best.subjects, best.rank) {
@@ -97,12 +156,128 @@ func (ix *Index) comparison(terms []string, ranked []hit) (*RowMatch, *knowledge
 	}
 	switch {
 	case best == nil:
-		return nil, nil
-	case best.row != nil:
-		return &RowMatch{Comparison: best.c, Row: *best.row}, nil
+		return nil, nil, false
+	case best.row >= 0:
+		c := ix.tables[best.t].c
+		// The comparison's section leads when the question names the row's
+		// feature or asks the difference and the section answers as much of
+		// it as the best one does, or when it answers more of it.
+		// Which holds more: the section's own words, unless the best
+		// section is of the kind asked, which answers for the names it does
+		// not repeat ("how does chatgpt come up with its answers").
+		if len(ranked) > 0 && best.rank < len(ranked) {
+			strict := !ranked[0].suits
+			mine, top := ix.cover(q, ranked[best.rank].section, strict), ix.cover(q, ranked[0].section, strict)
+			lead = (best.lead || differ) && mine >= top || mine > top
+		}
+		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, lead
 	default:
-		return nil, best.c
+		return nil, ix.tables[best.t].c, true
 	}
+}
+
+// rowByFeature is the row whose feature the question names ("scope",
+// "the goals": a synonym counts; the table's section then leads the
+// answer), or whose feature is a word of the question's own kind
+// ("applications" for "what are llms used for", "risk" for "what goes
+// wrong") or "examples" when examples are asked for: such a row joins an
+// answer that a section of that kind leads. -1 if none.
+func (ix *Index) rowByFeature(q *question, t table) (row int, lead bool) {
+	for j, f := range t.features {
+		if slices.ContainsFunc(f, q.hasTerm) {
+			return j, true
+		}
+	}
+	for j, r := range t.c.Rows {
+		ws := words(r.Feature)
+		for i, w := range ws {
+			if word, ok := ix.lex.Lookup(w); ok {
+				ws[i] = word.Lemma
+			}
+		}
+		switch k := ix.featureKind(ws); {
+		case k != kindNone && k != kindDefine && q.cues[k]:
+			return j, false
+		case q.examples && slices.Contains(ws, "example"):
+			return j, false
+		}
+	}
+	return -1, false
+}
+
+// featureKind is the kind of question a feature's words answer.
+func (ix *Index) featureKind(ws []string) kind {
+	if usesPhrase(append(ws, "for")) || usesPhrase(ws) {
+		return kindUses
+	}
+	for _, w := range ws {
+		if k := ix.cueKind(w); k != kindNone {
+			return k
+		}
+	}
+	return kindNone
+}
+
+// namesHeading reports whether q names the topic of the heading of t's section.
+func (ix *Index) namesHeading(q *question, t table) bool {
+	for s, ref := range ix.sections {
+		if ref.article == t.article && ix.section(s).ID == t.c.Section {
+			return slices.ContainsFunc(ix.kinds[s].subject, q.hasTerm)
+		}
+	}
+	return false
+}
+
+// rowByCells is the row of table ti that the question finds by its cells,
+// and the word that finds it: a row unit holding a question word that no
+// other row of the table holds.
+// When the question is about the table (about), any telling word will do;
+// otherwise the word must say something and the row score near the best
+// unit. -1 when there is none.
+func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (row int, term string) {
+	if len(units) == 0 {
+		return -1, ""
+	}
+	t := ix.tables[ti]
+	minWeight := rowCellWeight
+	if about && (q.kind == kindNone || q.kind == kindDiffer || q.kind == kindDefine) {
+		minWeight = rowCellAboutWeight
+	}
+	ratio := rowCellRatio
+	if about {
+		ratio = rowCellAboutRatio
+	}
+	for _, u := range units {
+		if u.score < ratio*units[0].score {
+			break
+		}
+		un := ix.units[u.unit]
+		if un.kind != rowUnit || un.table != ti {
+			continue
+		}
+		for _, qt := range q.terms {
+			if qt.cue || qt.weight < minWeight {
+				continue
+			}
+			terms := append([]string{qt.term}, qt.also...)
+			for _, term := range terms {
+				if slices.Contains(t.cells[un.row], term) && ix.onlyRow(t, un.row, term) {
+					return un.row, term
+				}
+			}
+		}
+	}
+	return -1, ""
+}
+
+// onlyRow reports whether term stands in row r's cells and in no other row's.
+func (ix *Index) onlyRow(t table, r int, term string) bool {
+	for i, cells := range t.cells {
+		if i != r && slices.Contains(cells, term) {
+			return false
+		}
+	}
+	return true
 }
 
 // better prefers the table naming more subjects, then the higher-ranked one.

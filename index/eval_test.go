@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,39 +12,138 @@ import (
 	"github.com/explainbot/explainbot/knowledge"
 )
 
-// evalCase is one line of the public retrieval check.
+// evalCase is one question of an evaluation set, with what a right answer
+// holds.
 type evalCase struct {
-	line     int
-	question string
-	headings []string // acceptable heading prefixes; empty: must not answer
-	row      string   // required comparison feature, or ""
+	Question string `json:"question"`
+	// Corpus is "builtin" (the built-in article alone) or "notes" (the
+	// article and the teacher's note in testdata/notes).
+	Corpus string `json:"corpus"`
+	// Headings are the sections that are a right first answer; none means
+	// the question must get "not covered".
+	Headings []string `json:"headings"`
+	// Row is the comparison row the answer must show ("A|B": either), if any.
+	Row string `json:"row"`
+	// Table is whether the answer must show the whole comparison.
+	Table bool `json:"table"`
+	line  int
 }
 
-// sharedDir finds ../shared beside the repository (or beside any ancestor).
-func sharedDir(t testing.TB) string {
+// score counts how an engine did on a set of questions.
+type score struct {
+	answerable, right       int
+	uncovered, declined     int
+	rowsWanted, rowsRight   int
+	tablesWanted, tablesGot int
+	extraRows, extraTables  int
+	misses                  []string
+}
+
+func (s score) String() string {
+	return fmt.Sprintf("right first section %d/%d (%.0f%%); rows %d/%d; tables %d/%d; off-topic declined %d/%d (%.0f%%); all right %d/%d (%.1f%%); unasked rows %d, unasked tables %d",
+		s.right, s.answerable, pct(s.right, s.answerable), s.rowsRight, s.rowsWanted, s.tablesGot, s.tablesWanted,
+		s.declined, s.uncovered, pct(s.declined, s.uncovered), s.allRight(), s.total(), pct(s.allRight(), s.total()), s.extraRows, s.extraTables)
+}
+
+func (s score) total() int    { return s.answerable + s.uncovered }
+func (s score) allRight() int { return s.total() - len(s.misses) }
+
+func pct(n, d int) float64 {
+	if d == 0 {
+		return 100
+	}
+	return 100 * float64(n) / float64(d)
+}
+
+// evaluate asks every case of its corpus and scores the answers.
+func evaluate(t *testing.T, cases []evalCase) score {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
+	indexes := map[string]*Index{"builtin": builtinIndex(t), "notes": notesIndex(t)}
+	var s score
+	for _, c := range cases {
+		ix := indexes[c.Corpus]
+		if ix == nil {
+			t.Fatalf("line %d: unknown corpus %q", c.line, c.Corpus)
+		}
+		a := ix.Ask(context.Background(), c.Question)
+		checkExcerpts(t, a)
+		if miss := s.add(c, a); miss != "" {
+			q := ix.parse(c.Question)
+			s.misses = append(s.misses, fmt.Sprintf("line %d %q: %s [kind %s, confidence %.2f]", c.line, c.Question, miss, q.kind, a.Confidence))
+		}
 	}
-	for {
-		cand := filepath.Join(dir, "shared", "eval", "questions.tsv")
-		if _, err := os.Stat(cand); err == nil {
-			return filepath.Join(dir, "shared")
-		}
-		cand = filepath.Join(dir, "..", "shared", "eval", "questions.tsv")
-		if _, err := os.Stat(cand); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("shared/eval/questions.tsv not found beside the repository or any parent")
-		}
-		dir = parent
-	}
+	return s
 }
 
-func readEval(t testing.TB, path string) []evalCase {
+// add scores one answer and says what is wrong with it, or "".
+func (s *score) add(c evalCase, a Answer) string {
+	if len(c.Headings) == 0 {
+		s.uncovered++
+		if !a.Answered {
+			s.declined++
+			if len(a.Related) == 0 {
+				return "not covered but no topics suggested"
+			}
+			return ""
+		}
+		return fmt.Sprintf("answered %q, want not covered", a.Hits[0].Heading)
+	}
+	s.answerable++
+	if c.Row != "" {
+		s.rowsWanted++
+	}
+	if c.Table {
+		s.tablesWanted++
+	}
+	if !a.Answered {
+		return fmt.Sprintf("not answered, want %q", c.Headings)
+	}
+	var miss []string
+	if !headingIn(a.Hits[0].Heading, c.Headings) {
+		miss = append(miss, fmt.Sprintf("first %q, want %q", a.Hits[0].Heading, c.Headings))
+	} else {
+		s.right++
+	}
+	switch {
+	case c.Row != "" && a.Row != nil && headingIn(a.Row.Row.Feature, strings.Split(c.Row, "|")):
+		s.rowsRight++
+	case c.Row != "":
+		miss = append(miss, fmt.Sprintf("row %s, want %s", rowName(a.Row), c.Row))
+	case a.Row != nil:
+		s.extraRows++
+	}
+	switch {
+	case c.Table && a.Table != nil:
+		s.tablesGot++
+	case c.Table:
+		miss = append(miss, "no table, want the table")
+	case a.Table != nil:
+		s.extraTables++
+	}
+	return strings.Join(miss, "; ")
+}
+
+func rowName(r *RowMatch) string {
+	if r == nil {
+		return "none"
+	}
+	return r.Row.Feature
+}
+
+// headingIn reports whether got is one of want, ignoring case; a want may
+// be a prefix of the heading ("Key Differences").
+func headingIn(got string, want []string) bool {
+	for _, w := range want {
+		if strings.HasPrefix(strings.ToLower(got), strings.ToLower(strings.TrimSpace(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// readPublic reads the public check's TSV: question, acceptable heading
+// prefixes ("|" = any; "-" = must not answer), required row or "-".
+func readPublic(t testing.TB, path string) []evalCase {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -61,12 +161,12 @@ func readEval(t testing.TB, path string) []evalCase {
 		if len(cols) != 3 {
 			t.Fatalf("%s:%d: want 3 tab-separated columns, got %d", path, n, len(cols))
 		}
-		c := evalCase{line: n, question: cols[0]}
+		c := evalCase{line: n, Question: cols[0], Corpus: "builtin"}
 		if cols[1] != "-" {
-			c.headings = strings.Split(cols[1], "|")
+			c.Headings = strings.Split(cols[1], "|")
 		}
 		if cols[2] != "-" {
-			c.row = cols[2]
+			c.Row = cols[2]
 		}
 		out = append(out, c)
 	}
@@ -76,60 +176,85 @@ func readEval(t testing.TB, path string) []evalCase {
 	return out
 }
 
+func readCases(t testing.TB, path string) []evalCase {
+	t.Helper()
+	var cases []evalCase
+	readJSON(t, path, &cases)
+	for i := range cases {
+		cases[i].line = i + 2 // one case a line, after "["
+	}
+	return cases
+}
+
+// The evaluation sets and what each must reach.
+//   - public.tsv: the public retrieval check, copied from ../shared/eval.
+//   - answers.json: questions written from the article (and the teacher's
+//     note) by people who never saw the code, before the engine ran them; never
+//     edited to fit an answer, never tuned on.
+//   - dev.json: a second such set, written the same way, that the engine's
+//     principles were checked against while they were chosen.
 func TestPublicEval(t *testing.T) {
-	ix := builtinIndex(t)
-	cases := readEval(t, filepath.Join(sharedDir(t), "eval", "questions.tsv"))
-	var answerable, top, uncovered, declined, rowsWanted, rowsRight int
-	for _, c := range cases {
-		a := ix.Ask(context.Background(), c.question)
-		if len(c.headings) == 0 {
-			uncovered++
-			if !a.Answered {
-				declined++
-			} else {
-				t.Logf("line %d: %q answered %q (confidence %.2f), want no answer", c.line, c.question, a.Hits[0].Heading, a.Confidence)
-			}
-			continue
-		}
-		answerable++
-		got := "(no answer)"
-		if a.Answered {
-			got = a.Hits[0].Heading
-			for _, h := range c.headings {
-				if strings.HasPrefix(strings.ToLower(got), strings.ToLower(h)) {
-					top++
-					got = ""
-					break
-				}
-			}
-		}
-		if got != "" {
-			t.Logf("line %d: %q first answer %q (confidence %.2f), want one of %q", c.line, c.question, got, a.Confidence, c.headings)
-		}
-		if c.row != "" {
-			rowsWanted++
-			if a.Row != nil && strings.EqualFold(a.Row.Row.Feature, c.row) {
-				rowsRight++
-			} else {
-				t.Errorf("line %d: %q: row %v, want %s", c.line, c.question, a.Row, c.row)
-			}
-		}
+	s := evaluate(t, readPublic(t, filepath.Join("testdata", "eval", "public.tsv")))
+	report(t, "public", s, 0.95, 0.95, 0)
+	if s.rowsRight < s.rowsWanted {
+		t.Errorf("rows %d/%d: want every row", s.rowsRight, s.rowsWanted)
 	}
-	t.Logf("answerable: %d/%d first; rows: %d/%d; not covered: %d/%d declined", top, answerable, rowsRight, rowsWanted, declined, uncovered)
-	if float64(top) < 0.95*float64(answerable) {
-		t.Errorf("%d of %d answerable questions put an acceptable section first; want at least 95%%", top, answerable)
+}
+
+func TestAnswers(t *testing.T) {
+	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "answers.json")))
+	report(t, "answers", s, 0, 0, 0.93)
+}
+
+func TestDevQuestions(t *testing.T) {
+	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "dev.json")))
+	report(t, "dev", s, 0, 0, 0.90)
+}
+
+// report logs every miss and fails when a share falls below its floor.
+func report(t *testing.T, name string, s score, minFirst, minDeclined, minAll float64) {
+	t.Helper()
+	for _, m := range s.misses {
+		t.Log("miss:", m)
 	}
-	if float64(declined) < 0.95*float64(uncovered) {
-		t.Errorf("%d of %d uncovered questions got no answer; want at least 95%%", declined, uncovered)
+	t.Logf("%s: %s", name, s)
+	if pct(s.right, s.answerable) < 100*minFirst {
+		t.Errorf("%s: %d of %d answerable questions put a right section first; want at least %.0f%%", name, s.right, s.answerable, 100*minFirst)
+	}
+	if pct(s.declined, s.uncovered) < 100*minDeclined {
+		t.Errorf("%s: %d of %d off-topic questions declined; want at least %.0f%%", name, s.declined, s.uncovered, 100*minDeclined)
+	}
+	if pct(s.allRight(), s.total()) < 100*minAll {
+		t.Errorf("%s: %d of %d questions answered right; want at least %.0f%%", name, s.allRight(), s.total(), 100*minAll)
 	}
 }
 
 func builtinIndex(t testing.TB) *Index {
 	t.Helper()
-	ix, err := Build(context.Background(), testLogger(t), []*knowledge.Article{knowledge.Builtin()}, Options{})
+	return buildIndex(t, knowledge.Builtin())
+}
+
+// notesIndex is the built-in article with the teacher's note of testdata/notes.
+func notesIndex(t testing.TB) *Index {
+	t.Helper()
+	arts, err := knowledge.LoadDir(filepath.Join("testdata", "notes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buildIndex(t, append([]*knowledge.Article{knowledge.Builtin()}, arts...)...)
+}
+
+func buildIndex(t testing.TB, arts ...*knowledge.Article) *Index {
+	t.Helper()
+	ix, err := Build(context.Background(), testLogger(t), arts, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
 	return ix
+}
+
+func TestUnseenQuestions(t *testing.T) {
+	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "unseen.json")))
+	report(t, "unseen", s, 0, 0, 0.85)
 }

@@ -1,68 +1,77 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// span is a matched word in a passage, as byte offsets.
-type span struct{ start, end int }
+// Span is a matched word in an excerpt: byte offsets [Start, End) into the
+// excerpt's text, on rune boundaries.
+type Span struct{ Start, End int }
 
-// excerpt cuts text to at most limit runes around the matched spans, at
-// sentence or line boundaries where it can and word boundaries where it must,
-// escapes Markdown, and puts the matched words in **bold**.
-func excerpt(text string, spans []span, limit int) string {
-	start, end := window(text, spans, limit)
-	var b strings.Builder
-	if start > 0 {
-		b.WriteString("… ")
-	}
-	pos := start
-	for _, s := range spans {
-		if s.start < pos || s.end > end || s.start >= s.end {
-			continue
+// ellipsis marks where an excerpt was cut.
+const ellipsis = "…"
+
+// excerpt quotes passage p for q: the passage's plain text cut to at most
+// MaxExcerpt runes around the question's words, and where those words are.
+func (ix *Index) excerpt(p int, q *question) (string, []Span) {
+	pt := ix.textOf(p)
+	var want []string
+	for _, t := range q.terms {
+		if t.known == 1 {
+			want = append(want, t.term)
 		}
-		b.WriteString(escapeMarkdown(text[pos:s.start]))
-		b.WriteString("**")
-		b.WriteString(escapeMarkdown(text[s.start:s.end]))
-		b.WriteString("**")
-		pos = s.end
+		want = append(want, t.also...)
 	}
-	b.WriteString(escapeMarkdown(text[pos:end]))
-	if end < len(text) {
-		b.WriteString(" …")
-	}
-	out := b.String()
-	// Markup and escapes can push the excerpt past the limit: cut again, at
-	// a word boundary, without leaving bold open.
-	for utf8.RuneCountInString(out) > limit {
-		cut := lastSpaceBefore(out, limit-2)
-		out = out[:cut]
-		if strings.Count(out, "**")%2 == 1 {
-			out = out[:strings.LastIndex(out, "**")]
+	var spans []Span
+	for _, tok := range pt.tokens {
+		if slices.Contains(want, tok.term) {
+			spans = append(spans, Span{tok.start, tok.end})
 		}
-		out = strings.TrimRight(out, " \\") + " …"
 	}
-	return out
+	return cut(ix.units[p].text, pt.starts, spans, MaxExcerpt)
 }
 
-// window picks the byte range [start, end) of text to show: the whole text if
-// it fits, else the run of sentences holding the most matches that fits in
-// limit runes less room for the ellipses and bold markers.
-func window(text string, spans []span, limit int) (int, int) {
-	if utf8.RuneCountInString(text)+4*len(spans) <= limit {
+// cut returns at most limit runes of text around spans, at sentence or line
+// boundaries where it can and word boundaries where it must, with the spans
+// that fall inside moved to the excerpt's offsets.
+func cut(text string, starts []int, spans []Span, limit int) (string, []Span) {
+	start, end := window(text, starts, spans, limit)
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString(ellipsis + " ")
+	}
+	shift := b.Len() - start
+	b.WriteString(text[start:end])
+	if end < len(text) {
+		b.WriteString(" " + ellipsis)
+	}
+	var out []Span
+	for _, s := range spans {
+		if s.Start >= start && s.End <= end && s.Start < s.End {
+			out = append(out, Span{s.Start + shift, s.End + shift})
+		}
+	}
+	return b.String(), out
+}
+
+// window picks the byte range [start, end) of text to show: the whole text
+// if it fits, else the run of sentences holding the most matches that fits
+// in limit runes less room for the ellipses.
+func window(text string, starts []int, spans []Span, limit int) (int, int) {
+	if utf8.RuneCountInString(text) <= limit {
 		return 0, len(text)
 	}
-	budget := limit - 4 - 4*min(len(spans), 20)
-	bounds := sentenceStarts(text)
+	budget := limit - 4
 	bestStart, bestEnd, bestScore := 0, 0, -1
-	for i, s := range bounds {
+	for i, s := range starts {
 		e := s
-		for j := i + 1; j <= len(bounds); j++ {
+		for j := i + 1; j <= len(starts); j++ {
 			next := len(text)
-			if j < len(bounds) {
-				next = bounds[j]
+			if j < len(starts) {
+				next = starts[j]
 			}
 			if utf8.RuneCountInString(text[s:next]) > budget {
 				break
@@ -74,7 +83,7 @@ func window(text string, spans []span, limit int) (int, int) {
 		}
 		score := 0
 		for _, sp := range spans {
-			if sp.start >= s && sp.end <= e {
+			if sp.Start >= s && sp.End <= e {
 				score++
 			}
 		}
@@ -82,7 +91,8 @@ func window(text string, spans []span, limit int) (int, int) {
 			bestStart, bestEnd, bestScore = s, e, score
 		}
 	}
-	return bestStart, bestEnd
+	// The space before the next sentence is not part of this one.
+	return bestStart, bestStart + len(strings.TrimRightFunc(text[bestStart:bestEnd], unicode.IsSpace))
 }
 
 // sentenceStarts returns the byte offsets where sentences and lines begin.
@@ -120,17 +130,4 @@ func lastSpaceBefore(s string, n int) int {
 		return sp
 	}
 	return cut
-}
-
-// escapeMarkdown escapes the characters Discord's Markdown would act on.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '*', '_', '~', '`', '|', '>':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

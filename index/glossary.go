@@ -10,19 +10,12 @@ import (
 //go:embed glossary.txt
 var glossaryText string
 
-// glossary is the field's vocabulary: single-word synonyms and phrase
-// rewrites, both applied to a question before analysis.
+// glossary is the field's vocabulary: names and abbreviations, applied to
+// a question as rewrites before analysis.
 type glossary struct {
-	synonyms []synonyms
 	rewrites []rewrite
 	// terms lists every canonical word or phrase, for autocomplete.
 	terms []string
-}
-
-// synonyms are single words: from are read as to; with from empty, every
-// word of to is read as the others.
-type synonyms struct {
-	from, to []string
 }
 
 // rewrite replaces the words in from, wherever they stand together, with to.
@@ -38,42 +31,21 @@ func parseGlossary(text string) (*glossary, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		canonical, variants, ok := strings.Cut(line, "<-")
+		to := words(canonical)
 		switch {
-		case strings.Contains(line, "<-"):
-			canonical, variants, _ := strings.Cut(line, "<-")
-			to := words(canonical)
-			if len(to) == 0 {
-				return nil, fmt.Errorf("glossary line %d: no canonical words", n+1)
+		case !ok:
+			return nil, fmt.Errorf("glossary line %d: want \"canonical <- variant, variant\"", n+1)
+		case len(to) == 0:
+			return nil, fmt.Errorf("glossary line %d: no canonical words", n+1)
+		}
+		g.terms = append(g.terms, strings.Join(to, " "))
+		for _, v := range strings.Split(variants, ",") {
+			from := words(v)
+			if len(from) == 0 {
+				return nil, fmt.Errorf("glossary line %d: empty variant", n+1)
 			}
-			g.terms = append(g.terms, strings.Join(to, " "))
-			var single []string
-			for _, v := range strings.Split(variants, ",") {
-				from := words(v)
-				switch {
-				case len(from) == 0:
-					return nil, fmt.Errorf("glossary line %d: empty variant", n+1)
-				case len(from) == 1 && len(to) == 1:
-					single = append(single, from[0])
-				default:
-					g.rewrites = append(g.rewrites, rewrite{from: from, to: to})
-				}
-			}
-			if len(single) > 0 {
-				g.synonyms = append(g.synonyms, synonyms{from: single, to: to})
-			}
-		case strings.Contains(line, "="):
-			var set []string
-			for _, w := range strings.Split(line, "=") {
-				ws := words(w)
-				if len(ws) != 1 {
-					return nil, fmt.Errorf("glossary line %d: %q is not one word", n+1, strings.TrimSpace(w))
-				}
-				set = append(set, ws[0])
-			}
-			g.terms = append(g.terms, set[0])
-			g.synonyms = append(g.synonyms, synonyms{to: set})
-		default:
-			return nil, fmt.Errorf("glossary line %d: want \"a = b\" or \"a <- b, c\"", n+1)
+			g.rewrites = append(g.rewrites, rewrite{from: from, to: to})
 		}
 	}
 	return g, nil

@@ -2,84 +2,91 @@ package index
 
 import (
 	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	charregexp "github.com/blevesearch/bleve/v2/analysis/char/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+
+	"github.com/explainbot/explainbot/index/lexicon"
 )
 
 // Field and analyzer names of the index.
 const (
-	fieldHeading = "heading" // the section heading
-	fieldShape   = "shape"   // the heading's words, question words kept: "What Is X" answers "what is X"
-	fieldBody    = "body"    // the passage text
-	fieldLabels  = "labels"  // the labels in the passage: "Pretraining" of "Pretraining: where ...", sub-headings
-	fieldWords   = "words"   // heading and passage, lowercased only: the vocabulary for typo correction
+	fieldHeading = "heading" // the section heading, and the sub-heading a unit stands under
+	fieldBody    = "body"    // the unit's text
+	fieldLabels  = "labels"  // what the unit's lines say they are about: "Pretraining" of "Pretraining: where ...", a row's feature
+	fieldWords   = "words"   // heading and text, lowercased only: the vocabulary for typo correction
 
-	analyzerText  = "explain_text"  // English: stop words (and conversational words) dropped, Porter stems
+	analyzerText  = "explain_text"  // English: stop words dropped, base forms, Porter2 stems
 	analyzerWords = "explain_words" // lowercase words, nothing dropped
 
+	filterJoiners = "explain_joiners" // char filter: word-joining dots to spaces, offsets kept
+	filterStem    = "explain_stem"    // token filter: base form, then stem
 )
 
-// conversationalWords are words of asking, not of the topic: "tell me about",
-// "explain", "can you list". Dropping them keeps them from matching the article's
-// own use of "can" or "list".
+// conversationalWords are words of asking and chatting, not of the topic:
+// "tell me about", "explain", "can you list", "ngl", "pls". Dropping them
+// keeps them from matching the article's own use of "can" or "list", and
+// from counting as words the article does not know. Book-based word
+// frequencies rank chat spellings as rare words, so they are listed here.
 var conversationalWords = []string{
 	"tell", "explain", "explained", "describe", "define", "definition", "mean", "meaning", "means",
-	"please", "pls", "plz", "know", "want", "give", "show", "list", "name", "kind", "thing", "things",
-	"really", "exactly", "simple", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks",
-	"can", "will", "u", "ur", "whats", "hows", "anything", "something", "stuff", "mention", "mentioned",
-	"article", "say", "says", "said", "talk", "talks",
-	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "folks", "actually", "basically",
+	"please", "pls", "plz", "pl", "know", "want", "give", "show", "list", "name", "kind", "kinds", "thing", "things",
+	"really", "exactly", "simple", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks", "thx", "ty",
+	"can", "could", "would", "will", "u", "ur", "r", "y", "ya", "yo", "whats", "what's", "wats", "hows", "whos", "wat", "wut", "wht",
+	"anything", "something", "stuff", "mention", "mentioned", "article", "say", "says", "said", "talk", "talks",
+	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "guy", "folks", "actually", "basically", "literally",
+	"lol", "lmao", "omg", "ngl", "tbh", "imo", "imho", "btw", "fr", "rn", "idk", "ik", "bc", "cuz", "coz", "tho", "ppl",
+	"gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ok", "okay", "pretty", "like", "yeah", "yes", "nah", "um", "uh",
+	"quick", "q", "wondering", "wonder", "curious", "confused", "confuse",
+	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
+	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones",
+	// The asker's situation in a classroom, not the topic: "for my essay".
+	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
 }
 
-// interrogatives give a question its shape: a heading "What Is X" or "How
-// Does X Work" is the article's own answer to a question of that shape.
-var interrogatives = []string{"what", "how", "why", "who", "when", "where", "which"}
+// chatSpellings are chat spellings of the words that give a question its
+// form, read as those words so the form is seen: "wat is a llm" asks what.
+var chatSpellings = map[string]string{
+	"wat": "what", "wut": "what", "wht": "what", "wats": "whats", "r": "are", "u": "you", "ur": "your",
+	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",
+	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
+}
 
-// newMapping builds the index mapping: English analysis with stemming, BM25
-// scoring, and the heading apart from the body so it can weigh more.
+// newMapping builds the index mapping: English analysis with base forms
+// and stems, BM25 scoring, and the heading apart from the body so it can
+// weigh more.
 //
-// The glossary's synonyms are applied to the question, not through bleve's
-// synonym sources: in bleve v2.6.3 each synonym definition is a document, so
-// with one article the 30 definitions outnumber the passages and shrink BM25's
-// average field length fourfold (body matches then lose to any heading word),
-// and a synonym disjunction scores a word by the share of its synonyms found,
-// so a word the article uses scored less the more synonyms it had.
+// The glossary and the lexicon's related words are applied to the question,
+// not through bleve's synonym sources: in bleve v2.6.3 each synonym
+// definition is a document, so with one article the definitions outnumber
+// the passages and shrink BM25's average field length (body matches then
+// lose to any heading word), and a synonym disjunction scores a word by the
+// share of its synonyms found, so a word scored less the more synonyms it had.
 func newMapping() (*mapping.IndexMappingImpl, error) {
-	english := analysis.NewTokenMap()
-	if err := english.LoadBytes(en.EnglishStopWords); err != nil {
-		return nil, fmt.Errorf("load English stop words: %w", err)
-	}
+	registerAnalysis()
 	var textStops []any
-	for w := range english {
+	for w := range stopWords {
 		textStops = append(textStops, w)
 	}
-	for _, w := range conversationalWords {
-		textStops = append(textStops, w)
-	}
-
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
 	steps := []struct {
 		what string
 		err  func() error
 	}{
-		{"char filter", func() error {
-			// DALL·E is one word to Unicode word breaking (· is MidLetter); split it so
-			// "dall-e" and "dall e" meet it.
-			return m.AddCustomCharFilter("explain_dots", map[string]any{
-				"type": charregexp.Name, "regexp": `[·‧•]`, "replace": " ",
-			})
-		}},
 		{"text stop words", func() error {
 			return m.AddCustomTokenMap("explain_text_stops", map[string]any{"type": tokenmap.Name, "tokens": textStops})
 		}},
@@ -88,13 +95,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}},
 		{"text analyzer", func() error {
 			return m.AddCustomAnalyzer(analyzerText, map[string]any{
-				"type": custom.Name, "char_filters": []any{"explain_dots"}, "tokenizer": unicode.Name,
-				"token_filters": []any{en.PossessiveName, lowercase.Name, "explain_text_stop", porter.Name},
+				"type": custom.Name, "char_filters": []any{filterJoiners}, "tokenizer": unicode.Name,
+				"token_filters": []any{en.PossessiveName, lowercase.Name, "explain_text_stop", filterStem},
 			})
 		}},
 		{"words analyzer", func() error {
 			return m.AddCustomAnalyzer(analyzerWords, map[string]any{
-				"type": custom.Name, "char_filters": []any{"explain_dots"}, "tokenizer": unicode.Name,
+				"type": custom.Name, "char_filters": []any{filterJoiners}, "tokenizer": unicode.Name,
 				"token_filters": []any{en.PossessiveName, lowercase.Name},
 			})
 		}},
@@ -105,21 +112,20 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}
 	}
 
-	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+	text := func(analyzer string) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = vectors
+		f.IncludeTermVectors = false
 		f.DocValues = false
 		return f
 	}
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldHeading, text(analyzerText, false))
-	doc.AddFieldMappingsAt(fieldShape, text(analyzerWords, false))
-	doc.AddFieldMappingsAt(fieldBody, text(analyzerText, true))
-	doc.AddFieldMappingsAt(fieldLabels, text(analyzerText, false))
-	doc.AddFieldMappingsAt(fieldWords, text(analyzerWords, false))
+	doc.AddFieldMappingsAt(fieldHeading, text(analyzerText))
+	doc.AddFieldMappingsAt(fieldBody, text(analyzerText))
+	doc.AddFieldMappingsAt(fieldLabels, text(analyzerText))
+	doc.AddFieldMappingsAt(fieldWords, text(analyzerWords))
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerText
 	m.DefaultField = fieldBody
@@ -128,3 +134,101 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.DocValuesDynamic = false
 	return m, nil
 }
+
+// registerAnalysis adds explainbot's char and token filters to bleve's
+// process-wide registry, once.
+var registerAnalysis = sync.OnceFunc(func() {
+	registry.RegisterCharFilter(filterJoiners, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return joiners{}, nil
+	})
+	registry.RegisterTokenFilter(filterStem, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		lx, err := lexicon.English()
+		if err != nil {
+			return nil, err
+		}
+		return stemmer{lx}, nil
+	})
+})
+
+// joiners turns the dots that join a word's parts ("DALL·E", "·", "‧",
+// "•") into spaces, so "dall-e" and "dall e" meet it. Each becomes as many
+// spaces as it has bytes: token offsets must stay offsets into the text as
+// written, or highlights drift.
+type joiners struct{}
+
+func (joiners) Filter(in []byte) []byte {
+	var out []byte
+	for i := 0; i < len(in); {
+		r, n := utf8.DecodeRune(in[i:])
+		if r == '·' || r == '‧' || r == '•' {
+			if out == nil {
+				out = append(make([]byte, 0, len(in)), in[:i]...)
+			}
+			for range n {
+				out = append(out, ' ')
+			}
+		} else if out != nil {
+			out = append(out, in[i:i+n]...)
+		}
+		i += n
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+// stemmer reduces a token to the stem of its base form: "took" → "take",
+// "biased" → "bias", "models" → "model". The base form comes first so that
+// irregular forms meet their regular kin; Porter2 (English Snowball)
+// stems without Porter's worst merges ("general" stays apart from
+// "generative", "news" from "new").
+type stemmer struct{ lx *lexicon.Lexicon }
+
+func (s stemmer) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, tok := range in {
+		tok.Term = []byte(s.stem(string(tok.Term)))
+	}
+	return in
+}
+
+func (s stemmer) stem(w string) string {
+	if word, ok := s.lx.Lookup(w); ok {
+		w = word.Lemma
+	} else if acronymPlural(w) {
+		w = w[:len(w)-1] // "llms" → "llm": Porter2 keeps an s after no vowel
+	}
+	env := snowballstem.NewEnv(w)
+	english.Stem(env)
+	return env.Current()
+}
+
+// acronymPlural reports a plural of letters with no vowel: "llms", "nlps".
+func acronymPlural(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
+		return false
+	}
+	for _, r := range w[:len(w)-1] {
+		if strings.ContainsRune("aeiouy", r) || r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// stopWords are the words analysis drops: English stop words and the words
+// of asking and chatting.
+var stopWords = func() map[string]bool {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
+		panic(err) // bleve's own list; cannot fail
+	}
+	m := map[string]bool{}
+	for w := range tm {
+		m[w] = true
+	}
+	for _, w := range conversationalWords {
+		m[w] = true
+	}
+	return m
+}()

@@ -56,7 +56,8 @@ func (ix *Index) Suggest(ctx context.Context, typed string, limit int) []Suggest
 		add(m.s)
 	}
 	if len(out) < limit {
-		if ranked, err := ix.search(ctx, ix.parse(typed)); err == nil {
+		q := ix.parse(typed)
+		if ranked, _, err := ix.search(ctx, &q); err == nil {
 			for _, h := range ranked {
 				t := ix.topic(h.section)
 				add(Suggestion{Name: t.Heading, Value: t.Heading})

@@ -99,8 +99,8 @@ func TestBuiltinComparison(t *testing.T) {
 	// The table's words are searchable as blocks of its section.
 	s := section(t, a, "key-differences-between-generative-ai-and-llms")
 	wantBlock := "Scope: Generative AI: Works with text, image, video, audio, and more; Large Language Models (LLMs): Focuses mainly on text"
-	if !slices.Contains(s.Blocks, wantBlock) {
-		t.Errorf("section blocks %q\nlack the Scope row %q", s.Blocks, wantBlock)
+	if !slices.Contains(lines(s.Blocks), wantBlock) {
+		t.Errorf("section blocks %q\nlack the Scope row %q", lines(s.Blocks), wantBlock)
 	}
 }
 
@@ -109,15 +109,15 @@ func TestBuiltinBlocks(t *testing.T) {
 	items := 0
 	for _, s := range a.Sections {
 		for _, b := range s.Blocks {
-			if strings.HasPrefix(b, "- ") {
+			if b.Kind == Item {
 				items++
 			}
-			if len(b) > 1000 {
-				t.Errorf("section %q has a block of %d bytes, want none over 1000 (the flattened seed copy?): %.80q…", s.Heading, len(b), b)
+			if len(b.Text) > 1000 {
+				t.Errorf("section %q has a block of %d bytes, want none over 1000 (the flattened seed copy?): %.80q…", s.Heading, len(b.Text), b.Text)
 			}
 			// In the seed's flattened copy each heading runs into its text.
-			if strings.Contains(b, "What Is Generative AI Generative AI is") {
-				t.Errorf("section %q holds the seed's flattened copy: %.80q…", s.Heading, b)
+			if strings.Contains(b.Text, "What Is Generative AI Generative AI is") {
+				t.Errorf("section %q holds the seed's flattened copy: %.80q…", s.Heading, b.Text)
 			}
 		}
 	}
@@ -130,17 +130,26 @@ func TestBuiltinBlocks(t *testing.T) {
 		"- Image creation using tools like DALL·E or Midjourney",
 		"- Code generation",
 	} {
-		if !slices.Contains(s.Blocks, want) {
-			t.Errorf("section %q lacks block %q; blocks: %q", s.Heading, want, s.Blocks)
+		if !slices.Contains(lines(s.Blocks), want) {
+			t.Errorf("section %q lacks block %q; blocks: %q", s.Heading, want, lines(s.Blocks))
 		}
 	}
 	s = section(t, a, "what-are-large-language-models-llms")
-	if !slices.Contains(s.Blocks, "- OpenAI’s GPT (Generative Pretrained Transformer) series") {
-		t.Errorf("typographic apostrophe lost: blocks %q", s.Blocks)
+	if !slices.Contains(lines(s.Blocks), "- OpenAI’s GPT (Generative Pretrained Transformer) series") {
+		t.Errorf("typographic apostrophe lost: blocks %q", lines(s.Blocks))
 	}
 	s = section(t, a, "use-cases-of-generative-ai-and-llms")
-	if s.Blocks[0] != "**Generative AI**" || !slices.Contains(s.Blocks, "**LLMs**") {
-		t.Errorf("sub headings should stay in their section as bold blocks; blocks %q", s.Blocks)
+	if b := s.Blocks[0]; b.Kind != Subheading || b.Text != "Generative AI" {
+		t.Errorf("sub headings should stay in their section as plain Subheading blocks; first block %+v", b)
+	}
+	for _, b := range s.Blocks[1:] {
+		if b.Kind == Item && b.Under != "Generative AI" && b.Under != "LLMs" {
+			t.Errorf("item %q stands under %q, want its sub-heading", b.Text, b.Under)
+		}
+	}
+	s = section(t, a, "ethical-considerations-and-challenges")
+	if b := s.Blocks[1]; b.Kind != Item || b.Label != "Bias & fairness" {
+		t.Errorf("a \"Term: text\" item should carry its term as label; got %+v", b)
 	}
 }
 

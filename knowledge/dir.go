@@ -95,7 +95,7 @@ func pathErr(err error) string {
 
 // hashVersion changes whenever the hash's layout does, so an index built
 // by an older binary is seen as stale.
-const hashVersion = "explainbot/knowledge hash v1"
+const hashVersion = "explainbot/knowledge hash v2"
 
 // Hash returns a hex SHA-256 of everything the index is built from: each
 // article's path, title and source, its sections (ID, heading, level, line,
@@ -117,7 +117,18 @@ func Hash(articles []*Article) string {
 			w.str(s.Heading)
 			w.num(s.Level)
 			w.num(s.Line)
-			w.strs(s.Blocks)
+			w.num(len(s.Blocks))
+			for _, b := range s.Blocks {
+				w.num(int(b.Kind))
+				w.str(b.Text)
+				w.str(b.Label)
+				w.str(b.Under)
+				if b.Ordered {
+					w.num(1)
+				} else {
+					w.num(0)
+				}
+			}
 			w.strs(s.Passages)
 		}
 		w.num(len(a.Comparisons))

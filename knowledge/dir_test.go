@@ -109,7 +109,8 @@ func TestHash(t *testing.T) {
 		{"title", func(a []*Article) []*Article { a[0].Title += "x"; return a }},
 		{"source", func(a []*Article) []*Article { a[1].Source += "x"; return a }},
 		{"heading", func(a []*Article) []*Article { a[0].Sections[1].Heading += "x"; return a }},
-		{"block", func(a []*Article) []*Article { a[1].Sections[0].Blocks[0] += "x"; return a }},
+		{"block", func(a []*Article) []*Article { a[1].Sections[0].Blocks[0].Text += "x"; return a }},
+		{"block label", func(a []*Article) []*Article { a[1].Sections[0].Blocks[0].Label += "x"; return a }},
 		{"passage", func(a []*Article) []*Article { a[1].Sections[0].Passages[0] += "x"; return a }},
 		{"comparison cell", func(a []*Article) []*Article { a[1].Comparisons[0].Rows[0].Values[1] += "x"; return a }},
 		{"text moved between fields", func(a []*Article) []*Article {

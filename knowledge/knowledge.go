@@ -31,28 +31,71 @@ type Section struct {
 	Level int
 	// Line is the 1-based line of the heading in the source file.
 	Line int
-	// Blocks are the section's paragraphs, list items and table rows as plain
-	// text, in order. A list item starts with "- ".
-	Blocks []string
+	// Blocks are the section's paragraphs, list items, sub-headings, table
+	// rows and code, in order, as plain text.
+	Blocks []Block
 	// Passages are the section's text cut into overlapping pieces of a few
 	// hundred words for indexing; a short section is one passage.
 	Passages []string
 }
 
+// Block is one paragraph, list item, sub-heading, table row or code block.
+type Block struct {
+	// Kind says which.
+	Kind BlockKind
+	// Text is the block's plain text: a list item without its marker, a
+	// table row as "Feature: Subject: value; Subject: value".
+	Text string
+	// Label is what the block says it is about by its own account: the
+	// "Bias & fairness" of an item "Bias & fairness: are concerns ...", a
+	// row's feature. Empty when the block does not say.
+	Label string `json:",omitempty"`
+	// Under is the text of the sub-heading the block stands under, if any.
+	Under string `json:",omitempty"`
+	// Ordered marks an item of a numbered list: a step, as often as not.
+	Ordered bool `json:",omitempty"`
+}
+
+// BlockKind tells blocks apart.
+type BlockKind int
+
+// The kinds of block.
+const (
+	Paragraph BlockKind = iota
+	Item
+	Subheading
+	TableRow
+	Code
+)
+
+var blockKinds = [...]string{"paragraph", "item", "subheading", "row", "code"}
+
+func (k BlockKind) String() string {
+	if k >= 0 && int(k) < len(blockKinds) {
+		return blockKinds[k]
+	}
+	return "unknown"
+}
+
+// MarshalText names the kind in JSON.
+func (k BlockKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Line is the block as one line of the section's text: a list item with its
+// "- " marker, anything else as it stands.
+func (b Block) Line() string {
+	if b.Kind == Item {
+		return "- " + b.Text
+	}
+	return b.Text
+}
+
 // Text is the section's whole text, one block a line.
 func (s Section) Text() string {
-	n := 0
-	for _, b := range s.Blocks {
-		n += len(b) + 1
-	}
-	out := make([]byte, 0, n)
+	lines := make([]string, len(s.Blocks))
 	for i, b := range s.Blocks {
-		if i > 0 {
-			out = append(out, '\n')
-		}
-		out = append(out, b...)
+		lines[i] = b.Line()
 	}
-	return string(out)
+	return strings.Join(lines, "\n")
 }
 
 // Comparison is a table that compares subjects feature by feature.

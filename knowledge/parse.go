@@ -155,6 +155,8 @@ type parse struct {
 	suffix map[string]int
 	// starts holds the offset of each line's first byte.
 	starts []int
+	// under is the text of the last sub-heading in the current section.
+	under string
 }
 
 func (p *parse) problem(line int, format string, args ...any) {
@@ -213,16 +215,17 @@ func (p *parse) block(n ast.Node, top bool) {
 			return
 		}
 		if t := p.inline(n); t != "" {
-			p.add("**"+t+"**", n)
+			p.add(Block{Kind: Subheading, Text: t}, n)
+			p.under = t
 		}
 	case *ast.Paragraph, *ast.TextBlock:
-		p.add(p.inline(n), n)
+		p.add(Block{Kind: Paragraph, Text: p.inline(n)}, n)
 	case *ast.List:
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			p.listItem(item)
+			p.listItem(item, n.IsOrdered())
 		}
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		p.add(p.codeText(n), n)
+		p.add(Block{Kind: Code, Text: p.codeText(n)}, n)
 	case *east.Table:
 		p.table(n)
 	case *ast.HTMLBlock, *ast.ThematicBreak:
@@ -236,10 +239,10 @@ func (p *parse) block(n ast.Node, top bool) {
 	}
 }
 
-// listItem adds an item's own text as a "- " block, then whatever it
+// listItem adds an item's own text as an Item block, then whatever it
 // holds besides (nested lists, code, quotes), so each nested item is a block
 // of its own.
-func (p *parse) listItem(item ast.Node) {
+func (p *parse) listItem(item ast.Node, ordered bool) {
 	c := item.FirstChild()
 	var words []string
 	for ; c != nil; c = c.NextSibling() {
@@ -251,7 +254,7 @@ func (p *parse) listItem(item ast.Node) {
 		}
 	}
 	if len(words) > 0 {
-		p.add("- "+strings.Join(words, " "), item)
+		p.add(Block{Kind: Item, Text: strings.Join(words, " "), Ordered: ordered}, item)
 	}
 	for ; c != nil; c = c.NextSibling() {
 		p.block(c, false)
@@ -276,17 +279,43 @@ func (p *parse) startSection(h *ast.Heading) {
 		Line:    line,
 	})
 	p.cur, p.hasCur = len(p.art.Sections)-1, true
+	p.under = ""
 }
 
-// add appends a block of text to the current section, opening the
-// introduction if no heading came yet. Empty text is dropped.
-func (p *parse) add(block string, n ast.Node) {
-	if block == "" {
+// add appends a block to the current section, opening the introduction if
+// no heading came yet, with its label and the sub-heading it stands under.
+// Empty text is dropped.
+func (p *parse) add(b Block, n ast.Node) {
+	if b.Text == "" {
 		return
 	}
 	s := p.section(n)
-	s.Blocks = append(s.Blocks, block)
+	if b.Kind != Subheading {
+		b.Under = p.under
+	}
+	if b.Label == "" && (b.Kind == Item || b.Kind == Paragraph) {
+		b.Label = label(b.Text)
+	}
+	s.Blocks = append(s.Blocks, b)
 }
+
+// label is what a line is about by its own account: the "Term" of
+// "Term: what it is". Articles define their terms this way. Longer text
+// before a colon is a sentence, not a label.
+func label(text string) string {
+	l, rest, ok := strings.Cut(text, ":")
+	l = strings.TrimSpace(l)
+	if !ok || strings.TrimSpace(rest) == "" || l == "" || len(l) > maxLabelBytes || len(strings.Fields(l)) > maxLabelWords {
+		return ""
+	}
+	return l
+}
+
+// A label is a short phrase.
+const (
+	maxLabelBytes = 60
+	maxLabelWords = 5
+)
 
 // section returns the section being filled, opening the introduction at
 // n if there is none yet.
@@ -332,7 +361,7 @@ func (p *parse) table(t *east.Table) {
 	c.Section, c.Title = s.ID, s.Heading
 	p.art.Comparisons = append(p.art.Comparisons, c)
 	for _, row := range c.Rows {
-		p.add(rowText(c.Subjects, row), t)
+		p.add(Block{Kind: TableRow, Text: rowText(c.Subjects, row), Label: row.Feature}, t)
 	}
 }
 
@@ -403,7 +432,7 @@ func (p *parse) finish() {
 			p.problem(s.Line, "empty section %q", s.Heading)
 			continue
 		}
-		s.Passages = passages(s.Blocks)
+		s.Passages = passages(lines(s.Blocks))
 	}
 }
 
@@ -563,6 +592,15 @@ func lineStarts(src []byte) []int {
 // lineOf turns a byte offset into a 1-based line number.
 func (p *parse) lineOf(off int) int {
 	return sort.Search(len(p.starts), func(i int) bool { return p.starts[i] > off })
+}
+
+// lines renders blocks as the lines of a section's text.
+func lines(blocks []Block) []string {
+	out := make([]string, len(blocks))
+	for i, b := range blocks {
+		out[i] = b.Line()
+	}
+	return out
 }
 
 // passages cuts a section's blocks into overlapping passages of at most

@@ -76,8 +76,11 @@ func checkArticle(t *testing.T, a *Article) {
 			t.Errorf("section %q has %d blocks, %d passages; want some of each", s.ID, len(s.Blocks), len(s.Passages))
 		}
 		for _, b := range s.Blocks {
-			if b == "" || b != strings.TrimSpace(b) || strings.Contains(b, "\n") || !utf8.ValidString(b) {
-				t.Errorf("section %q: bad block %q", s.ID, b)
+			if x := b.Text; x == "" || x != strings.TrimSpace(x) || strings.Contains(x, "\n") || !utf8.ValidString(x) {
+				t.Errorf("section %q: bad block %q", s.ID, x)
+			}
+			if b.Label != "" && !strings.HasPrefix(b.Text, b.Label) && b.Kind != TableRow {
+				t.Errorf("section %q: label %q is not the start of its block %q", s.ID, b.Label, b.Text)
 			}
 		}
 		for _, p := range s.Passages {

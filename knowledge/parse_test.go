@@ -171,8 +171,8 @@ func longSection(t *testing.T, blocks []string) Section {
 		t.Fatalf("Parse: %v", err)
 	}
 	s := a.Sections[0]
-	if !slices.Equal(s.Blocks, blocks) {
-		t.Fatalf("blocks:\n got %q\nwant %q", s.Blocks, blocks)
+	if !slices.Equal(lines(s.Blocks), blocks) {
+		t.Fatalf("blocks:\n got %q\nwant %q", lines(s.Blocks), blocks)
 	}
 	return s
 }
@@ -230,7 +230,7 @@ func TestPassagesOverlap(t *testing.T) {
 	if len(s.Passages) < 5 {
 		t.Fatalf("got %d passages from 510 words, want at least 5", len(s.Passages))
 	}
-	for i, shared := range checkPassages(t, s.Blocks, s.Passages) {
+	for i, shared := range checkPassages(t, lines(s.Blocks), s.Passages) {
 		if shared != 1 {
 			t.Errorf("passages %d and %d share %d blocks, want 1 (17 words fit the overlap, 34 do not)", i, i+1, shared)
 		}
@@ -244,7 +244,7 @@ func TestPassagesMixedBlocks(t *testing.T) {
 		blocks = append(blocks, "- "+words(fmt.Sprintf("b%d", i), n, ""))
 	}
 	s := longSection(t, blocks)
-	checkPassages(t, s.Blocks, s.Passages)
+	checkPassages(t, lines(s.Blocks), s.Passages)
 }
 
 func TestPassagesLongBlock(t *testing.T) {

@@ -16,13 +16,13 @@ func Synthetic(n int, seed uint64) []*Article {
 		art := &Article{Title: fmt.Sprintf("Synthetic notes %d", a), Source: "synthetic", Path: fmt.Sprintf("synthetic/%04d.md", a)}
 		for s := range 10 {
 			heading := fmt.Sprintf("%s %s %d", cap1(pick(r)), pick(r), s)
-			var blocks []string
+			var blocks []Block
 			for range 3 {
-				blocks = append(blocks, sentence(r, 12+r.IntN(20)))
+				blocks = append(blocks, Block{Kind: Paragraph, Text: sentence(r, 12+r.IntN(20))})
 			}
-			blocks = append(blocks, "- "+sentence(r, 8), "- "+sentence(r, 8))
+			blocks = append(blocks, Block{Kind: Item, Text: sentence(r, 8)}, Block{Kind: Item, Text: sentence(r, 8)})
 			sec := Section{ID: fmt.Sprintf("s%d", s), Heading: heading, Level: 2, Line: 1 + s*8, Blocks: blocks}
-			sec.Passages = passages(blocks)
+			sec.Passages = passages(lines(blocks))
 			art.Sections = append(art.Sections, sec)
 		}
 		out = append(out, art)

@@ -7,10 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"log/slog"
 	"net"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 	"text/tabwriter"
 	"time"
 
@@ -171,7 +173,10 @@ type jsonSection struct {
 	Article string  `json:"article"`
 	Heading string  `json:"heading"`
 	Score   float64 `json:"score"`
-	Excerpt string  `json:"excerpt"`
+	// Excerpt is plain text; Highlights are the question's words in it, as
+	// [start, end) offsets in characters (Unicode code points).
+	Excerpt    string   `json:"excerpt"`
+	Highlights [][2]int `json:"highlights"`
 }
 
 type jsonRow struct {
@@ -197,7 +202,7 @@ func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []stri
 		if *asJSON {
 			return printJSON(stdout, stderr, toJSON(a))
 		}
-		printAnswer(stdout, a)
+		printAnswer(stdout, a, isTerminal(stdout))
 		return exitOK
 	})
 }
@@ -205,7 +210,8 @@ func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []stri
 func toJSON(a index.Answer) jsonAnswer {
 	out := jsonAnswer{Question: a.Question, Answered: a.Answered, Sections: []jsonSection{}}
 	for _, h := range a.Hits {
-		out.Sections = append(out.Sections, jsonSection{Article: h.Article, Heading: h.Heading, Score: h.Score, Excerpt: h.Excerpt})
+		out.Sections = append(out.Sections, jsonSection{Article: h.Article, Heading: h.Heading, Score: h.Score,
+			Excerpt: h.Excerpt, Highlights: charSpans(h.Excerpt, h.Highlights)})
 	}
 	if a.Row != nil {
 		r := jsonRow{Feature: a.Row.Row.Feature}
@@ -227,7 +233,49 @@ func printJSON(stdout, stderr io.Writer, v any) int {
 	return exitOK
 }
 
-func printAnswer(w io.Writer, a index.Answer) {
+// charSpans turns byte spans into character offsets.
+func charSpans(text string, spans []index.Span) [][2]int {
+	out := [][2]int{}
+	for _, s := range spans {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		start := utf8.RuneCountInString(text[:s.Start])
+		out = append(out, [2]int{start, start + utf8.RuneCountInString(text[s.Start:s.End])})
+	}
+	return out
+}
+
+// isTerminal reports whether w is a terminal, where bold can be shown.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// emphasize shows the spans of text in bold on a terminal (ANSI), or as
+// plain text elsewhere.
+func emphasize(text string, spans []index.Span, bold bool) string {
+	if !bold {
+		return text
+	}
+	var b strings.Builder
+	pos := 0
+	for _, s := range spans {
+		if s.Start < pos || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		b.WriteString(text[pos:s.Start] + "\x1b[1m" + text[s.Start:s.End] + "\x1b[0m")
+		pos = s.End
+	}
+	b.WriteString(text[pos:])
+	return b.String()
+}
+
+func printAnswer(w io.Writer, a index.Answer, bold bool) {
 	if !a.Answered {
 		fmt.Fprintln(w, "Not covered by the articles. Topics you can ask about:")
 		for _, t := range a.Related {
@@ -236,7 +284,7 @@ func printAnswer(w io.Writer, a index.Answer) {
 		return
 	}
 	best := a.Hits[0]
-	fmt.Fprintf(w, "%s\n%s\n\n%s\n", best.Heading, strings.Repeat("=", len([]rune(best.Heading))), best.Excerpt)
+	fmt.Fprintf(w, "%s\n%s\n\n%s\n", best.Heading, strings.Repeat("=", len([]rune(best.Heading))), emphasize(best.Excerpt, best.Highlights, bold))
 	if a.Row != nil {
 		fmt.Fprintf(w, "\n%s:\n", a.Row.Row.Feature)
 		for i, s := range a.Row.Comparison.Subjects {

@@ -36,7 +36,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	live := index.NewLive(ix)
 	reload := reloader(cfg, lg, live, func(index.Stats) {})
 	ctx := context.Background()
-	if live.Ask(ctx, "what is chain of thought prompting").Answered {
+	if live.Ask(ctx, "what is chain of thought").Answered {
 		t.Fatal("answered before the note exists")
 	}
 	if err := os.WriteFile(filepath.Join(dir, "prompting.md"), []byte(teacherNote), 0o600); err != nil {

@@ -1,0 +1,94 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// need is the type of answer a question's form asks for, beyond its topic:
+// "when was gpt-4 released" needs a date, "how many parameters" a number,
+// "how do i install llama" steps to follow. A section that says nothing of
+// that type does not answer the question, however well it matches the words:
+// the honest reply is "not covered".
+type need uint8
+
+const (
+	needNothing need = iota
+	needDate
+	needNumber
+	needSteps
+	needRanking
+	needAgent
+)
+
+var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent"}
+
+func (n need) String() string { return needNames[n] }
+
+// agentVerbs ask who made or owns something; "who uses llms" asks for
+// uses, not a name.
+var agentVerbs = []string{"made", "make", "makes", "created", "create", "creates", "invented", "invent",
+	"wrote", "write", "writes", "written", "built", "build", "builds", "developed", "develop", "develops",
+	"founded", "owns", "own", "owned", "discovered", "started", "designed", "trained", "released", "runs", "coined"}
+
+// questionNeed reads the answer type from a question's words.
+func questionNeed(ws []string) need {
+	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
+	for i, w := range ws {
+		switch {
+		case w == "when" && (at(i+1, "was", "were", "did") || at(i+2, "was", "were", "did", "released", "invented", "created", "made", "founded")):
+			return needDate
+		case w == "year" && at(i-1, "what", "which"):
+			return needDate
+		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"):
+			return needNumber
+		case w == "how" && at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i"):
+			return needSteps
+		case w == "how" && at(i+1, "to"):
+			return needSteps
+		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
+			return needSteps
+		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")),
+			w == "recommend":
+			return needRanking
+		case (w == "who" || w == "whos" || w == "who's") && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(agentVerbs, v) }):
+			return needAgent
+		}
+	}
+	return needNothing
+}
+
+// Patterns of what sections hold.
+var (
+	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
+	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
+	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
+	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|most|least|top|leading|greatest|ideal)\b`)
+	// agentRE finds who does something: a name's possessive ("Meta's
+	// LLaMA") or a name after "by".
+	agentRE = regexp.MustCompile(`\b\p{Lu}[\p{L}\p{N}]*['’]s\b|\bby \p{Lu}`)
+)
+
+// has reports whether section s holds an answer of type n.
+func (ix *Index) has(s int, n need) bool {
+	sec := ix.section(s)
+	text := sec.Text()
+	switch n {
+	case needDate:
+		return yearRE.MatchString(text) || monthRE.MatchString(text)
+	case needNumber:
+		return numberRE.MatchString(text)
+	case needSteps:
+		h := strings.ToLower(sec.Heading)
+		return strings.HasPrefix(h, "how to") || strings.Contains(h, "step") ||
+			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
+	case needRanking:
+		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
+	case needAgent:
+		return agentRE.MatchString(text)
+	}
+	return true
+}

@@ -1,0 +1,441 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// kind is what a question asks for, read from its form, and what a section
+// offers, read from its heading's own words and form. A section of the
+// question's kind is the better answer among those that match its words:
+// "how does a model generate text" wants "How Do LLMs Work", not the
+// definition that also says "generate".
+//
+// The cue words are general English, not this article's headings, so a
+// teacher's "How Temperature Works" or "Risks of Chatbots" is recognised
+// with no new code.
+type kind uint8
+
+const (
+	kindNone      kind = iota
+	kindDefine         // what is X, define, meaning, stands for, a bare "llm"
+	kindDiffer         // vs, differ, compare, same thing, broader, is X a Y
+	kindMechanism      // how does X work, generate, learn
+	kindUses           // used for, use cases, applications, in real life
+	kindConcerns       // risks, bias, ethics, problems, challenges
+	kindOutlook        // future, summary, tldr, in short, conclusion
+	kindOverview       // what is this about: the introduction
+	kindTopic          // a section headed by a bare topic ("Tokens"): answers definitions of it
+)
+
+var kindNames = [...]string{"none", "define", "differ", "mechanism", "uses", "concerns", "outlook", "overview", "topic"}
+
+func (k kind) String() string { return kindNames[k] }
+
+// cues are the base forms (as the lexicon gives them) that mark each kind in
+// a question or a heading.
+var cues = map[kind][]string{
+	kindDefine: {"mean", "meaning", "definition", "define", "stand", "acronym", "abbreviation", "explain",
+		"describe", "tell"},
+	kindDiffer: {"difference", "differ", "different", "distinguish", "distinction", "compare", "comparison",
+		"contrast", "versus", "vs", "same", "similar", "alike", "relationship", "relation", "relate", "subset",
+		"belong", "overlap", "identical", "equivalent", "between", "diff"},
+	kindMechanism: {"mechanism", "process", "hood", "behind", "internals", "inner", "workings", "architecture",
+		"technology", "algorithm"},
+	// "use" alone is not a cue: "which technology do llms use" asks a
+	// difference; usesPhrase catches "used for", "use cases", "uses of".
+	kindUses: {"usage", "application", "apply", "useful", "practice", "industry", "irl", "benefit"},
+	kindConcerns: {"risk", "danger", "dangerous", "problem", "concern", "challenge", "issue", "ethic",
+		"ethical", "ethics", "moral", "harm", "harmful", "threat", "downside", "drawback", "disadvantage",
+		"limitation", "worry", "safe", "safety", "con", "misuse", "fear", "scary", "consideration", "wrong"},
+	kindOutlook: {"future", "tldr", "tl", "dr", "summary", "summarize", "summarise", "sum", "conclusion",
+		"conclude", "takeaway", "recap", "gist", "nutshell", "short", "outlook", "ahead", "overall", "final"},
+	kindOverview: {"overview", "introduction", "intro", "about"},
+}
+
+// mechanismVerbs follow "how" in a question about how something works.
+var mechanismVerbs = []string{"work", "function", "operate", "learn", "train", "generate", "produce", "create",
+	"make", "write", "predict", "process", "run", "think", "sound", "come", "respond", "answer", "build",
+	"finetune", "pretrain", "tune"}
+
+// cueKind is the kind a word marks, by its base form.
+func (ix *Index) cueKind(w string) kind {
+	base := w
+	if word, ok := ix.lex.Lookup(w); ok {
+		base = word.Lemma
+	}
+	for _, k := range []kind{kindDiffer, kindConcerns, kindOutlook, kindUses, kindMechanism, kindDefine, kindOverview} {
+		if slices.Contains(cues[k], base) || slices.Contains(cues[k], w) {
+			return k
+		}
+	}
+	return kindNone
+}
+
+// questionKind reads what a question asks from its words (stop words
+// included, after typo correction). Precedence follows specificity: "what
+// is the difference" asks a difference, "what are the risks" concerns.
+func (ix *Index) questionKind(ws []string, content int) kind {
+	ws = withoutFillers(ws)
+	has := map[kind]bool{}
+	for i, w := range ws {
+		k := ix.cueKind(w)
+		switch {
+		case k == kindDefine && slices.Contains(imperatives, w) && i > 0:
+			continue // "can i trust everything it tells me" asks no definition
+		case k == kindOutlook && slices.Contains(taskCues, w) && content > 0 && !aboutArticle(ws):
+			continue // "can llms summarize my readings" asks a use
+		}
+		has[k] = true
+	}
+	// The question word opens the question, after a few words of chat at
+	// most ("ok so how do"): "will ai change how we work" asks no mechanism.
+	opener := func(words ...string) int {
+		for i := range min(len(ws), 3) {
+			if slices.Contains(words, ws[i]) {
+				return i
+			}
+		}
+		return -1
+	}
+	how, why, what := opener("how"), opener("why"), opener("what", "whats", "what's")
+	after := func(i int) []string {
+		if i < 0 {
+			return nil
+		}
+		return ws[i+1:]
+	}
+	mechanismVerb := func(rest []string) bool {
+		return slices.ContainsFunc(rest, func(w string) bool {
+			word, _ := ix.lex.Lookup(w)
+			return slices.Contains(mechanismVerbs, w) || slices.Contains(mechanismVerbs, word.Lemma)
+		})
+	}
+	switch {
+	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws):
+		return kindDiffer
+	case has[kindConcerns]:
+		return kindConcerns
+	case has[kindOutlook]:
+		return kindOutlook
+	case how >= 0 && how+1 < len(ws) && slices.Contains([]string{"much", "many", "long", "old", "big", "often"}, ws[how+1]):
+		// "how much text": a quantity, not a mechanism.
+	case how >= 0 && (usesPhrase(ws[how:]) || slices.Contains(ws[how:], "used") || slices.ContainsFunc(ws[how:], func(w string) bool {
+		return ix.cueKind(w) == kindUses
+	})):
+		return kindUses // "how is ai used in fashion"
+	case mechanismVerb(after(how)) || mechanismVerb(after(why)):
+		return kindMechanism
+	case has[kindMechanism]:
+		return kindMechanism
+	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }):
+		return kindUses
+	case has[kindOverview] && content == 0,
+		why >= 0 && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(importanceCues, w) }):
+		return kindOverview // "why should i care about llms": why it matters
+	case has[kindDefine] || examples(ws):
+		return kindDefine
+	case what >= 0 && slices.ContainsFunc(ws[what+1:min(len(ws), what+3)], func(w string) bool {
+		return slices.Contains([]string{"is", "are", "was", "were", "'s", "s"}, w)
+	}):
+		return kindDefine // "what is", "what exactly is"
+	case what >= 0 && ws[what] != "what":
+		return kindDefine // "whats an llm"
+	case content > 0 && content <= maxBareWords && !slices.ContainsFunc(ws, func(w string) bool { return stopWords[w] }):
+		return kindDefine // a topic typed alone: "llm", "job displacement"
+	}
+	return kindNone
+}
+
+// fillers open a chatty question without being part of its form.
+var fillers = []string{"so", "ok", "okay", "hey", "wait", "but", "and", "um", "uh", "like", "yo", "hi", "hello", "pls", "please", "quick", "q"}
+
+// withoutFillers drops the fillers a question opens with.
+func withoutFillers(ws []string) []string {
+	for len(ws) > 1 && slices.Contains(fillers, ws[0]) {
+		ws = ws[1:]
+	}
+	return ws
+}
+
+// imperatives ask for a definition only when they open the question
+// ("tell me about", "explain").
+var imperatives = []string{"tell", "explain", "describe"}
+
+// taskCues are outlook cues that name a task too ("summarize my notes"):
+// they ask for the article's summary only when about the article itself.
+var taskCues = []string{"summary", "summarize", "summarise", "sum"}
+
+// aboutArticle reports a question about the article itself: "sum up the
+// article", "summarize this", "the main points".
+func aboutArticle(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool {
+		return slices.Contains([]string{"article", "this", "it", "everything", "whole", "all", "main", "text"}, w)
+	})
+}
+
+// importanceCues after "why" ask why the subject matters: the introduction's job.
+var importanceCues = []string{"care", "bother", "matter", "matters", "important", "importance", "hype", "popular",
+	"lately", "everyone", "everybody", "trending", "relevant", "need"}
+
+// examples reports a question asking for examples: "name some llms",
+// "give examples of generative ai", "list a few".
+func examples(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case w == "example" || w == "examples" || w == "instances":
+			return true
+		case (w == "name" || w == "list" || w == "give") && i+1 < len(ws) && slices.Contains([]string{"some", "a", "few", "me", "any", "the", "all"}, ws[i+1]):
+			return true
+		}
+	}
+	return false
+}
+
+// whichOne reports "which one", "which is": a choice between the things compared.
+func whichOne(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "which" && (ws[i+1] == "one" || ws[i+1] == "ones") {
+			return true
+		}
+	}
+	return false
+}
+
+// usesPhrase finds the phrases that ask for uses: "used for", "use
+// cases", "uses of", "good for", "best for", "real life", "real world".
+func usesPhrase(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		a, b := ws[i], ws[i+1]
+		switch {
+		case (a == "used" || a == "use" || a == "uses") && (b == "for" || b == "in" || b == "case" || b == "cases"),
+			a == "uses" && b == "of",
+			(a == "good" || a == "useful" || a == "best" || a == "better") && b == "for",
+			a == "real" && (b == "life" || b == "world"):
+			return true
+		}
+	}
+	return false
+}
+
+// comparative reports a comparative adjective ("broader", "bigger") in a
+// question: "which one is broader" compares.
+func (ix *Index) comparative(ws []string) bool {
+	for _, w := range ws {
+		if !strings.HasSuffix(w, "er") || len(w) < 5 {
+			continue
+		}
+		if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w && strings.HasPrefix(w, word.Lemma[:min(len(word.Lemma), len(w)-3)]) {
+			if slices.Contains(ws, "which") || slices.Contains(ws, "more") || slices.Contains(ws, "than") || slices.Contains(ws, "one") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// categorizes reports a question of the form "is X a Y", "does X count as
+// a Y", "are X a kind of Y": it asks how two things relate.
+func categorizes(ws []string) bool {
+	ws = withoutFillers(ws)
+	if len(ws) < 3 {
+		return false
+	}
+	opensYesNo := slices.Contains([]string{"is", "are", "isn't", "does", "do"}, ws[0])
+	for i := 1; i < len(ws)-1; i++ {
+		switch {
+		case (ws[i] == "count" || ws[i] == "counts") && ws[i+1] == "as", ws[i] == "belong" || ws[i] == "belongs":
+			return true
+		case !opensYesNo || ws[0] == "does" || ws[0] == "do":
+			continue
+		case (ws[i] == "type" || ws[i] == "kind" || ws[i] == "part" || ws[i] == "form" || ws[i] == "example") && ws[i+1] == "of",
+			(ws[i] == "a" || ws[i] == "an") && i >= 2:
+			return true
+		}
+	}
+	return false
+}
+
+// sectionKind is what a section offers, and the topic its heading names.
+type sectionKind struct {
+	kind kind
+	// subject holds the heading's analyzed terms that are not cue words:
+	// "llm" of "How Do LLMs Work".
+	subject []string
+}
+
+// sectionKinds reads each section's kind from its heading.
+func (ix *Index) sectionKinds() []sectionKind {
+	out := make([]sectionKind, len(ix.sections))
+	for i := range ix.sections {
+		sec := ix.section(i)
+		ws := words(sec.Heading)
+		sk := sectionKind{}
+		has := map[kind]bool{}
+		for _, w := range ws {
+			k := ix.cueKind(w)
+			has[k] = true
+			if k == kindNone && !stopWords[w] {
+				if t := ix.stem.stem(w); t != "" {
+					sk.subject = append(sk.subject, t)
+				}
+			}
+		}
+		hasTable := false
+		for _, t := range ix.tables {
+			if t.article == ix.sections[i].article && t.c.Section == sec.ID {
+				hasTable = true
+			}
+		}
+		switch {
+		case sec.ID == introductionID && sec.Level == 1:
+			sk.kind = kindOverview
+		case has[kindDiffer]:
+			sk.kind = kindDiffer
+		case len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], func(w string) bool {
+			word, _ := ix.lex.Lookup(w)
+			return slices.Contains(mechanismVerbs, w) || slices.Contains(mechanismVerbs, word.Lemma)
+		}), has[kindMechanism]:
+			sk.kind = kindMechanism
+		case has[kindUses] || usesPhrase(ws) || slices.Contains(ws, "uses"):
+			sk.kind = kindUses
+		case has[kindConcerns]:
+			sk.kind = kindConcerns
+		case has[kindOutlook]:
+			sk.kind = kindOutlook
+		case has[kindOverview]:
+			sk.kind = kindOverview
+		case len(ws) > 1 && ws[0] == "what" || has[kindDefine]:
+			sk.kind = kindDefine
+		case hasTable:
+			sk.kind = kindDiffer
+		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords:
+			sk.kind = kindTopic
+		}
+		out[i] = sk
+	}
+	return out
+}
+
+// suits reports whether section s is of the kind question q asks for. A
+// definition must be of the question's own subject, its focus: "what is a
+// transformer" is not answered by "What Is Generative AI", nor "what is
+// inference in llms" by "What Are LLMs". A difference must be between what
+// the section compares: "pretraining vs finetuning" is not the table of
+// generative AI and LLMs.
+func (ix *Index) suits(s int, q *question) bool {
+	sk := ix.kinds[s]
+	switch {
+	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
+		return false
+	case q.kind == kindDefine && (sk.kind == kindDefine || sk.kind == kindTopic):
+		return q.focus != "" && slices.Contains(sk.subject, q.focus) || ix.defines(s, q.focus)
+	case q.kind == kindDefine:
+		return ix.defines(s, q.focus)
+	case q.kind == kindDiffer && sk.kind == kindDiffer:
+		return q.formOnly() || slices.ContainsFunc(sk.subject, q.hasTerm) || ix.namesSubjectOf(q, s)
+	}
+	return sk.kind == q.kind
+}
+
+// touches reports whether section s knows at least one of the question's
+// own content words, or the question has none beyond its form: a section of
+// the kind asked is no answer when it shares nothing else with the
+// question ("what goes wrong if the temperature is high" is not about the
+// ethics of AI).
+func (ix *Index) touches(s int, q *question) bool {
+	if q.formOnly() {
+		return true
+	}
+	for _, t := range q.terms {
+		if !t.cue && (ix.knows(s, t.term) || t.known == 1 && t.weight >= anywhereWeight ||
+			slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) })) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSubject reports whether section s is about one compared subject
+// while q names another and not it: "How Do LLMs Work" does not answer how
+// generative AI works.
+func (ix *Index) otherSubject(q *question, s int) bool {
+	sk := ix.kinds[s]
+	for _, t := range ix.tables {
+		if t.article != ix.sections[s].article {
+			continue
+		}
+		headed, asked := false, false
+		for i, sub := range t.subjects {
+			inHeading := slices.ContainsFunc(sub, func(x string) bool { return slices.Contains(sk.subject, x) })
+			named := q.hasTerm(t.keys[i])
+			if inHeading && named {
+				return false
+			}
+			headed = headed || inHeading
+			asked = asked || named
+		}
+		if headed && asked {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSubjectOf reports whether q names a compared subject of a table in
+// section s.
+func (ix *Index) namesSubjectOf(q *question, s int) bool {
+	ref := ix.sections[s]
+	id := ix.section(s).ID
+	for _, t := range ix.tables {
+		if t.article != ref.article || t.c.Section != id {
+			continue
+		}
+		for _, key := range t.keys {
+			if q.hasTerm(key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// defines reports whether section s defines the analyzed term focus: a
+// line labels it ("Inference: where the model ..."), or a sentence names it
+// in a defining turn of phrase ("a design known as a transformer",
+// "Temperature is a setting", "Large Language Models, or LLMs, are").
+func (ix *Index) defines(s int, focus string) bool {
+	if focus == "" {
+		return false
+	}
+	sec := ix.section(s)
+	for _, b := range sec.Blocks {
+		if b.Label != "" && slices.Contains(ix.terms(b.Label), focus) {
+			return true
+		}
+	}
+	for u := range ix.units {
+		if ix.units[u].section != s || ix.units[u].kind != passageUnit {
+			continue
+		}
+		text := ix.units[u].text
+		for _, tok := range ix.textOf(u).tokens {
+			if tok.term != focus {
+				continue
+			}
+			before := strings.ToLower(text[max(0, tok.start-12):tok.start])
+			after := strings.ToLower(text[tok.end:min(len(text), tok.end+12)])
+			if definingBefore.MatchString(before) || definingAfter.MatchString(after) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The turns of phrase that define a word, just before or after it.
+var (
+	definingBefore = regexp.MustCompile(`(known as|called|named|termed) (an? |the )?$`)
+	definingAfter  = regexp.MustCompile(`^\)?,? (is|are|refers to|means|stands for) |^, or `)
+)

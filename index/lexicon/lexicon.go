@@ -1,0 +1,187 @@
+// Package lexicon is explainbot's knowledge of general English: which
+// spellings are words, how common each is, their base forms, and which
+// words share a meaning. It is generated from public resources by ./gen
+// (see data/NOTICE.md) and embedded as sorted text that is searched in
+// place, so loading it costs one scan for line starts.
+package lexicon
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:generate ./gen/fetch.sh
+
+var (
+	//go:embed data/words.tsv
+	wordsTSV string
+	//go:embed data/related.tsv
+	relatedTSV string
+)
+
+// Lexicon answers questions about English words. It is read-only and safe
+// for concurrent use.
+type Lexicon struct {
+	words   table // form, rank, lemma
+	related table // lemma, related words
+
+	commonOnce sync.Once
+	common     map[string]int32 // see Common
+}
+
+// table is sorted tab-separated lines searched by their first field.
+type table struct {
+	text  string
+	lines []uint32 // offset of each line's start
+}
+
+func newTable(name, text string) (table, error) {
+	t := table{text: text, lines: make([]uint32, 0, strings.Count(text, "\n"))}
+	prev := ""
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
+		}
+		key, _, ok := strings.Cut(text[off:off+end], "\t")
+		if !ok || key <= prev {
+			return table{}, fmt.Errorf("read lexicon %s: line %d is not a sorted key<TAB>value: %q", name, len(t.lines)+1, text[off:off+end])
+		}
+		prev = key
+		t.lines = append(t.lines, uint32(off))
+		off += end + 1
+	}
+	return t, nil
+}
+
+// find returns the rest of the line whose first field is key.
+func (t table) find(key string) (string, bool) {
+	i := sort.Search(len(t.lines), func(i int) bool { return t.line(i) >= key })
+	if i == len(t.lines) {
+		return "", false
+	}
+	k, rest, _ := strings.Cut(t.line(i), "\t")
+	if k != key {
+		return "", false
+	}
+	return rest, true
+}
+
+func (t table) line(i int) string {
+	start := int(t.lines[i])
+	end := len(t.text)
+	if i+1 < len(t.lines) {
+		end = int(t.lines[i+1]) - 1
+	}
+	return t.text[start:end]
+}
+
+var (
+	once    sync.Once
+	builtin *Lexicon
+	loadErr error
+)
+
+// English is the embedded lexicon, indexed on first use.
+func English() (*Lexicon, error) {
+	once.Do(func() { builtin, loadErr = New(wordsTSV, relatedTSV) })
+	return builtin, loadErr
+}
+
+// New reads a lexicon from the two files gen writes.
+func New(words, related string) (*Lexicon, error) {
+	w, err := newTable("words", words)
+	if err != nil {
+		return nil, err
+	}
+	r, err := newTable("related", related)
+	if err != nil {
+		return nil, err
+	}
+	return &Lexicon{words: w, related: r}, nil
+}
+
+// Word is what the lexicon knows of one word form.
+type Word struct {
+	// Rank is the form's rank by frequency in general English, 1 the most
+	// common; 0 when the frequency list lacks it.
+	Rank int
+	// Lemma is the base form ("took" → "take"); the form itself when it is one.
+	Lemma string
+}
+
+// Lookup finds a lowercase word form; ok is false when w is not English.
+func (lx *Lexicon) Lookup(w string) (Word, bool) {
+	rest, ok := lx.words.find(w)
+	if !ok {
+		return Word{}, false
+	}
+	rank, lemma, _ := strings.Cut(rest, "\t")
+	r, _ := strconv.Atoi(rank)
+	if lemma == "" {
+		lemma = w
+	}
+	return Word{Rank: r, Lemma: lemma}, true
+}
+
+// Related lists the words linked to lemma through a common sense of
+// either: synonyms share a sense ("aim" for "purpose"); others are more
+// general or more specific, or the same idea as another part of speech
+// ("employment" and "career" for "job", "purpose" for "goal").
+func (lx *Lexicon) Related(lemma string) (synonyms, others []string) {
+	rest, ok := lx.related.find(lemma)
+	if !ok {
+		return nil, nil
+	}
+	syn, oth, _ := strings.Cut(rest, "\t")
+	return strings.Fields(syn), strings.Fields(oth)
+}
+
+// Len is the number of word forms.
+func (lx *Lexicon) Len() int { return len(lx.words.lines) }
+
+// Each calls fn for every word form with its rank, in sorted order, until fn
+// returns false.
+func (lx *Lexicon) Each(fn func(form string, rank int) bool) {
+	for i := range lx.words.lines {
+		form, rest, _ := strings.Cut(lx.words.line(i), "\t")
+		rank, _, _ := strings.Cut(rest, "\t")
+		r, _ := strconv.Atoi(rank)
+		if !fn(form, r) {
+			return
+		}
+	}
+}
+
+// CommonRank bounds the words Common knows: the 20,000 most frequent
+// cover everyday English, and a typo is far more often a slip on one of
+// them than on a rare word.
+const CommonRank = 20000
+
+// Common reports whether w is among the CommonRank most frequent English
+// words, with its rank. Its map is built on first use, for typo
+// correction, which tries hundreds of spellings a word.
+func (lx *Lexicon) Common(w string) (int, bool) {
+	lx.commonOnce.Do(func() {
+		lx.common = make(map[string]int32, CommonRank)
+		lx.Each(func(form string, rank int) bool {
+			if rank > 0 && rank <= CommonRank {
+				lx.common[form] = int32(rank)
+			}
+			return true
+		})
+	})
+	r, ok := lx.common[w]
+	return int(r), ok
+}
+
+// IsWord reports whether w (lowercase) is an English word: an inflected
+// form or a well-known name included.
+func (lx *Lexicon) IsWord(w string) bool {
+	_, ok := lx.words.find(w)
+	return ok
+}

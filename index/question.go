@@ -1,0 +1,290 @@
+package index
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// question is a question made ready for search and judgement.
+type question struct {
+	// words are the question's words after the glossary and typo
+	// correction, stop words included: its form, for its kind.
+	words []string
+	// terms are its distinct content words.
+	terms []qterm
+	kind  kind
+	need  need
+	// focus is the analyzed first content word that is not a word of form:
+	// what a definition is asked of.
+	focus string
+	// examples is set when the question asks for examples ("name some llms").
+	examples bool
+	// cues are the kinds its words of form name ("risks", "used for").
+	cues map[kind]bool
+}
+
+// qterm is one content word of a question.
+type qterm struct {
+	word string // as asked, after correction
+	term string // analyzed as the index analyzes text
+	// weight is how much the word says about what is asked: its rarity in
+	// general English. "take" says little, "vaccines" a lot, a name or a
+	// word of the field ("llm") the most.
+	weight float64
+	// known is 1 when the articles use the word, synonymKnown or
+	// relatedKnown when they use only its synonyms or related words, 0
+	// when none.
+	known float64
+	// syn and rel are the analyzed article terms that share a sense with a
+	// word the articles lack ("aim" for "purpose"), or are related to it
+	// otherwise ("job" for "employment"); also holds both.
+	syn, rel, also []string
+	// cue marks a word of the question's form ("difference", "risks"): it
+	// is searched but weighs nothing in the confidence.
+	cue bool
+}
+
+// Tuning of how a question is read. Chosen on the principles in the
+// comments; not fitted to any question.
+const (
+	// maxQuestionRunes bounds the text that reaches the analyzer: nobody asks
+	// a 10,000-character question, and its cost must stay bounded.
+	maxQuestionRunes = 500
+	// maxBareWords is the longest question read as a bare topic ("llm", "large language models").
+	maxBareWords = 3
+	// synonymKnown and relatedKnown are how much a word counts as known when
+	// the articles have only its synonyms, or only words related to it
+	// otherwise (more general, more specific, derived): evidence, not a
+	// match, and a looser relation is weaker evidence.
+	synonymKnown = 0.7
+	relatedKnown = 0.4
+	// minClipRunes is the shortest clipped word read as the article word it
+	// begins ("temp" for "temperature"); minClipCut how much must be cut.
+	minClipRunes = 4
+	minClipCut   = 3
+	// maxRelated bounds the related words tried for one word.
+	maxRelatedTried = 128
+	// commonRank and rareRank span the weights: the commonRank most frequent
+	// words weigh minWeight, words rarer than rareRank weigh 1, and the
+	// weight rises with the logarithm of the rank between (word frequency
+	// falls off as a power of rank, so its logarithm is what is informative).
+	commonRank = 200
+	rareRank   = 30000
+	minWeight  = 0.05
+)
+
+// parse normalises, rewrites, corrects and analyzes a question.
+func (ix *Index) parse(raw string) question {
+	if utf8.RuneCountInString(raw) > maxQuestionRunes {
+		raw = string([]rune(raw)[:maxQuestionRunes])
+	}
+	ws := words(raw)
+	for i, w := range ws {
+		if c, ok := chatSpellings[w]; ok {
+			ws[i] = c
+		}
+	}
+	ws = ix.gloss.apply(ws)
+	q := question{words: make([]string, 0, len(ws))}
+	type content struct {
+		word    string
+		english bool
+	}
+	var cs []content
+	for _, w := range ws {
+		if stopWords[w] {
+			q.words = append(q.words, w)
+			continue
+		}
+		english := ix.lex.IsWord(w)
+		if !english && !isNumber(w) && ix.df[ix.stem.stem(w)] == 0 {
+			if c, ok := ix.correct(w); ok {
+				w, english = c, true
+			}
+			if stopWords[w] {
+				q.words = append(q.words, w)
+				continue
+			}
+		}
+		q.words = append(q.words, w)
+		cs = append(cs, content{w, english})
+	}
+	seen := map[string]bool{}
+	for _, c := range cs {
+		t := qterm{word: c.word, term: ix.stem.stem(c.word), weight: ix.weight(c.word, c.english)}
+		if t.term == "" || seen[t.term] {
+			continue
+		}
+		seen[t.term] = true
+		t.cue = ix.cueKind(c.word) != kindNone
+		switch {
+		case ix.df[t.term] > 0:
+			t.known = 1
+		case c.english:
+			t.syn, t.rel = ix.relatedTerms(c.word)
+			if clip := ix.unclip(c.word); clip != "" && !slices.Contains(t.syn, clip) {
+				t.syn = append(t.syn, clip)
+			}
+			switch {
+			case len(t.syn) > 0:
+				t.known = synonymKnown
+			case len(t.rel) > 0:
+				t.known = relatedKnown
+			}
+			t.also = append(slices.Clip(t.syn), t.rel...)
+		}
+		q.terms = append(q.terms, t)
+	}
+	q.kind = ix.questionKind(q.words, len(q.terms))
+	if q.kind == kindDiffer {
+		for i, t := range q.terms {
+			if ix.comparative([]string{t.word, "which"}) {
+				q.terms[i].cue = true // "bigger" in "which one is bigger" is the comparison's form
+			}
+		}
+	}
+	q.need = questionNeed(q.words)
+	q.examples = examples(q.words)
+	q.cues = map[kind]bool{}
+	for _, w := range q.words {
+		q.cues[ix.cueKind(w)] = true
+	}
+	q.cues[kindUses] = q.cues[kindUses] || usesPhrase(q.words)
+	for _, t := range q.terms {
+		// A possessor is not the focus: "a model's vocabulary" asks of the vocabulary.
+		if !t.cue && !strings.HasSuffix(t.word, "'s") {
+			q.focus = t.term
+			break
+		}
+	}
+	if q.kind == kindNone && ix.namesTwoSubjects(&q) && slices.Contains(q.words, "or") {
+		q.kind = kindDiffer // "is chatgpt genai or llm"
+	}
+	return q
+}
+
+// relatedTerms are the analyzed article terms of the words the lexicon
+// relates to w: its synonyms, and words related otherwise.
+func (ix *Index) relatedTerms(w string) (syn, rel []string) {
+	base := w
+	if word, ok := ix.lex.Lookup(w); ok {
+		base = word.Lemma
+	}
+	synonyms, others := ix.lex.Related(base)
+	pick := func(words []string, into []string, not []string) []string {
+		for _, r := range words[:min(len(words), maxRelatedTried)] {
+			if stopWords[r] {
+				continue
+			}
+			if t := ix.stem.stem(r); ix.df[t] > 0 && !slices.Contains(into, t) && !slices.Contains(not, t) {
+				into = append(into, t)
+			}
+		}
+		return into
+	}
+	syn = pick(synonyms, nil, nil)
+	return syn, pick(others, nil, syn)
+}
+
+// unclip reads a clipped word as the article word it begins: "temp" as
+// "temperature", "diff" as "difference". When several article words begin
+// with it, the one the articles use at least twice as often as all the
+// others together wins ("temperature" over "templates"); else none.
+// Returns that word's stem, or "".
+func (ix *Index) unclip(w string) string {
+	if utf8.RuneCountInString(w) < minClipRunes {
+		return ""
+	}
+	counts := map[string]int{}
+	total := 0
+	i := sort.SearchStrings(ix.words, w)
+	for ; i < len(ix.words) && strings.HasPrefix(ix.words[i], w); i++ {
+		v := ix.words[i]
+		if len(v) < len(w)+minClipCut {
+			continue
+		}
+		counts[ix.stem.stem(v)] += ix.vocab[v]
+		total += ix.vocab[v]
+	}
+	for stem, n := range counts {
+		if n > 0 && n >= 2*(total-n) {
+			return stem
+		}
+	}
+	return ""
+}
+
+// weight is a content word's rarity in general English (see rareRank).
+func (ix *Index) weight(w string, english bool) float64 {
+	switch {
+	case isNumber(w):
+		return minWeight // "2 lines", "gpt 4": a number is no topic
+	case !english:
+		return 1 // a name or a word of the field
+	}
+	// A word is as common as its most common form: "vaccines" as
+	// "vaccine", "prompting" as "prompt".
+	word, _ := ix.lex.Lookup(w)
+	rank := word.Rank
+	for _, f := range []string{word.Lemma, ix.stem.stem(w)} {
+		if base, ok := ix.lex.Lookup(f); ok && f != w && base.Rank > 0 && (rank == 0 || base.Rank < rank) {
+			rank = base.Rank
+		}
+	}
+	if rank <= 0 {
+		return 1
+	}
+	x := (math.Log(float64(rank)) - math.Log(commonRank)) / (math.Log(rareRank) - math.Log(commonRank))
+	return min(max(x, minWeight), 1)
+}
+
+// namesTwoSubjects reports whether q names two compared subjects of one table.
+func (ix *Index) namesTwoSubjects(q *question) bool {
+	for _, t := range ix.tables {
+		n := 0
+		for _, key := range t.keys {
+			if q.hasTerm(key) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// formOnly reports a question of form alone: its content words weigh
+// less than minContent ("can u compare them side by side").
+func (q *question) formOnly() bool {
+	all := 0.0
+	for _, t := range q.terms {
+		if !t.cue {
+			all += t.weight
+		}
+	}
+	return all < minContent
+}
+
+// hasTerm reports whether the question holds the analyzed term t, itself
+// or through a related word.
+func (q *question) hasTerm(t string) bool {
+	for _, qt := range q.terms {
+		if qt.term == t || slices.Contains(qt.also, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}

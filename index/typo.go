@@ -1,0 +1,158 @@
+package index
+
+import (
+	"unicode/utf8"
+)
+
+// Typo correction. Only a token that is neither an English word nor one of
+// the articles' is corrected, so a real word is never changed ("biased"
+// stays "biased", "vaccines" stays "vaccines"): a misspelling is replaced
+// by the nearest word one edit away (an insertion, deletion, substitution
+// or swap of neighbours) among the articles' words, the words of asking and
+// the common English words, in that order of preference; for longer words,
+// by an article word two edits away. The first letter is kept (save for a
+// swap of the first two): people seldom get it wrong, and a name such as
+// "iphone" is one deletion from "phone".
+const (
+	// minTypoRunes: shorter tokens have too many neighbours to guess from;
+	// a three-letter token is corrected only by a swap ("teh", "adn").
+	minTypoRunes = 4
+	// twoEditRunes is the shortest word tried at two edits.
+	twoEditRunes = 7
+)
+
+// correct returns the word w was most likely meant to be, and whether one
+// was found.
+func (ix *Index) correct(w string) (string, bool) {
+	n := utf8.RuneCountInString(w)
+	if n == minTypoRunes-1 {
+		return ix.swapped(w)
+	}
+	if n < minTypoRunes || n > 40 {
+		return "", false
+	}
+	best, bestClass, bestRank := "", 4, 0
+	consider := func(c string) {
+		if c == "" || c[0] != w[0] && !(len(c) > 1 && len(w) > 1 && c[0] == w[1] && c[1] == w[0]) {
+			return
+		}
+		class, rank := 4, 0
+		switch {
+		case ix.vocab[c] > 0:
+			class, rank = 0, -ix.vocab[c]
+		case stopWords[c] || ix.cueKind(c) != kindNone:
+			class = 1
+		default:
+			r, ok := ix.lex.Common(c)
+			if !ok {
+				return
+			}
+			class, rank = 2, r
+		}
+		if class < bestClass || class == bestClass && rank < bestRank || class == bestClass && rank == bestRank && c < best {
+			best, bestClass, bestRank = c, class, rank
+		}
+	}
+	edits1(w, consider)
+	if best != "" {
+		return best, true
+	}
+	if n < twoEditRunes {
+		return "", false
+	}
+	bestDist := 3
+	for v, count := range ix.vocab {
+		if abs(len(v)-len(w)) > 2 || v[0] != w[0] {
+			continue
+		}
+		if d := editDistance(w, v, 2); d < bestDist || d == bestDist && (count > ix.vocab[best] || count == ix.vocab[best] && v < best) {
+			best, bestDist = v, d
+		}
+	}
+	return best, best != "" && bestDist <= 2
+}
+
+// swapped corrects a short token by one swap of neighbours into a word of
+// asking or of the articles.
+func (ix *Index) swapped(w string) (string, bool) {
+	b := []byte(w)
+	for i := 0; i+1 < len(b); i++ {
+		b[i], b[i+1] = b[i+1], b[i]
+		if c := string(b); stopWords[c] || ix.vocab[c] > 0 {
+			return c, true
+		}
+		b[i], b[i+1] = b[i+1], b[i]
+	}
+	return "", false
+}
+
+const alphabet = "abcdefghijklmnopqrstuvwxyz"
+
+// edits1 calls fn with every spelling one edit from w (ASCII letters only;
+// words with other runes are left alone).
+func edits1(w string, fn func(string)) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return
+		}
+	}
+	buf := make([]byte, 0, len(w)+1)
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) { // deletion
+			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
+			fn(string(buf))
+		}
+		if i+1 < len(w) { // swap
+			buf = append(append(buf[:0], w[:i]...), w[i+1], w[i])
+			buf = append(buf, w[i+2:]...)
+			fn(string(buf))
+		}
+		for c := 0; c < len(alphabet); c++ {
+			if i < len(w) && alphabet[c] != w[i] { // substitution
+				buf = append(append(append(buf[:0], w[:i]...), alphabet[c]), w[i+1:]...)
+				fn(string(buf))
+			}
+			buf = append(append(append(buf[:0], w[:i]...), alphabet[c]), w[i:]...) // insertion
+			fn(string(buf))
+		}
+	}
+}
+
+// editDistance is the optimal-string-alignment distance between a and b,
+// or limit+1 as soon as it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,194 @@
+package index
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// unit is one indexed document: a passage of a section, one of its list
+// items or labelled paragraphs, or one row of its comparison. Small units
+// follow the article's own structure, so a question about one item ("job
+// displacement") or one cell ("is bard an llm") finds it without the rest
+// of the passage diluting the match. Every unit cites its section.
+type unit struct {
+	section int
+	kind    unitKind
+	text    string // what the unit says, plain text (a row: its cells, one a line)
+	// heading is the section heading, for a heading unit only. (An item's
+	// sub-heading is not indexed with it: sub-headings name the articles'
+	// subjects as often as a topic, and a one-word field of "LLMs" would lift
+	// every item under it over any passage about LLMs.)
+	heading string
+	labels  string // the unit's labels, one a line
+	// table and row locate a row unit in Index.tables; -1 for other units.
+	table, row int
+	// shown is the passage unit an answer quotes for this unit: itself for
+	// a passage, the passage holding it for an item or a row.
+	shown int
+}
+
+type unitKind int
+
+const (
+	passageUnit unitKind = iota
+	itemUnit
+	rowUnit
+	// headingUnit is a section's heading alone: the heading is evidence
+	// about the section once, not repeated in every one of its units, where
+	// the subjects' names in "Use Cases of Generative AI and LLMs" would
+	// lift each of its items over any other section's text.
+	headingUnit
+)
+
+// passageText holds what excerpts need of a passage, analyzed on first use:
+// most passages are never quoted, and at classroom-library scale analyzing
+// them all up front would cost memory for nothing.
+type passageText struct {
+	once   sync.Once
+	tokens []token
+	starts []int // byte offsets where sentences and lines begin
+}
+
+// token is one analyzed word of a passage and where it stands.
+type token struct {
+	term       string
+	start, end int // byte offsets into the passage text
+}
+
+// buildUnits lists the articles' sections and their units. The tables
+// are in ix.tables already, in the articles' order.
+func (ix *Index) buildUnits() {
+	base := 0 // ix.tables index of the article's first comparison
+	for a, art := range ix.articles {
+		tables := map[string][]int{} // section ID -> indexes into ix.tables
+		for i := range art.Comparisons {
+			tables[art.Comparisons[i].Section] = append(tables[art.Comparisons[i].Section], base+i)
+		}
+		for s := range art.Sections {
+			sec := &art.Sections[s]
+			ix.sections = append(ix.sections, sectionRef{a, s})
+			si := len(ix.sections) - 1
+			ps := sec.Passages
+			if len(ps) == 0 {
+				ps = []string{sec.Text()}
+			}
+			first := len(ix.units)
+			for _, p := range ps {
+				ix.units = append(ix.units, unit{section: si, kind: passageUnit, text: p,
+					labels: passageLabels(sec, p), table: -1, row: -1, shown: len(ix.units)})
+			}
+			passages := ix.units[first:len(ix.units):len(ix.units)]
+			ix.units = append(ix.units, unit{section: si, kind: headingUnit, heading: sec.Heading, table: -1, row: -1, shown: first})
+			for _, b := range sec.Blocks {
+				if b.Kind == knowledge.TableRow || b.Label == "" && b.Kind != knowledge.Item {
+					continue // rows are units of their own, below
+				}
+				ix.units = append(ix.units, unit{section: si, kind: itemUnit, text: b.Text,
+					labels: b.Label, table: -1, row: -1, shown: first + holding(passages, b.Line())})
+			}
+			for _, t := range tables[sec.ID] {
+				c := &art.Comparisons[t-base]
+				for r, row := range c.Rows {
+					// The cells alone: the subjects' names stand in every row,
+					// and would make each row an answer to any question naming them.
+					ix.units = append(ix.units, unit{section: si, kind: rowUnit, text: strings.Join(row.Values, "\n"),
+						labels: row.Feature, table: t, row: r, shown: first + holding(passages, rowLine(c, row))})
+				}
+			}
+		}
+		base += len(art.Comparisons)
+	}
+	ix.passageText = make([]passageText, len(ix.units))
+	ix.secTerms = make([]sectionTerms, len(ix.sections))
+}
+
+// holding is the first passage whose text holds line, or 0.
+func holding(passages []unit, line string) int {
+	for i, p := range passages {
+		if strings.Contains(p.text, line) {
+			return i
+		}
+	}
+	return 0
+}
+
+// rowLine is a row as the section's text shows it, so the passage holding
+// it can be found.
+func rowLine(c *knowledge.Comparison, row knowledge.Row) string {
+	parts := make([]string, 0, len(row.Values))
+	for i, v := range row.Values {
+		if v == "" || i >= len(c.Subjects) {
+			continue
+		}
+		if c.Subjects[i] == "" {
+			parts = append(parts, v)
+		} else {
+			parts = append(parts, c.Subjects[i]+": "+v)
+		}
+	}
+	if row.Feature == "" {
+		return strings.Join(parts, "; ")
+	}
+	if len(parts) == 0 {
+		return row.Feature
+	}
+	return row.Feature + ": " + strings.Join(parts, "; ")
+}
+
+// passageLabels are the labels of the blocks a passage holds: what its
+// lines say they are about. Sub-headings are not among them: they name the
+// article's subjects ("Generative AI", "LLMs") as often as a topic, and a
+// short field of subject names would outscore any passage about them.
+func passageLabels(sec *knowledge.Section, text string) string {
+	var out []string
+	for _, b := range sec.Blocks {
+		if b.Label != "" && strings.Contains(text, b.Line()) {
+			out = append(out, b.Label)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// text analyzes passage p for excerpts, once.
+func (ix *Index) textOf(p int) *passageText {
+	pt := &ix.passageText[p]
+	pt.once.Do(func() {
+		text := ix.units[p].text
+		for _, tok := range ix.text.Analyze([]byte(text)) {
+			pt.tokens = append(pt.tokens, token{term: string(tok.Term), start: tok.Start, end: tok.End})
+		}
+		pt.starts = sentenceStarts(text)
+	})
+	return pt
+}
+
+// sectionTerms holds the analyzed terms of a section, computed on first
+// use: its heading and text, and its article's title, which every section
+// of the article is about.
+type sectionTerms struct {
+	once  sync.Once
+	terms map[string]bool
+}
+
+// knows reports whether section s holds the analyzed term t.
+func (ix *Index) knows(s int, t string) bool {
+	st := &ix.secTerms[s]
+	ix.loadTerms(s)
+	return st.terms[t]
+}
+
+func (ix *Index) loadTerms(s int) {
+	st := &ix.secTerms[s]
+	st.once.Do(func() {
+		st.terms = map[string]bool{}
+		sec := ix.section(s)
+		for _, term := range ix.terms(ix.articles[ix.sections[s].article].Title) {
+			st.terms[term] = true
+		}
+		for _, term := range ix.terms(sec.Heading + "\n" + sec.Text()) {
+			st.terms[term] = true
+		}
+	})
+}
