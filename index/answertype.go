@@ -52,8 +52,8 @@ func questionNeed(ws []string) need {
 		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
 			return needSteps
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")),
-			w == "recommend":
-			return needRanking
+			w == "recommend", (w == "better" || w == "worse") && at(i+1, "than"):
+			return needRanking // "which is the best", "is claude better than gpt-4"
 		case (w == "who" || w == "whos" || w == "who's") && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(agentVerbs, v) }):
 			return needAgent
 		}

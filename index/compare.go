@@ -168,7 +168,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		if len(ranked) > 0 && best.rank < len(ranked) {
 			strict := !ranked[0].suits
 			mine, top := ix.cover(q, ranked[best.rank].section, strict), ix.cover(q, ranked[0].section, strict)
-			lead = (best.lead || differ) && mine >= top || mine > top
+			// A row of the question's kind leads when no section of that kind does.
+			kindRow := !best.lead && !ranked[0].suits && q.kind != kindNone && q.kind != kindDefine
+			lead = (best.lead || differ || kindRow) && mine >= top || mine > top
 		}
 		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, lead
 	default:
@@ -247,6 +249,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (r
 	if about {
 		ratio = rowCellAboutRatio
 	}
+	row, best := -1, 0.0
 	for _, u := range units {
 		if u.score < ratio*units[0].score {
 			break
@@ -255,19 +258,25 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (r
 		if un.kind != rowUnit || un.table != ti {
 			continue
 		}
+		// The row whose telling word weighs most; a synonym counts for
+		// less, a looser relation not at all.
 		for _, qt := range q.terms {
-			if qt.cue || qt.weight < minWeight {
+			if qt.cue {
 				continue
 			}
-			terms := append([]string{qt.term}, qt.also...)
-			for _, term := range terms {
-				if slices.Contains(t.cells[un.row], term) && ix.onlyRow(t, un.row, term) {
-					return un.row, term
+			for _, c := range []struct {
+				terms []string
+				w     float64
+			}{{[]string{qt.term}, qt.weight}, {qt.syn, qt.weight * synonymKnown}} {
+				for _, cand := range c.terms {
+					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[un.row], cand) && ix.onlyRow(t, un.row, cand) {
+						row, term, best = un.row, cand, c.w
+					}
 				}
 			}
 		}
 	}
-	return -1, ""
+	return row, term
 }
 
 // onlyRow reports whether term stands in row r's cells and in no other row's.

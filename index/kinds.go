@@ -115,9 +115,9 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	switch {
 	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws):
 		return kindDiffer
-	case has[kindConcerns]:
+	case has[kindConcerns] || cannotDo(ws):
 		return kindConcerns
-	case has[kindOutlook]:
+	case has[kindOutlook] || willChange(ws):
 		return kindOutlook
 	case how >= 0 && how+1 < len(ws) && slices.Contains([]string{"much", "many", "long", "old", "big", "often"}, ws[how+1]):
 		// "how much text": a quantity, not a mechanism.
@@ -125,8 +125,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return ix.cueKind(w) == kindUses
 	})):
 		return kindUses // "how is ai used in fashion"
-	case mechanismVerb(after(how)) || mechanismVerb(after(why)):
-		return kindMechanism
+	case mechanismVerb(after(how)) || mechanismVerb(after(why)) || what >= 0 && slices.Contains(after(what), "happens"):
+		return kindMechanism // "how does it work", "why does it sound human", "what happens when"
 	case has[kindMechanism]:
 		return kindMechanism
 	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }):
@@ -146,6 +146,24 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindDefine // a topic typed alone: "llm", "job displacement"
 	}
 	return kindNone
+}
+
+// willChange reports a question about what will become of something:
+// "will genai change how we work".
+func willChange(ws []string) bool {
+	if len(ws) < 3 || ws[0] != "will" {
+		return false
+	}
+	return slices.ContainsFunc(ws[2:min(len(ws), 5)], func(w string) bool {
+		return slices.Contains([]string{"change", "become", "evolve", "grow", "improve", "advance", "develop", "transform"}, w)
+	})
+}
+
+// cannotDo reports a question about limits: "what can't llms do".
+func cannotDo(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool {
+		return w == "can't" || w == "cant" || w == "cannot" || w == "unable" || w == "limits"
+	})
 }
 
 // fillers open a chatty question without being part of its form.
@@ -334,7 +352,7 @@ func (ix *Index) suits(s int, q *question) bool {
 	case q.kind == kindDefine:
 		return ix.defines(s, q.focus)
 	case q.kind == kindDiffer && sk.kind == kindDiffer:
-		return q.formOnly() || slices.ContainsFunc(sk.subject, q.hasTerm) || ix.namesSubjectOf(q, s)
+		return q.formOnly() || ix.comparesHere(q, s)
 	}
 	return sk.kind == q.kind
 }
@@ -381,6 +399,46 @@ func (ix *Index) otherSubject(q *question, s int) bool {
 		}
 	}
 	return false
+}
+
+// comparesHere reports whether the difference q asks is the one section s
+// draws: q names what the section compares, both of them, or one and no
+// telling word that the section lacks ("how is generative ai different
+// from ai that just analyzes data" is not the table of generative AI and
+// LLMs).
+func (ix *Index) comparesHere(q *question, s int) bool {
+	named := ix.subjectsNamed(q, s)
+	if named == 0 && !slices.ContainsFunc(ix.kinds[s].subject, q.hasTerm) {
+		return false
+	}
+	if named >= 2 {
+		return true
+	}
+	for _, t := range q.terms {
+		if !t.cue && t.weight >= minFocusWeight && !ix.knows(s, t.term) && !ix.anchors[t.term] {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectsNamed counts the compared subjects of the tables of section s
+// that q names.
+func (ix *Index) subjectsNamed(q *question, s int) int {
+	ref := ix.sections[s]
+	id := ix.section(s).ID
+	n := 0
+	for _, t := range ix.tables {
+		if t.article != ref.article || t.c.Section != id {
+			continue
+		}
+		for _, key := range t.keys {
+			if q.hasTerm(key) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // namesSubjectOf reports whether q names a compared subject of a table in
@@ -437,5 +495,5 @@ func (ix *Index) defines(s int, focus string) bool {
 // The turns of phrase that define a word, just before or after it.
 var (
 	definingBefore = regexp.MustCompile(`(known as|called|named|termed) (an? |the )?$`)
-	definingAfter  = regexp.MustCompile(`^\)?,? (is|are|refers to|means|stands for) |^, or `)
+	definingAfter  = regexp.MustCompile(`^\)?,? (is|are|refers to|means|stands for) |^, or | \(\p{Lu}`)
 )

@@ -61,6 +61,9 @@ const (
 	// match, and a looser relation is weaker evidence.
 	synonymKnown = 0.7
 	relatedKnown = 0.4
+	// minFocusWeight: a word more common than this is too vague to be what
+	// a definition is asked of ("point", "popular", "data").
+	minFocusWeight = 0.35
 	// minClipRunes is the shortest clipped word read as the article word it
 	// begins ("temp" for "temperature"); minClipCut how much must be cut.
 	minClipRunes = 4
@@ -153,13 +156,7 @@ func (ix *Index) parse(raw string) question {
 		q.cues[ix.cueKind(w)] = true
 	}
 	q.cues[kindUses] = q.cues[kindUses] || usesPhrase(q.words)
-	for _, t := range q.terms {
-		// A possessor is not the focus: "a model's vocabulary" asks of the vocabulary.
-		if !t.cue && !strings.HasSuffix(t.word, "'s") {
-			q.focus = t.term
-			break
-		}
-	}
+	q.focus = focus(q.terms)
 	if q.kind == kindNone && ix.namesTwoSubjects(&q) && slices.Contains(q.words, "or") {
 		q.kind = kindDiffer // "is chatgpt genai or llm"
 	}
@@ -229,7 +226,7 @@ func (ix *Index) weight(w string, english bool) float64 {
 	// "vaccine", "prompting" as "prompt".
 	word, _ := ix.lex.Lookup(w)
 	rank := word.Rank
-	for _, f := range []string{word.Lemma, ix.stem.stem(w)} {
+	for _, f := range append(baseForms(w), word.Lemma) {
 		if base, ok := ix.lex.Lookup(f); ok && f != w && base.Rank > 0 && (rank == 0 || base.Rank < rank) {
 			rank = base.Rank
 		}
@@ -239,6 +236,25 @@ func (ix *Index) weight(w string, english bool) float64 {
 	}
 	x := (math.Log(float64(rank)) - math.Log(commonRank)) / (math.Log(rareRank) - math.Log(commonRank))
 	return min(max(x, minWeight), 1)
+}
+
+// focus is what a definition is asked of: the first content word that
+// says something, not a possessor ("a model's vocabulary"), nor a vague
+// word ("the point of an llm", "some popular llms"); else the rarest word.
+func focus(terms []qterm) string {
+	best, bestWeight := "", -1.0
+	for _, t := range terms {
+		if t.cue || strings.HasSuffix(t.word, "'s") {
+			continue
+		}
+		if t.weight >= minFocusWeight {
+			return t.term
+		}
+		if t.weight > bestWeight {
+			best, bestWeight = t.term, t.weight
+		}
+	}
+	return best
 }
 
 // namesTwoSubjects reports whether q names two compared subjects of one table.
@@ -267,6 +283,21 @@ func (q *question) formOnly() bool {
 		}
 	}
 	return all < minContent
+}
+
+// baseForms are the spellings w may be an inflection of, by the common
+// English suffixes: "prompting" of "prompt" and "prompte", "models" of
+// "model". Candidates only; the lexicon says which are words.
+func baseForms(w string) []string {
+	var out []string
+	for _, r := range []struct{ suffix, ending string }{
+		{"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"es", ""}, {"s", ""}, {"ies", "y"}, {"er", ""}, {"est", ""},
+	} {
+		if base, ok := strings.CutSuffix(w, r.suffix); ok && len(base) >= 3 {
+			out = append(out, base+r.ending)
+		}
+	}
+	return out
 }
 
 // hasTerm reports whether the question holds the analyzed term t, itself

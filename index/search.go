@@ -33,6 +33,10 @@ const (
 	headingBoost = 1.5
 	// labelBoost weighs a match in a line's label ("Bias & fairness: ...").
 	labelBoost = 1.5
+	// anchorBoost weighs the articles' subjects ("ai", "llm") in the search:
+	// every section is about them, so they say little about which one is
+	// meant when the question has other words ("why does the ai get random").
+	anchorBoost = 0.4
 	// synonymBoost and relatedBoost weigh a synonym's or a related word's
 	// match below the word's own: they never outrank an exact match.
 	synonymBoost = 0.5
@@ -40,7 +44,7 @@ const (
 	// minContent is the least weight of content words that makes a question
 	// more than its form: below it ("can u compare them side by side"), the
 	// articles' own subject is meant.
-	minContent = 0.25
+	minContent = 0.15
 	// kindBonus raises a section of the kind the question asks for by this
 	// share of the best section's score: enough to put "Conclusion" first for
 	// "what's the future of genai" although every section names genai, not
@@ -200,7 +204,10 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		}
 	}
 	for _, t := range q.terms {
-		if t.known == 1 {
+		switch {
+		case t.known == 1 && ix.anchors[t.term]:
+			add(t.term, anchorBoost)
+		case t.known == 1:
 			add(t.term, 1)
 		}
 		for _, a := range t.syn {

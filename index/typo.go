@@ -72,16 +72,24 @@ func (ix *Index) correct(w string) (string, bool) {
 	return best, best != "" && bestDist <= 2
 }
 
-// swapped corrects a short token by one swap of neighbours into a word of
-// asking or of the articles.
+// swapped corrects a short token by one swap of neighbours ("teh") or one
+// missing letter ("nxt") into a word of asking or of the articles.
 func (ix *Index) swapped(w string) (string, bool) {
+	known := func(c string) bool { return stopWords[c] || ix.vocab[c] > 0 }
 	b := []byte(w)
 	for i := 0; i+1 < len(b); i++ {
 		b[i], b[i+1] = b[i+1], b[i]
-		if c := string(b); stopWords[c] || ix.vocab[c] > 0 {
+		if c := string(b); known(c) {
 			return c, true
 		}
 		b[i], b[i+1] = b[i+1], b[i]
+	}
+	for i := 1; i <= len(w); i++ {
+		for c := 0; c < len(alphabet); c++ {
+			if cand := w[:i] + alphabet[c:c+1] + w[i:]; known(cand) {
+				return cand, true
+			}
+		}
 	}
 	return "", false
 }
