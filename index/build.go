@@ -60,8 +60,12 @@ type Index struct {
 	anchors map[string]bool
 	// tables are the articles' comparisons, analyzed.
 	tables []table
-	// kinds says what kind of content each section is, from its heading.
-	kinds []sectionKind
+	// kinds says what kind of content each section is, from its heading;
+	// ofKind lists the sections of each kind.
+	kinds  []sectionKind
+	ofKind map[kind][]int
+	// secUnits locates each section's units.
+	secUnits []unitRange
 	built time.Duration
 	// reused is true when the index was opened from Options.Path.
 	reused bool
@@ -95,13 +99,17 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: stemmer{lex}}
+	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: newStemmer(lex)}
 	if ix.text = m.AnalyzerNamed(analyzerText); ix.text == nil {
 		return nil, fmt.Errorf("build index: analyzer %s missing", analyzerText)
 	}
 	ix.tables = ix.newTables()
 	ix.buildUnits()
 	ix.kinds = ix.sectionKinds()
+	ix.ofKind = map[kind][]int{}
+	for s, k := range ix.kinds {
+		ix.ofKind[k.kind] = append(ix.ofKind[k.kind], s)
+	}
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {

@@ -10,6 +10,7 @@ import (
 // time.
 type table struct {
 	article int
+	section int // the section holding the table; -1 until units are built
 	c       *knowledge.Comparison
 	// subjects holds, per subject, its terms that the other subjects lack
 	// ("llm" names LLMs; "model" is no one's alone if both hold it).
@@ -46,7 +47,7 @@ func (ix *Index) newTables() []table {
 	for a, art := range ix.articles {
 		for i := range art.Comparisons {
 			c := &art.Comparisons[i]
-			t := table{article: a, c: c}
+			t := table{article: a, section: -1, c: c}
 			for _, s := range c.Subjects {
 				t.subjects = append(t.subjects, ix.distinctTerms(s, c.Subjects))
 				t.keys = append(t.keys, ix.keyTerm(s, t.subjects[len(t.subjects)-1]))
@@ -222,12 +223,7 @@ func (ix *Index) featureKind(ws []string) kind {
 
 // namesHeading reports whether q names the topic of the heading of t's section.
 func (ix *Index) namesHeading(q *question, t table) bool {
-	for s, ref := range ix.sections {
-		if ref.article == t.article && ix.section(s).ID == t.c.Section {
-			return slices.ContainsFunc(ix.kinds[s].subject, q.hasTerm)
-		}
-	}
-	return false
+	return t.section >= 0 && slices.ContainsFunc(ix.kinds[t.section].subject, q.hasTerm)
 }
 
 // rowByCells is the row of table ti that the question finds by its cells,

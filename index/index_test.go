@@ -205,3 +205,12 @@ func readJSON(t testing.TB, path string, v any) {
 		t.Fatalf("%s: %v", path, err)
 	}
 }
+
+func BenchmarkAskNotCovered(b *testing.B) {
+	ix := builtinIndex(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.Ask(ctx, "how do vaccines work")
+	}
+}

@@ -59,16 +59,25 @@ var mechanismVerbs = []string{"work", "function", "operate", "learn", "train", "
 	"make", "write", "predict", "process", "run", "think", "sound", "come", "respond", "answer", "build",
 	"finetune", "pretrain", "tune"}
 
-// cueKind is the kind a word marks, by its base form.
-func (ix *Index) cueKind(w string) kind {
-	base := w
-	if word, ok := ix.lex.Lookup(w); ok {
-		base = word.Lemma
-	}
-	for _, k := range []kind{kindDiffer, kindConcerns, kindOutlook, kindUses, kindMechanism, kindDefine, kindOverview} {
-		if slices.Contains(cues[k], base) || slices.Contains(cues[k], w) {
-			return k
+// cueKinds maps each cue word to its kind, in the precedence cueKind
+// applies when a word is a cue of several.
+var cueKinds = func() map[string]kind {
+	m := map[string]kind{}
+	for _, k := range []kind{kindOverview, kindDefine, kindMechanism, kindUses, kindOutlook, kindConcerns, kindDiffer} {
+		for _, w := range cues[k] {
+			m[w] = k // later kinds win: differ over concerns over outlook ...
 		}
+	}
+	return m
+}()
+
+// cueKind is the kind a word marks, itself or by its base form.
+func (ix *Index) cueKind(w string) kind {
+	if k, ok := cueKinds[w]; ok {
+		return k
+	}
+	if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w {
+		return cueKinds[word.Lemma]
 	}
 	return kindNone
 }
@@ -473,8 +482,8 @@ func (ix *Index) defines(s int, focus string) bool {
 			return true
 		}
 	}
-	for u := range ix.units {
-		if ix.units[u].section != s || ix.units[u].kind != passageUnit {
+	for u := ix.secUnits[s].first; u < ix.secUnits[s].end; u++ {
+		if ix.units[u].kind != passageUnit {
 			continue
 		}
 		text := ix.units[u].text

@@ -60,12 +60,25 @@ const (
 	maxUnits = 64
 	// maxTermSearchers bounds the searchers one question may open.
 	maxTermSearchers = 1024
-	// maxJudged is how many of the best sections the confidence looks at.
+	// maxExpansions bounds the synonyms, and the related words, searched
+	// for one word; minExpandWeight is the least weight of a word whose
+	// related words are searched at all ("work", "make" say too little for
+	// their relatives to help, and each relative is a posting list to walk).
+	maxExpansions   = 4
+	minExpandWeight = 0.3
+	// maxClauses bounds the term clauses of one question's search.
+	maxClauses = 48
+	// maxJudged is how many of the best sections the confidence looks at;
+	// maxKinded how many may win on their kind.
 	maxJudged = 3
+	maxKinded = 8
 	// anywhereWeight: a word of the articles this rare in general English
 	// (a name, a term of the field) counts as known to every section.
 	anywhereWeight = 0.8
 )
+
+// fieldBoost weighs a match by the field it is in.
+var fieldBoost = map[string]float64{fieldBody: 1, fieldHeading: headingBoost, fieldLabels: labelBoost}
 
 // Ask answers one question. It never fails: a question it cannot answer,
 // including empty or malformed input, gets Answered false and topics to try.
@@ -192,34 +205,38 @@ type unitHit struct {
 // scored, best first.
 func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, error) {
 	var clauses []query.Query
-	add := func(term string, boost float64) {
-		for _, f := range []struct {
-			name  string
-			boost float64
-		}{{fieldBody, 1}, {fieldHeading, headingBoost}, {fieldLabels, labelBoost}} {
+	add := func(term string, boost float64, fields ...string) {
+		for _, f := range fields {
 			tq := bleve.NewTermQuery(term)
-			tq.SetField(f.name)
-			tq.SetBoost(boost * f.boost)
+			tq.SetField(f)
+			tq.SetBoost(boost * fieldBoost[f])
 			clauses = append(clauses, tq)
 		}
 	}
+	all := []string{fieldBody, fieldHeading, fieldLabels}
 	for _, t := range q.terms {
 		switch {
 		case t.known == 1 && ix.anchors[t.term]:
-			add(t.term, anchorBoost)
+			add(t.term, anchorBoost, all...)
 		case t.known == 1:
-			add(t.term, 1)
+			add(t.term, 1, all...)
 		}
-		for _, a := range t.syn {
-			add(a, synonymBoost)
+		// A related word is looked for in the text alone, and only the
+		// first few: each is one more posting list to walk.
+		if t.weight < minExpandWeight {
+			continue
 		}
-		for _, a := range t.rel {
-			add(a, relatedBoost)
+		for _, a := range t.syn[:min(len(t.syn), maxExpansions)] {
+			add(a, synonymBoost, fieldBody)
+		}
+		for _, a := range t.rel[:min(len(t.rel), maxExpansions)] {
+			add(a, relatedBoost, fieldBody)
 		}
 	}
 	if len(clauses) == 0 {
 		return ix.byKind(q), nil, nil
 	}
+	clauses = clauses[:min(len(clauses), maxClauses)]
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false)
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
 	res, err := ix.idx.SearchInContext(ctx, req)
@@ -267,7 +284,10 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			}
 		}
 	}
-	for i := range ranked {
+	// Only the first sections can win on their kind; judging the rest
+	// would cost, at library scale, for nothing.
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
+	for i := range min(len(ranked), maxKinded) {
 		if h := &ranked[i]; ix.suits(h.section, q) {
 			h.score += kindBonus * top
 			h.suits = true
@@ -284,22 +304,13 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 // order, for a question of form alone ("tldr?", "what's the difference").
 func (ix *Index) byKind(q *question) []hit {
 	var out []hit
-	for s := range ix.sections {
-		if ix.kinds[s].kind == q.kind && q.kind != kindNone {
-			out = append(out, hit{section: s, unit: -1, passage: ix.firstPassage(s), score: 1})
-		}
+	if q.kind == kindNone {
+		return nil
+	}
+	for _, s := range ix.ofKind[q.kind] {
+		out = append(out, hit{section: s, unit: -1, passage: ix.secUnits[s].first, score: 1})
 	}
 	return out
-}
-
-// firstPassage is the first passage unit of section s.
-func (ix *Index) firstPassage(s int) int {
-	for i, u := range ix.units {
-		if u.section == s && u.kind == passageUnit {
-			return i
-		}
-	}
-	return 0
 }
 
 // mainTopics suggests where to look: the sections the search found first,

@@ -40,7 +40,7 @@ func (ix *Index) correct(w string) (string, bool) {
 		switch {
 		case ix.vocab[c] > 0:
 			class, rank = 0, -ix.vocab[c]
-		case stopWords[c] || ix.cueKind(c) != kindNone:
+		case stopWords[c] || cueKinds[c] != kindNone:
 			class = 1
 		default:
 			r, ok := ix.lex.Common(c)

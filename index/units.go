@@ -89,6 +89,7 @@ func (ix *Index) buildUnits() {
 					labels: b.Label, table: -1, row: -1, shown: first + holding(passages, b.Line())})
 			}
 			for _, t := range tables[sec.ID] {
+				ix.tables[t].section = si
 				c := &art.Comparisons[t-base]
 				for r, row := range c.Rows {
 					// The cells alone: the subjects' names stand in every row,
@@ -100,9 +101,21 @@ func (ix *Index) buildUnits() {
 		}
 		base += len(art.Comparisons)
 	}
+	ix.secUnits = make([]unitRange, len(ix.sections))
+	for i, u := range ix.units {
+		r := &ix.secUnits[u.section]
+		if r.end == 0 {
+			r.first = i
+		}
+		r.end = i + 1
+	}
 	ix.passageText = make([]passageText, len(ix.units))
 	ix.secTerms = make([]sectionTerms, len(ix.sections))
 }
+
+// unitRange is where a section's units stand in Index.units: [first, end),
+// its passages first.
+type unitRange struct{ first, end int }
 
 // holding is the first passage whose text holds line, or 0.
 func holding(passages []unit, line string) int {
