@@ -55,9 +55,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
-		fmt.Fprintln(stdout, "Environment:")
-		if err := config.Usage(stdout); err != nil {
-			fmt.Fprintln(stderr, err)
+		fmt.Fprint(stdout, "Environment:\n\n")
+		if err := environmentTable().write(stdout, terminalWidth()); err != nil {
+			fmt.Fprintln(stderr, "explainbot:", err)
 			return exitFail
 		}
 		return exitOK
@@ -78,6 +78,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "ask":
 		return runAsk(ctx, cfg, lg, rest, stdout, stderr)
 	case "table":
+		if len(rest) > 0 {
+			fmt.Fprintln(stderr, "usage: explainbot table")
+			return exitUsage
+		}
 		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTables(ix, stdout) })
 	case "topics":
 		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTopics(ix, stdout) })
@@ -269,7 +273,8 @@ func printTables(ix *index.Index, w io.Writer) int {
 			if n > 0 {
 				fmt.Fprintln(w)
 			}
-			fmt.Fprintf(w, "%s (%s)\n\n", art.Comparisons[i].Title, art.Title)
+			writeTitle(w, fmt.Sprintf("%s (%s)", art.Comparisons[i].Title, art.Title), terminalWidth())
+			fmt.Fprintln(w)
 			printTable(w, &art.Comparisons[i])
 			n++
 		}
@@ -280,13 +285,9 @@ func printTables(ix *index.Index, w io.Writer) int {
 	return exitOK
 }
 
+// printTable writes a comparison fitted to the terminal's width.
 func printTable(w io.Writer, c *knowledge.Comparison) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\n", c.Header, strings.Join(c.Subjects, "\t"))
-	for _, r := range c.Rows {
-		fmt.Fprintf(tw, "%s\t%s\n", r.Feature, strings.Join(r.Values, "\t"))
-	}
-	tw.Flush()
+	comparisonTable(c).write(w, terminalWidth())
 }
 
 func printTopics(ix *index.Index, w io.Writer) int {
