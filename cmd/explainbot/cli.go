@@ -188,10 +188,11 @@ func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []stri
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	q := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	q := strings.TrimSpace(strings.Join(words, " "))
 	if q == "" {
 		fmt.Fprintln(stderr, "usage: explainbot ask [--json] QUESTION...")
 		return exitUsage
