@@ -33,6 +33,7 @@ Usage:
   explainbot healthcheck                exit 0 if the local server's /healthz answers
   explainbot unanswered                 print what students asked that had no answer
   explainbot feedback                   print answers ranked by "Not helpful"
+  explainbot version                    print the build's version and commit
   explainbot help                       this text and every environment variable
 
 `
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 		return exitOK
+	case "version":
+		return runVersion(rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)
 	}
