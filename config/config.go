@@ -6,7 +6,6 @@ package config
 
 import (
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -74,16 +73,47 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// Usage writes every variable with its default and description.
-func Usage(w io.Writer) error {
+// Var describes one environment variable for help text.
+type Var struct {
+	// Name is the variable, such as LISTEN_ADDR.
+	Name string
+	// Type is envconfig's name for its type, such as "Duration".
+	Type string
+	// Default is the value used when the variable is unset; may be empty.
+	Default string
+	// Desc says what the variable does.
+	Desc string
+}
+
+// varsFormat has envconfig write one variable a line, its fields split by
+// the unit separator, which no name or description contains.
+const varsFormat = "{{range .}}{{usage_key .}}\x1f{{usage_type .}}\x1f{{usage_default .}}\x1f{{usage_description .}}\n{{end}}"
+
+// Vars lists every variable explainbot reads, in the order Config declares
+// them, for a caller to lay out (explainbot help fits them to the terminal).
+func Vars() []Var {
+	var b strings.Builder
 	var c Config
-	return envconfig.Usagef("", &c, w, envconfig.DefaultTableFormat)
+	// The template is a constant and Config's tags are fixed, so an error
+	// here is a programming mistake that TestVars catches.
+	_ = envconfig.Usagef("", &c, &b, varsFormat)
+	var vars []Var
+	for line := range strings.Lines(b.String()) {
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\x1f")
+		if len(f) != 4 {
+			continue
+		}
+		vars = append(vars, Var{Name: f[0], Type: f[1], Default: f[2], Desc: f[3]})
+	}
+	return vars
 }
 
 // Names lists every environment variable explainbot reads.
 func Names() []string {
-	var b strings.Builder
-	var c Config
-	_ = envconfig.Usagef("", &c, &b, "{{range .}}{{usage_key .}}\n{{end}}")
-	return strings.Fields(b.String())
+	vars := Vars()
+	names := make([]string, len(vars))
+	for i, v := range vars {
+		names[i] = v.Name
+	}
+	return names
 }

@@ -1,8 +1,7 @@
 package config
 
 import (
-	"bytes"
-	"slices"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -50,20 +49,33 @@ func TestValidateRejects(t *testing.T) {
 	}
 }
 
-func TestUsageNamesEveryVariable(t *testing.T) {
-	var b bytes.Buffer
-	if err := Usage(&b); err != nil {
-		t.Fatal(err)
+func TestVars(t *testing.T) {
+	vars := Vars()
+	if len(vars) != reflect.TypeFor[Config]().NumField() {
+		t.Errorf("Vars() has %d variables, Config has %d fields", len(vars), reflect.TypeFor[Config]().NumField())
 	}
-	names := Names()
-	for _, want := range []string{"DISCORD_TOKEN", "KNOWLEDGE_DIR", "DISCORD_PUBLIC_KEY", "SHARD_ID"} {
-		if !slices.Contains(names, want) {
-			t.Errorf("Names() lacks %s: %v", want, names)
+	for _, v := range vars {
+		if v.Name == "" || v.Type == "" || v.Desc == "" {
+			t.Errorf("incomplete %+v: want a name, a type and a description", v)
 		}
 	}
-	for _, n := range names {
-		if !strings.Contains(b.String(), n) {
-			t.Errorf("usage lacks %s", n)
+	want := map[string]Var{
+		"LISTEN_ADDR":     {Name: "LISTEN_ADDR", Type: "String", Default: ":8080", Desc: "address of /interactions, /healthz, /readyz and /metrics"},
+		"COOLDOWN_WINDOW": {Name: "COOLDOWN_WINDOW", Type: "Duration", Default: "20s", Desc: "the cooldown window"},
+		"DISCORD_TOKEN":   {Name: "DISCORD_TOKEN", Type: "String", Desc: "bot token; enables the gateway (never logged)"},
+	}
+	for _, v := range vars {
+		if w, ok := want[v.Name]; ok {
+			if v != w {
+				t.Errorf("got %+v, want %+v", v, w)
+			}
+			delete(want, v.Name)
 		}
+	}
+	for name := range want {
+		t.Errorf("Vars() lacks %s", name)
+	}
+	if names := Names(); len(names) != len(vars) || names[0] != vars[0].Name {
+		t.Errorf("Names() = %v, want the names of Vars()", names)
 	}
 }

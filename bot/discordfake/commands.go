@@ -76,7 +76,7 @@ func (f *Fake) putCommands(req *Request) reply {
 }
 
 // checkCommand applies the rules Discord enforces on every command that a
-// bot is likely to break; the full schema lives in ../shared/discord-spec.
+// bot is likely to break; the full rules live in bot/discordspec.
 func checkCommand(i int, c *discordgo.ApplicationCommand) (reply, bool) {
 	field := func(name string) string { return fmt.Sprintf("%d.%s", i, name) }
 	n := utf8.RuneCountInString(c.Name)

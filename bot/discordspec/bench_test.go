@@ -1,11 +1,17 @@
 package discordspec
 
-import "testing"
+import (
+	"io/fs"
+	"testing"
+)
 
-func BenchmarkLoadDir(b *testing.B) {
-	dir := MustLoad(b).Dir
+func BenchmarkLoadFS(b *testing.B) {
+	sub, err := fs.Sub(copies, "discord-spec")
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
-		if _, err := LoadDir(dir); err != nil {
+		if _, err := LoadFS(sub); err != nil {
 			b.Fatal(err)
 		}
 	}

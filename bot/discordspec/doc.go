@@ -2,14 +2,15 @@
 // own rules, so a reply Discord would reject (or a reply that would ping
 // people) fails a test instead of failing in a classroom.
 //
-// Two sources are combined. The JSON Schemas in
-// shared/discord-spec/interactions-schemas.json are an extract of Discord's
-// OpenAPI spec; each entry point under "x-roots" is compiled by JSON pointer
-// and the marshalled payload is validated against it. The rules the schemas
-// cannot express (rune limits that depend on several fields, name patterns,
+// Two sources are combined, both carried in discord-spec/ beside this file
+// (its README names where they came from and their licence). The JSON
+// Schemas in interactions-schemas.json are an extract of Discord's OpenAPI
+// spec; each entry point under "x-roots" is compiled by JSON pointer and the
+// marshalled payload is validated against it. The rules the schemas cannot
+// express (rune limits that depend on several fields, name patterns,
 // uniqueness, ordering, which callback type fits which interaction) come from
-// shared/discord-spec/limits.json and are checked in Go. Where the docs and
-// the spec disagree the stricter docs value is used, as limits.json asks.
+// limits.json and are checked in Go. Where the docs and the spec disagree the
+// stricter docs value is used, as limits.json asks.
 //
 // One rule is ours rather than Discord's: every message the bot creates must
 // send allowed_mentions with an empty parse list, because answers quote text

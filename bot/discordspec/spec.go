@@ -1,28 +1,40 @@
 package discordspec
 
 import (
+	"embed"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
+// The files a spec is read from.
+const (
+	schemaFile = "interactions-schemas.json"
+	limitsFile = "limits.json"
+)
+
+// copies are the spec files this package carries (see discord-spec/README.md
+// for where they came from), so a fresh clone validates with nothing beside
+// it. Only tests import this package, so the 200 KB stay out of the binary.
+//
+//go:embed discord-spec/interactions-schemas.json discord-spec/limits.json
+var copies embed.FS
+
 // Spec holds the compiled schemas and the limits. It is read-only after
 // loading and safe for concurrent use, so parallel tests can share one.
 type Spec struct {
-	// Dir is where the spec files were read from.
-	Dir string
-
 	roots  map[string]*jsonschema.Schema
 	limits *limits
 }
 
-// LoadDir reads and compiles the spec files in dir.
-func LoadDir(dir string) (*Spec, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, schemaFile))
+// LoadFS reads and compiles interactions-schemas.json and limits.json from
+// the root of fsys. Load is the usual way in; LoadFS is for trying other
+// copies, such as a newer extract of Discord's spec.
+func LoadFS(fsys fs.FS) (*Spec, error) {
+	raw, err := fs.ReadFile(fsys, schemaFile)
 	if err != nil {
 		return nil, fmt.Errorf("load discord spec: %w", err)
 	}
@@ -34,7 +46,7 @@ func LoadDir(dir string) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load discord spec: %w", err)
 	}
-	rawLimits, err := os.ReadFile(filepath.Join(dir, limitsFile))
+	rawLimits, err := fs.ReadFile(fsys, limitsFile)
 	if err != nil {
 		return nil, fmt.Errorf("load discord spec: %w", err)
 	}
@@ -42,24 +54,24 @@ func LoadDir(dir string) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load discord spec: %w", err)
 	}
-	return &Spec{Dir: dir, roots: roots, limits: l}, nil
+	return &Spec{roots: roots, limits: l}, nil
 }
 
 // load runs once per process: compiling the 200 KB schema file takes a
 // noticeable fraction of a second and every test wants the same result.
 var load = sync.OnceValues(func() (*Spec, error) {
-	dir, err := Dir()
+	sub, err := fs.Sub(copies, "discord-spec")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load discord spec: %w", err)
 	}
-	return LoadDir(dir)
+	return LoadFS(sub)
 })
 
-// Load finds the spec directory (see Dir) and compiles it once per process.
+// Load compiles the spec files this package carries, once per process.
 func Load() (*Spec, error) { return load() }
 
-// MustLoad is Load for tests: a missing or broken spec fails the test rather
-// than skipping it, because a skipped check looks exactly like a passing one.
+// MustLoad is Load for tests: a broken spec fails the test rather than
+// skipping it, because a skipped check looks exactly like a passing one.
 func MustLoad(t testing.TB) *Spec {
 	t.Helper()
 	s, err := Load()

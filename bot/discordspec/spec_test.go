@@ -1,81 +1,42 @@
 package discordspec
 
 import (
+	"crypto/sha256"
 	"flag"
+	"fmt"
+	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/bwmarrin/discordgo"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
 
-// specFiles writes a copy of the real spec files into dir/shared/discord-spec
-// (limits replaced when given) and returns that directory.
-func specFiles(t *testing.T, dir string, limits []byte) string {
+// specFS is the carried spec with limits.json replaced when limits is not nil.
+func specFS(t *testing.T, limits []byte) fstest.MapFS {
 	t.Helper()
-	real := MustLoad(t).Dir
-	spec := filepath.Join(dir, "shared", "discord-spec")
-	if err := os.MkdirAll(spec, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	fsys := fstest.MapFS{}
 	for _, f := range []string{schemaFile, limitsFile} {
-		b, err := os.ReadFile(filepath.Join(real, f))
+		b, err := fs.ReadFile(copies, "discord-spec/"+f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if f == limitsFile && limits != nil {
 			b = limits
 		}
-		if err := os.WriteFile(filepath.Join(spec, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		fsys[f] = &fstest.MapFile{Data: b}
 	}
-	return spec
-}
-
-// The CI layout: a fresh clone with shared/ beside it, the test running in
-// the package directory three levels down.
-func TestFindFromWalksUpToSharedBesideTheRepo(t *testing.T) {
-	root := t.TempDir()
-	spec := specFiles(t, root, nil)
-	pkg := filepath.Join(root, "clone", "bot", "discordspec")
-	if err := os.MkdirAll(pkg, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	got, err := findFrom(pkg)
-	if err != nil || got != spec {
-		t.Fatalf("findFrom(%s) = %q, %v; want %q", pkg, got, err, spec)
-	}
-}
-
-func TestFindFromFailsWhenNothingIsThere(t *testing.T) {
-	_, err := findFrom(t.TempDir())
-	if err == nil || !strings.Contains(err.Error(), EnvDir) {
-		t.Fatalf("want an error naming %s, got %v", EnvDir, err)
-	}
-}
-
-func TestDirHonoursEnv(t *testing.T) {
-	spec := specFiles(t, t.TempDir(), nil)
-	t.Setenv(EnvDir, spec)
-	if got, err := Dir(); err != nil || got != spec {
-		t.Fatalf("Dir() = %q, %v; want %q", got, err, spec)
-	}
-	empty := t.TempDir()
-	t.Setenv(EnvDir, empty)
-	if _, err := Dir(); err == nil || !strings.Contains(err.Error(), empty) {
-		t.Fatalf("want an error naming %s, got %v", empty, err)
-	}
+	return fsys
 }
 
 // A limits.json whose keys moved must not load: its numbers would read as 0.
-func TestLoadDirRejectsLimitsWithMissingKeys(t *testing.T) {
-	spec := specFiles(t, t.TempDir(), []byte(`{"command": {"name_regex_go_re2": "^[a-z]{1,32}$"}, "message": {"embed": {"total_counts": ["title", "subtitle"]}}}`))
-	_, err := LoadDir(spec)
+func TestLoadFSRejectsLimitsWithMissingKeys(t *testing.T) {
+	_, err := LoadFS(specFS(t, []byte(`{"command": {"name_regex_go_re2": "^[a-z]{1,32}$"}, "message": {"embed": {"total_counts": ["title", "subtitle"]}}}`)))
 	for _, want := range []string{"message.content_max missing", `unknown field "subtitle"`, "command.max_options missing"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("want an error containing %q, got %v", want, err)
@@ -83,9 +44,18 @@ func TestLoadDirRejectsLimitsWithMissingKeys(t *testing.T) {
 	}
 }
 
-func TestLoadDirLoadsACopy(t *testing.T) {
-	spec := specFiles(t, t.TempDir(), nil)
-	s, err := LoadDir(spec)
+func TestLoadFSNamesAMissingFile(t *testing.T) {
+	for _, missing := range []string{schemaFile, limitsFile} {
+		fsys := specFS(t, nil)
+		delete(fsys, missing)
+		if _, err := LoadFS(fsys); err == nil || !strings.Contains(err.Error(), missing) {
+			t.Errorf("without %s: want an error naming it, got %v", missing, err)
+		}
+	}
+}
+
+func TestLoadFSLoadsACopy(t *testing.T) {
+	s, err := LoadFS(specFS(t, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,21 +64,23 @@ func TestLoadDirLoadsACopy(t *testing.T) {
 	}
 }
 
-// MustLoad must fail, not skip, when the spec cannot be found. The check runs
-// in a child process because Load is cached for the life of this one.
-func TestMustLoadFailsWithoutSpec(t *testing.T) {
-	if os.Getenv("DISCORDSPEC_CHILD") == "1" {
-		MustLoad(t)
-		return
+// The README beside the copies names each file's sha256, so a refreshed copy
+// cannot go in without its provenance note being updated too.
+func TestCopiesMatchTheirREADME(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("discord-spec", "README.md"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMustLoadFailsWithoutSpec$", "-test.v")
-	cmd.Env = append(os.Environ(), "DISCORDSPEC_CHILD=1", EnvDir+"="+t.TempDir())
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		t.Fatalf("child passed without a spec; output:\n%s", out)
-	}
-	if !strings.Contains(string(out), "--- FAIL: TestMustLoadFailsWithoutSpec") || strings.Contains(string(out), "--- SKIP") {
-		t.Fatalf("want a FAIL (not a SKIP) from the child; output:\n%s", out)
+	for _, f := range []string{schemaFile, limitsFile} {
+		b, err := fs.ReadFile(copies, "discord-spec/"+f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := fmt.Sprintf("%x", sha256.Sum256(b))
+		row := regexp.MustCompile("(?m)^\\| `" + regexp.QuoteMeta(f) + "` .*`" + sum + "` \\|$")
+		if !row.Match(readme) {
+			t.Errorf("discord-spec/README.md has no row for %s ending in its sha256 %s; update the note with the copy", f, sum)
+		}
 	}
 }
 

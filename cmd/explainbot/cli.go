@@ -35,6 +35,7 @@ Usage:
   explainbot healthcheck                exit 0 if the local server's /healthz answers
   explainbot unanswered                 print what students asked that had no answer
   explainbot feedback                   print answers ranked by "Not helpful"
+  explainbot version                    print the build's version and commit
   explainbot help                       this text and every environment variable
 
 `
@@ -57,12 +58,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
-		fmt.Fprintln(stdout, "Environment:")
-		if err := config.Usage(stdout); err != nil {
-			fmt.Fprintln(stderr, err)
+		fmt.Fprint(stdout, "Environment:\n\n")
+		if err := environmentTable().write(stdout, terminalWidth()); err != nil {
+			fmt.Fprintln(stderr, "explainbot:", err)
 			return exitFail
 		}
 		return exitOK
+	case "version":
+		return runVersion(rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)
 	}
@@ -80,6 +83,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "ask":
 		return runAsk(ctx, cfg, lg, rest, stdout, stderr)
 	case "table":
+		if len(rest) > 0 {
+			fmt.Fprintln(stderr, "usage: explainbot table")
+			return exitUsage
+		}
 		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTables(ix, stdout) })
 	case "topics":
 		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTopics(ix, stdout) })
@@ -189,10 +196,11 @@ func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []stri
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	q := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	q := strings.TrimSpace(strings.Join(words, " "))
 	if q == "" {
 		fmt.Fprintln(stderr, "usage: explainbot ask [--json] QUESTION...")
 		return exitUsage
@@ -317,7 +325,8 @@ func printTables(ix *index.Index, w io.Writer) int {
 			if n > 0 {
 				fmt.Fprintln(w)
 			}
-			fmt.Fprintf(w, "%s (%s)\n\n", art.Comparisons[i].Title, art.Title)
+			writeTitle(w, fmt.Sprintf("%s (%s)", art.Comparisons[i].Title, art.Title), terminalWidth())
+			fmt.Fprintln(w)
 			printTable(w, &art.Comparisons[i])
 			n++
 		}
@@ -328,13 +337,9 @@ func printTables(ix *index.Index, w io.Writer) int {
 	return exitOK
 }
 
+// printTable writes a comparison fitted to the terminal's width.
 func printTable(w io.Writer, c *knowledge.Comparison) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\n", c.Header, strings.Join(c.Subjects, "\t"))
-	for _, r := range c.Rows {
-		fmt.Fprintf(tw, "%s\t%s\n", r.Feature, strings.Join(r.Values, "\t"))
-	}
-	tw.Flush()
+	comparisonTable(c).write(w, terminalWidth())
 }
 
 func printTopics(ix *index.Index, w io.Writer) int {
