@@ -33,7 +33,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	live := index.NewLive(ix)
+	live := index.NewLive(ix, index.LiveOptions{})
 	reload := reloader(cfg, lg, live, func(index.Stats) {})
 	ctx := context.Background()
 	if live.Ask(ctx, "what is chain of thought prompting").Answered {

@@ -25,18 +25,14 @@ import (
 	"github.com/explainbot/explainbot/index"
 )
 
-// retireAfter is how long a replaced index keeps serving questions that
-// started on it before it is closed.
-const retireAfter = 10 * time.Second
-
 func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
 	ix, err := buildIndex(ctx, cfg, lg)
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitFail
 	}
-	live := index.NewLive(ix)
-	defer func() { live.Current().Close() }()
+	live := index.NewLive(ix, index.LiveOptions{})
+	defer live.Close(context.Background())
 	opts := bot.Options{AppID: cfg.DiscordAppID, GuildID: cfg.DiscordGuildID, CooldownAnswers: cfg.CooldownAnswers, CooldownWindow: cfg.CooldownWindow}
 
 	switch cmd {
@@ -186,8 +182,10 @@ func reloader(cfg config.Config, lg *slog.Logger, live *index.Live, built func(i
 		if err != nil {
 			return err
 		}
-		old := live.Swap(next)
-		time.AfterFunc(retireAfter, func() { old.Close() })
+		if err := live.Replace(ctx, next); err != nil {
+			next.Close()
+			return err
+		}
 		st := next.Stats()
 		built(st)
 		lg.Info("knowledge reloaded", "articles", st.Articles, "sections", st.Sections)
