@@ -34,7 +34,8 @@ func TestReloadUnderLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	live := index.NewLive(ix, index.LiveOptions{})
-	reload := reloader(cfg, lg, live, func(index.Stats) {})
+	rl := newReloader(context.Background(), cfg, lg, live, nil)
+	reload := rl.Reload
 	ctx := context.Background()
 	if live.Ask(ctx, "what is chain of thought prompting").Answered {
 		t.Fatal("answered before the note exists")
