@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"context"
 	"net"
 	"sync"
 )
@@ -12,16 +11,24 @@ import (
 const DefaultMaxConns = 512
 
 // limitListener accepts at most cap(slots) connections at once: Accept
-// waits for a slot, and a connection frees its slot when closed.
+// waits for a slot, and a connection frees its slot when closed. Closing
+// the listener (as http.Server.Shutdown does, after marking itself shut
+// down) also ends an Accept waiting for a slot.
 type limitListener struct {
 	net.Listener
-	slots   chan struct{}
-	metrics *Metrics
-	done    <-chan struct{}
+	slots     chan struct{}
+	metrics   *Metrics
+	done      chan struct{}
+	closeOnce sync.Once
 }
 
-func newLimitListener(ctx context.Context, ln net.Listener, n int, m *Metrics) *limitListener {
-	return &limitListener{Listener: ln, slots: make(chan struct{}, n), metrics: m, done: ctx.Done()}
+func newLimitListener(ln net.Listener, n int, m *Metrics) *limitListener {
+	return &limitListener{Listener: ln, slots: make(chan struct{}, n), metrics: m, done: make(chan struct{})}
+}
+
+func (l *limitListener) Close() error {
+	l.closeOnce.Do(func() { close(l.done) })
+	return l.Listener.Close()
 }
 
 func (l *limitListener) Accept() (net.Conn, error) {

@@ -217,10 +217,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.lg.Info("http server listening", "addr", ln.Addr().String(), "interactions", s.opts.PublicKey != nil)
 
-	lctx, stopAccepting := context.WithCancel(ctx)
-	defer stopAccepting()
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(newLimitListener(lctx, ln, s.opts.MaxConns, s.metrics)) }()
+	go func() { served <- srv.Serve(newLimitListener(ln, s.opts.MaxConns, s.metrics)) }()
 	select {
 	case err := <-served:
 		s.bgCancel()

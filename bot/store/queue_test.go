@@ -62,7 +62,7 @@ func TestCloseDrainsQueue(t *testing.T) {
 
 	dir := t.TempDir()
 	const n = store.MaxBatch*2 + 7
-	s := open(t, dir, store.Options{QueueSize: n + 1})
+	s := open(t, dir, store.Options{QueueSize: n + n/50 + 2}) // room for every question and vote
 	for i := range n {
 		mustQuestion(t, s, store.Question{Text: fmt.Sprintf("q%d", i)})
 		if i%50 == 0 {
