@@ -144,14 +144,32 @@ func (b *Bot) FollowUp(ctx context.Context, s *discordgo.Session, i *discordgo.I
 	return nil
 }
 
-// RunGateway serves interactions over s's gateway until ctx is done. On
-// each READY it takes the application ID if none was given and registers
-// the commands (once per run); each INTERACTION_CREATE is answered through
-// Handle, the callback and any After work. ready, if not nil, hears of each
-// connect and disconnect, for a readiness probe. When ctx is done it stops
-// taking interactions, waits for those in flight, closes the session and
-// returns nil; it returns an error only if the gateway cannot be opened.
+// Retry is how RunGatewayRetry retries a gateway it cannot open: the first
+// retry after First, each later one after twice the wait before, at most
+// Max. discordgo itself reconnects forever once a connection was up, but
+// not a first connection that fails.
+type Retry struct {
+	First, Max time.Duration
+}
+
+// DefaultRetry is RunGateway's: 1 s, 2 s, 4 s, … up to a minute.
+var DefaultRetry = Retry{First: time.Second, Max: time.Minute}
+
+// RunGateway is RunGatewayRetry with DefaultRetry.
 func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session, ready func(connected bool)) error {
+	return b.RunGatewayRetry(ctx, s, ready, DefaultRetry)
+}
+
+// RunGatewayRetry serves interactions over s's gateway until ctx is done.
+// It opens the gateway, retrying with capped exponential backoff (r) and
+// logging each failed attempt, until it succeeds or ctx ends. On each READY
+// it takes the application ID if none was given and registers the commands
+// (once per run); each INTERACTION_CREATE is answered through Handle, the
+// callback and any After work. ready, if not nil, hears of each connect and
+// disconnect, for readiness and liveness probes. When ctx is done it stops
+// taking interactions, waits for those in flight, closes the session and
+// returns nil.
+func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready func(connected bool), r Retry) error {
 	if ready == nil {
 		ready = func(bool) {}
 	}
@@ -211,11 +229,11 @@ func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session, ready func(c
 			b.serve(work, s, ic.Interaction)
 		}),
 	}
-	if err := s.Open(); err != nil {
+	if !b.openRetrying(ctx, s, r) {
 		for _, remove := range removers {
 			remove()
 		}
-		return fmt.Errorf("open discord gateway: %w", err)
+		return nil
 	}
 	<-ctx.Done()
 	mu.Lock()
@@ -232,6 +250,33 @@ func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session, ready func(c
 		b.lg.Warn("close discord gateway", "err", err)
 	}
 	return nil
+}
+
+// openRetrying opens s's gateway, waiting r.First, then twice as long each
+// time up to r.Max, between failed attempts. It reports false if ctx ended
+// first. Each failure is logged: discordgo's errors name the URL and the
+// HTTP status, never the token.
+func (b *Bot) openRetrying(ctx context.Context, s *discordgo.Session, r Retry) bool {
+	wait := max(r.First, time.Millisecond)
+	for attempt := 1; ; attempt++ {
+		err := s.Open()
+		if err == nil {
+			if attempt > 1 {
+				b.lg.Info("gateway opened after retries", "attempts", attempt)
+			}
+			return true
+		}
+		b.lg.Warn("open discord gateway failed; retrying", "attempt", attempt, "retry_in", wait, "err", err)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			b.lg.Info("gateway never opened; stopping", "attempts", attempt)
+			return false
+		case <-t.C:
+		}
+		wait = min(2*wait, max(r.Max, r.First))
+	}
 }
 
 // serve answers one gateway interaction: callback, follow-up if deferred,

@@ -29,6 +29,13 @@ type Config struct {
 	BuiltinArticle   bool          `envconfig:"BUILTIN_ARTICLE" default:"true" desc:"serve the built-in article"`
 	DataDir          string        `envconfig:"DATA_DIR" default:"./data" desc:"where unanswered questions and feedback are kept"`
 	IndexPath        string        `envconfig:"INDEX_PATH" desc:"keep the built index on disk here and reuse it while the articles are unchanged"`
+	NoteMaxBytes     int64         `envconfig:"NOTE_MAX_BYTES" default:"1048576" desc:"largest note file read from KNOWLEDGE_DIR (bytes); larger ones fail the load"`
+	NoteReadTimeout  time.Duration `envconfig:"NOTE_READ_TIMEOUT" default:"10s" desc:"how long reading KNOWLEDGE_DIR may take before a reload gives up (a hung mount)"`
+	RecordQueue      int           `envconfig:"RECORD_QUEUE" default:"1024" desc:"records waiting for the store's writer; past it records are dropped and counted"`
+	AnswerCacheSize  int           `envconfig:"ANSWER_CACHE_SIZE" default:"1024" desc:"answers cached per index (0 turns the cache off)"`
+	GatewayDownLimit time.Duration `envconfig:"GATEWAY_DOWN_LIMIT" default:"2m" desc:"/healthz fails once the gateway has been down this long"`
+	MaxConnections   int           `envconfig:"MAX_CONNECTIONS" default:"512" desc:"HTTP connections served at once; more wait"`
+	HTTPIdleTimeout  time.Duration `envconfig:"HTTP_IDLE_TIMEOUT" default:"30s" desc:"closes keep-alive HTTP connections idle this long"`
 	LogFormat        string        `envconfig:"LOG_FORMAT" default:"text" desc:"text or json"`
 	LogLevel         string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
 }
@@ -66,6 +73,22 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("LOG_LEVEL must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	switch {
+	case c.NoteMaxBytes < 1:
+		return fmt.Errorf("NOTE_MAX_BYTES must be positive, got %d", c.NoteMaxBytes)
+	case c.NoteReadTimeout <= 0:
+		return fmt.Errorf("NOTE_READ_TIMEOUT must be positive, got %v", c.NoteReadTimeout)
+	case c.RecordQueue < 1:
+		return fmt.Errorf("RECORD_QUEUE must be at least 1, got %d", c.RecordQueue)
+	case c.AnswerCacheSize < 0:
+		return fmt.Errorf("ANSWER_CACHE_SIZE must not be negative, got %d", c.AnswerCacheSize)
+	case c.GatewayDownLimit <= 0:
+		return fmt.Errorf("GATEWAY_DOWN_LIMIT must be positive, got %v", c.GatewayDownLimit)
+	case c.MaxConnections < 1:
+		return fmt.Errorf("MAX_CONNECTIONS must be at least 1, got %d", c.MaxConnections)
+	case c.HTTPIdleTimeout <= 0:
+		return fmt.Errorf("HTTP_IDLE_TIMEOUT must be positive, got %v", c.HTTPIdleTimeout)
 	}
 	if c.DiscordPublicKey != "" && len(c.DiscordPublicKey) != 64 {
 		return fmt.Errorf("DISCORD_PUBLIC_KEY must be 64 hex characters (32 bytes)")

@@ -12,7 +12,8 @@ func TestLoadDefaults(t *testing.T) {
 		t.Setenv(n, "")
 	}
 	// An empty variable counts as set for envconfig; unset the ones with defaults.
-	withDefaults := []string{"DISCORD_API_URL", "LISTEN_ADDR", "SHARD_ID", "SHARD_COUNT", "COOLDOWN_ANSWERS", "COOLDOWN_WINDOW", "BUILTIN_ARTICLE", "DATA_DIR", "LOG_FORMAT", "LOG_LEVEL"}
+	withDefaults := []string{"DISCORD_API_URL", "LISTEN_ADDR", "SHARD_ID", "SHARD_COUNT", "COOLDOWN_ANSWERS", "COOLDOWN_WINDOW", "BUILTIN_ARTICLE", "DATA_DIR", "LOG_FORMAT", "LOG_LEVEL",
+		"NOTE_MAX_BYTES", "NOTE_READ_TIMEOUT", "RECORD_QUEUE", "ANSWER_CACHE_SIZE", "GATEWAY_DOWN_LIMIT", "MAX_CONNECTIONS", "HTTP_IDLE_TIMEOUT"}
 	for _, n := range withDefaults {
 		unset(t, n)
 	}
@@ -23,10 +24,14 @@ func TestLoadDefaults(t *testing.T) {
 	if c.ListenAddr != ":8080" || c.ShardCount != 1 || c.CooldownAnswers != 5 || c.CooldownWindow != 20*time.Second || !c.BuiltinArticle || c.DiscordAPIURL != "https://discord.com" {
 		t.Errorf("defaults: got %+v", c)
 	}
+	if c.NoteMaxBytes != 1<<20 || c.GatewayDownLimit != 2*time.Minute || c.RecordQueue != 1024 || c.MaxConnections != 512 || c.HTTPIdleTimeout != 30*time.Second {
+		t.Errorf("defaults of the serving limits: got %+v", c)
+	}
 }
 
 func TestValidateRejects(t *testing.T) {
-	base := Config{DiscordAPIURL: "https://discord.com", ShardCount: 1, CooldownAnswers: 5, CooldownWindow: time.Second, LogFormat: "text", LogLevel: "info"}
+	base := Config{DiscordAPIURL: "https://discord.com", ShardCount: 1, CooldownAnswers: 5, CooldownWindow: time.Second, LogFormat: "text", LogLevel: "info",
+		NoteMaxBytes: 1, NoteReadTimeout: time.Second, RecordQueue: 1, GatewayDownLimit: time.Minute, MaxConnections: 1, HTTPIdleTimeout: time.Second}
 	if err := base.Validate(); err != nil {
 		t.Fatalf("base config rejected: %v", err)
 	}
@@ -38,6 +43,13 @@ func TestValidateRejects(t *testing.T) {
 		"LOG_FORMAT":         func(c *Config) { c.LogFormat = "xml" },
 		"LOG_LEVEL":          func(c *Config) { c.LogLevel = "loud" },
 		"DISCORD_PUBLIC_KEY": func(c *Config) { c.DiscordPublicKey = "abc" },
+		"NOTE_MAX_BYTES":     func(c *Config) { c.NoteMaxBytes = 0 },
+		"NOTE_READ_TIMEOUT":  func(c *Config) { c.NoteReadTimeout = 0 },
+		"RECORD_QUEUE":       func(c *Config) { c.RecordQueue = 0 },
+		"ANSWER_CACHE_SIZE":  func(c *Config) { c.AnswerCacheSize = -1 },
+		"GATEWAY_DOWN_LIMIT": func(c *Config) { c.GatewayDownLimit = 0 },
+		"MAX_CONNECTIONS":    func(c *Config) { c.MaxConnections = 0 },
+		"HTTP_IDLE_TIMEOUT":  func(c *Config) { c.HTTPIdleTimeout = 0 },
 	}
 	for name, mutate := range cases {
 		c := base

@@ -180,6 +180,22 @@ func askBody(t testing.TB, id, question string) []byte {
 	return b
 }
 
+// withID returns the interaction body with its ID replaced, so that a test
+// can send a fixture more than once without it being taken for a replay.
+func withID(t testing.TB, body []byte, id string) []byte {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["id"] = id
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // decodeResponse parses an interaction response body.
 func decodeResponse(t testing.TB, body []byte) discordgo.InteractionResponse {
 	t.Helper()
@@ -233,3 +249,6 @@ func checkGolden(t testing.TB, name string, got []byte) {
 		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", name, ind.Bytes(), want)
 	}
 }
+
+// httpGet is a GET request for path.
+func httpGet(path string) *http.Request { return httptest.NewRequest(http.MethodGet, path, nil) }

@@ -80,6 +80,10 @@ func FuzzInteractions(f *testing.F) {
 			if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || (resp.Type != 1 && resp.Type != 4 && resp.Type != 5) {
 				t.Fatalf("200 with body %q", w.Body.Bytes())
 			}
+		case http.StatusConflict: // an ID the shared server already saw: a replay
+			if !bytes.Equal(w.Body.Bytes(), bodyReplay) {
+				t.Fatalf("409 with body %q", w.Body.Bytes())
+			}
 		case http.StatusBadRequest, http.StatusUnauthorized, http.StatusMethodNotAllowed, http.StatusRequestEntityTooLarge:
 		default:
 			t.Fatalf("status %d for method %q, body %q", w.Code, method, body)

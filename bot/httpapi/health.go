@@ -4,10 +4,18 @@ import (
 	"net/http"
 )
 
-// serveHealth answers the liveness probe: the process is up and serving HTTP.
-// It checks nothing else, so that a slow dependency never gets the pod
-// restarted.
+// serveHealth answers the liveness probe: the process serves HTTP and
+// Options.Healthy has no reason for a restart. It checks nothing slow, so
+// that a slow dependency never gets the pod restarted; what it checks
+// (a gateway down for minutes) only a restart may fix.
 func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Healthy != nil {
+		if err := s.opts.Healthy(); err != nil {
+			annotate(r, "unhealthy", err.Error())
+			writeText(w, http.StatusServiceUnavailable, "unhealthy: "+err.Error())
+			return
+		}
+	}
 	writeText(w, http.StatusOK, "ok")
 }
 

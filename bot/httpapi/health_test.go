@@ -39,3 +39,17 @@ func TestReadyz(t *testing.T) {
 	// HEAD works for probes that use it.
 	wantStatus(t, s.do(httptest.NewRequest(http.MethodHead, "/healthz", nil)), http.StatusOK)
 }
+
+// TestHealthzUnhealthy: Options.Healthy failing makes /healthz 503 with the
+// reason, so that a supervisor restarts the process.
+func TestHealthzUnhealthy(t *testing.T) {
+	var healthy error = errors.New("gateway down for 3m0s")
+	s := newServer(t, Options{Healthy: func() error { return healthy }})
+	w := s.do(httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	wantStatus(t, w, http.StatusServiceUnavailable)
+	if got := w.Body.String(); got != "unhealthy: gateway down for 3m0s\n" {
+		t.Errorf("body = %q", got)
+	}
+	healthy = nil
+	wantStatus(t, s.do(httptest.NewRequest(http.MethodGet, "/healthz", nil)), http.StatusOK)
+}

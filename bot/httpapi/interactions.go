@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -68,6 +69,16 @@ func (s *Server) serveInteraction(w http.ResponseWriter, r *http.Request) {
 
 	if i.Type == discordgo.InteractionPing {
 		writeJSON(w, http.StatusOK, bodyPong)
+		return
+	}
+	// A repeat of a signed interaction is a replay: refused before the
+	// handler runs, so it can neither answer nor record anything again.
+	// Pings are exempt: they change nothing.
+	if secs, _ := strconv.ParseInt(timestamp, 10, 64); i.ID != "" &&
+		!s.replays.first(i.ID, secs+int64(signatureWindow/time.Second), s.opts.Now().Unix()) {
+		annotate(r, "reject", "replay")
+		s.metrics.replay()
+		writeJSON(w, http.StatusConflict, bodyReplay)
 		return
 	}
 	if d := s.deferral(i); d.Defer {

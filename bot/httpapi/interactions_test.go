@@ -375,7 +375,7 @@ func TestDeferred(t *testing.T) {
 		wantStatus(t, w, http.StatusOK)
 		checkGolden(t, "echo.golden.json", w.Body.Bytes())
 		// Autocomplete must be answered inline even when Deferred says yes.
-		auto := bytes.Replace(readFile(t, "ask.json"), []byte(`"type": 2,`), []byte(`"type": 4,`), 1)
+		auto := withID(t, bytes.Replace(readFile(t, "ask.json"), []byte(`"type": 2,`), []byte(`"type": 4,`), 1), "1300000000000000777")
 		w = s.do(s.key.request(time.Now(), auto))
 		wantStatus(t, w, http.StatusOK)
 		if resp := decodeResponse(t, w.Body.Bytes()); resp.Type != discordgo.InteractionResponseChannelMessageWithSource {
@@ -394,8 +394,8 @@ func TestDeferred(t *testing.T) {
 				panic("rest client bug")
 			},
 		})
-		for range 2 {
-			wantStatus(t, s.do(s.key.request(time.Now(), readFile(t, "ask.json"))), http.StatusOK)
+		for _, id := range []string{"1300000000000000101", "1300000000000000102"} {
+			wantStatus(t, s.do(s.key.request(time.Now(), withID(t, readFile(t, "ask.json"), id))), http.StatusOK)
 		}
 		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 		defer cancel()

@@ -3,10 +3,14 @@ package httpapi
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
 // Outcomes of one interaction, the values of the outcome label of
@@ -31,6 +35,54 @@ type Metrics struct {
 	indexBuild   prometheus.Gauge
 	reconnects   prometheus.Counter
 	httpRequests *prometheus.CounterVec
+	replays      prometheus.Counter
+	openConns    prometheus.Gauge
+	connsCapped  prometheus.Counter
+
+	// known holds the command labels counted as themselves; any other is
+	// "other", so that stale or unknown commands cannot grow the label set.
+	known atomic.Pointer[map[string]bool]
+}
+
+// OtherCommand is the command label of every interaction whose command is
+// not among Metrics.KnownCommands.
+const OtherCommand = "other"
+
+// NewRegistry returns a registry with the Go runtime, process and build
+// collectors, for NewMetrics and /metrics.
+func NewRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewBuildInfoCollector(),
+		buildInfo(),
+	)
+	return reg
+}
+
+// buildInfo is explainbot_build_info, always 1, labelled with the module
+// version, the VCS revision the binary was built from and the Go version.
+func buildInfo() prometheus.Collector {
+	version, revision, modified := "unknown", "unknown", "false"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		version = bi.Main.Version
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				revision = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+	}
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "explainbot_build_info",
+		Help:        "Always 1; the labels say which build is running.",
+		ConstLabels: prometheus.Labels{"version": version, "revision": revision, "modified": modified, "goversion": runtime.Version()},
+	})
+	g.Set(1)
+	return g
 }
 
 // NewMetrics creates the metrics and registers them with reg. A nil reg leaves
@@ -67,7 +119,41 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "explainbot_http_requests_total",
 			Help: "HTTP requests served, by route and status code.",
 		}, []string{"path", "code"})),
+		replays: register(reg, prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "explainbot_interaction_replays_total",
+			Help: "Signed interactions refused because their ID was already received within the signature window.",
+		})),
+		openConns: register(reg, prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "explainbot_http_open_connections",
+			Help: "HTTP connections open now.",
+		})),
+		connsCapped: register(reg, prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "explainbot_http_connection_cap_reached_total",
+			Help: "Times a new connection had to wait because the connection cap was reached.",
+		})),
 	}
+}
+
+// KnownCommands sets the command labels that explainbot_interactions_total
+// and explainbot_answer_seconds count as themselves; every other command is
+// counted as "other". Until it is called every label is kept.
+func (m *Metrics) KnownCommands(names ...string) {
+	if m == nil {
+		return
+	}
+	known := make(map[string]bool, len(names))
+	for _, n := range names {
+		known[n] = true
+	}
+	m.known.Store(&known)
+}
+
+// commandLabel bounds a command name to the known set.
+func (m *Metrics) commandLabel(command string) string {
+	if known := m.known.Load(); known != nil && !(*known)[command] {
+		return OtherCommand
+	}
+	return command
 }
 
 // register registers c with reg, or returns the collector already registered
@@ -94,6 +180,7 @@ func (m *Metrics) ObserveInteraction(command, outcome string, d time.Duration) {
 	if m == nil {
 		return
 	}
+	command = m.commandLabel(command)
 	m.interactions.WithLabelValues(command, outcome).Inc()
 	m.answer.WithLabelValues(command).Observe(d.Seconds())
 }
@@ -114,6 +201,32 @@ func (m *Metrics) GatewayReconnect() {
 		return
 	}
 	m.reconnects.Inc()
+}
+
+func (m *Metrics) replay() {
+	if m != nil {
+		m.replays.Inc()
+	}
+}
+
+// connOpened and connClosed track open connections; capped counts a wait
+// at the connection cap.
+func (m *Metrics) connOpened() {
+	if m != nil {
+		m.openConns.Inc()
+	}
+}
+
+func (m *Metrics) connClosed() {
+	if m != nil {
+		m.openConns.Dec()
+	}
+}
+
+func (m *Metrics) capped() {
+	if m != nil {
+		m.connsCapped.Inc()
+	}
 }
 
 // observeHTTP counts one served request. path must be a route label from

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -90,5 +91,46 @@ func TestDefaultRegistry(t *testing.T) {
 	// The first scrape is counted after it is served, so the second sees it.
 	if body, want := get(), `explainbot_http_requests_total{code="200",path="/metrics"} 1`; !strings.Contains(body, want) {
 		t.Errorf("/metrics lacks %s", want)
+	}
+}
+
+// TestUnknownCommandsBounded: once the known commands are set, any other
+// command name is counted as "other".
+func TestUnknownCommandsBounded(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m := NewMetrics(reg)
+	s := newServer(t, Options{Registry: reg, Metrics: m})
+	m.KnownCommands("ask", "autocomplete:explain")
+	m.ObserveInteraction("ask", OutcomeAnswered, time.Millisecond)
+	m.ObserveInteraction("autocomplete:explain", OutcomeAnswered, time.Millisecond)
+	for i := range 50 {
+		m.ObserveInteraction(fmt.Sprintf("stale-command-%d", i), OutcomeError, time.Millisecond)
+	}
+	body := s.do(httpGet("/metrics")).Body.String()
+	for _, want := range []string{
+		`explainbot_interactions_total{command="ask",outcome="answered"} 1`,
+		`explainbot_interactions_total{command="autocomplete:explain",outcome="answered"} 1`,
+		`explainbot_interactions_total{command="other",outcome="error"} 50`,
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "stale-command") {
+		t.Error("an unknown command became a label value")
+	}
+}
+
+// TestNewRegistry: the registry explainbot serves has the Go runtime,
+// process and build-info metrics besides its own.
+func TestNewRegistry(t *testing.T) {
+	reg := NewRegistry()
+	s := newServer(t, Options{Registry: reg, Metrics: NewMetrics(reg)})
+	body := s.do(httpGet("/metrics")).Body.String()
+	for _, want := range []string{"\ngo_goroutines ", "\ngo_memstats_heap_inuse_bytes ", "\nprocess_resident_memory_bytes ",
+		"\ngo_build_info{", "\nexplainbot_build_info{", "\nexplainbot_http_open_connections "} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q", strings.TrimSpace(want))
+		}
 	}
 }

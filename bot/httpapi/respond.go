@@ -35,6 +35,7 @@ var (
 	bodyBadRequest        = []byte(`{"error":"bad request"}`)
 	bodyTooLarge          = []byte(`{"error":"request body too large"}`)
 	bodyInternal          = []byte(`{"error":"internal error"}`)
+	bodyReplay            = []byte(`{"error":"interaction already received"}`)
 	bodyApology           = mustJSON(apology())
 )
 

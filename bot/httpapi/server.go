@@ -12,7 +12,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -48,8 +47,12 @@ type Options struct {
 	// Ready reports why the bot cannot serve yet (nil error: ready). It backs
 	// /readyz; nil means always ready.
 	Ready func() error
-	// Registry is what /metrics serves. Nil creates one with the Go and
-	// process collectors.
+	// Healthy reports why the process should be restarted (nil error:
+	// healthy), such as a gateway down for too long. It backs /healthz; nil
+	// means healthy while it serves HTTP.
+	Healthy func() error
+	// Registry is what /metrics serves. Nil creates one with NewRegistry
+	// (Go runtime, process and build collectors).
 	Registry *prometheus.Registry
 	// Metrics is where the server counts HTTP requests. Nil creates it on
 	// Registry; when set, Registry must be the registry it was created on.
@@ -76,6 +79,15 @@ type Options struct {
 	// ShutdownTimeout bounds graceful shutdown in Serve: in-flight requests
 	// and deferred answers are cancelled when it passes (default 10 s).
 	ShutdownTimeout time.Duration
+	// MaxConns caps the connections Serve serves at once (default
+	// DefaultMaxConns); past it new connections wait to be accepted.
+	MaxConns int
+	// IdleTimeout closes a keep-alive connection idle this long (default
+	// 30 s; Discord opens new connections freely).
+	IdleTimeout time.Duration
+	// ReplayMemory bounds the interaction IDs remembered against replay
+	// (default DefaultReplayMemory).
+	ReplayMemory int
 }
 
 const (
@@ -83,6 +95,7 @@ const (
 	defaultHandleTimeout   = 2500 * time.Millisecond
 	defaultDeferredTimeout = 60 * time.Second
 	defaultShutdownTimeout = 10 * time.Second
+	defaultIdleTimeout     = 30 * time.Second
 )
 
 // Server serves explainbot's HTTP routes. Create it with New.
@@ -91,6 +104,7 @@ type Server struct {
 	opts    Options
 	metrics *Metrics
 	handler http.Handler
+	replays *replayGuard
 
 	// bg tracks work that outlives its request: deferred answers and
 	// handlers still running after an inline answer timed out.
@@ -121,11 +135,7 @@ func New(lg *slog.Logger, opts Options) (*Server, error) {
 		return nil, errors.New("new http server: Metrics needs the Registry it was created on")
 	}
 	if opts.Registry == nil {
-		opts.Registry = prometheus.NewRegistry()
-		opts.Registry.MustRegister(
-			collectors.NewGoCollector(),
-			collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		)
+		opts.Registry = NewRegistry()
 	}
 	if opts.Metrics == nil {
 		opts.Metrics = NewMetrics(opts.Registry)
@@ -145,8 +155,17 @@ func New(lg *slog.Logger, opts Options) (*Server, error) {
 	if opts.ShutdownTimeout <= 0 {
 		opts.ShutdownTimeout = defaultShutdownTimeout
 	}
+	if opts.MaxConns <= 0 {
+		opts.MaxConns = DefaultMaxConns
+	}
+	if opts.IdleTimeout <= 0 {
+		opts.IdleTimeout = defaultIdleTimeout
+	}
+	if opts.ReplayMemory <= 0 {
+		opts.ReplayMemory = DefaultReplayMemory
+	}
 
-	s := &Server{lg: lg, opts: opts, metrics: opts.Metrics}
+	s := &Server{lg: lg, opts: opts, metrics: opts.Metrics, replays: newReplayGuard(opts.ReplayMemory)}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 
 	// Our own mux: importing bleve registers expvar on http.DefaultServeMux,
@@ -191,7 +210,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ReadTimeout:       10 * time.Second,
 		// Long enough for the slowest inline answer to be written.
 		WriteTimeout:   max(10*time.Second, s.opts.HandleTimeout+5*time.Second),
-		IdleTimeout:    120 * time.Second,
+		IdleTimeout:    s.opts.IdleTimeout,
 		MaxHeaderBytes: 16 << 10,
 		// net/http's own complaints (TLS noise, bad clients) are debug detail.
 		ErrorLog: slog.NewLogLogger(s.lg.Handler(), slog.LevelDebug),
@@ -199,7 +218,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.lg.Info("http server listening", "addr", ln.Addr().String(), "interactions", s.opts.PublicKey != nil)
 
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve(newLimitListener(ln, s.opts.MaxConns, s.metrics)) }()
 	select {
 	case err := <-served:
 		s.bgCancel()

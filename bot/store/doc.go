@@ -2,9 +2,28 @@
 // material: questions the bot could not answer, answers it gave with low
 // confidence, and the "Helpful"/"Not helpful" buttons students pressed.
 //
-// The record lives in one embedded bbolt file, explainbot.db, under the data
-// directory: no server, no cgo, and a second process that tries to open the
-// same file gets a clear "locked by another process" error instead of hanging.
+// The record lives in one SQLite file, explainbot.sqlite, under the data
+// directory, in WAL mode through modernc.org/sqlite (pure Go, no cgo). WAL
+// lets readers run beside the writer, so `explainbot unanswered` reads the
+// file while `explainbot serve` writes it.
+//
+// # Nothing slow on the reply path
+//
+// RecordUnanswered and RecordFeedback never wait for the disk: they put the
+// record on a bounded queue that one background writer empties, committing
+// whatever is waiting in one transaction. When the queue is full the record
+// is dropped and counted (Stats), never the reply. Close drains the queue.
+// A process killed with SIGKILL loses what was still queued: at most
+// Options.QueueSize records, the ones accepted in the last moments.
+//
+// # Failing safe
+//
+// A file that cannot be opened or fails SQLite's quick_check, or whose
+// tables or salt are missing while it holds records, is moved aside
+// (explainbot.sqlite.damaged-<time>, named in the log) and a fresh one is
+// started. A data directory that cannot be written turns the record off:
+// answering goes on, records are dropped and counted, and a warning is
+// logged at most once a minute.
 //
 // # Privacy
 //

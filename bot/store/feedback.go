@@ -4,13 +4,11 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Feedback is one press of "Helpful" or "Not helpful" under an answer.
@@ -31,17 +29,16 @@ type FeedbackCount struct {
 	NotHelpful int
 }
 
-// feedbackRecord is the stored form of a vote. Vote is the key it holds in
-// the votes bucket, kept so dropping the record can free that slot even if
-// normalisation changes between versions.
+// feedbackRecord is a vote as queued and stored. Vote identifies the
+// student's one vote on the answer to the question (voteKey).
 type feedbackRecord struct {
-	Key      string    `json:"k"`
-	Heading  string    `json:"h,omitempty"`
-	Question string    `json:"q,omitempty"`
-	Helpful  bool      `json:"ok"`
-	User     string    `json:"u"`
-	At       time.Time `json:"a"`
-	Vote     []byte    `json:"v"`
+	Key      string
+	Heading  string
+	Question string
+	Helpful  bool
+	User     string
+	At       time.Time
+	Vote     []byte
 }
 
 // voteKey identifies one student's vote on one answer to one question, so
@@ -56,9 +53,16 @@ func voteKey(user, answerKey, question string) []byte {
 	return h.Sum(nil)
 }
 
-// RecordFeedback stores a vote, replacing the same student's earlier vote on
-// the same answer to the same question.
+// RecordFeedback queues a vote, which replaces the same student's earlier
+// vote on the same answer to the same question. Like RecordUnanswered it
+// never waits for the disk and fails only for invalid input or a done ctx.
 func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("record feedback: %w", err)
+	}
+	if s.readOnly {
+		return fmt.Errorf("record feedback: %w", errReadOnly)
+	}
 	rec := feedbackRecord{Key: clip(f.AnswerKey), Heading: clip(f.Heading), Question: clip(f.Question),
 		Helpful: f.Helpful, User: s.hashUser(f.UserID), At: f.At}
 	switch {
@@ -71,46 +75,7 @@ func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
 		rec.At = s.now()
 	}
 	rec.Vote = voteKey(rec.User, rec.Key, rec.Question)
-	v, err := json.Marshal(rec)
-	if err != nil {
-		return fmt.Errorf("record feedback: %w", err)
-	}
-	err = s.update(ctx, func(tx *bolt.Tx) error {
-		votes := tx.Bucket(bucketVotes)
-		if old := votes.Get(rec.Vote); old != nil {
-			if err := removeEntry(tx, bucketFeedback, old); err != nil {
-				return err
-			}
-		}
-		key, err := s.appendEntry(tx, bucketFeedback, v)
-		if err != nil {
-			return err
-		}
-		if err := votes.Put(rec.Vote, key); err != nil {
-			return fmt.Errorf("save vote: %w", err)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("record feedback: %w", err)
-	}
-	return nil
-}
-
-// forgetVote frees the one-vote slot of the feedback entry (k, v) that is
-// being dropped, unless a newer vote already took it.
-func forgetVote(tx *bolt.Tx, k, v []byte) error {
-	var r feedbackRecord
-	if err := json.Unmarshal(v, &r); err != nil {
-		return fmt.Errorf("decode feedback %x: %w", k, err)
-	}
-	votes := tx.Bucket(bucketVotes)
-	if string(votes.Get(r.Vote)) != string(k) {
-		return nil
-	}
-	if err := votes.Delete(r.Vote); err != nil {
-		return fmt.Errorf("forget vote: %w", err)
-	}
+	s.enqueue(job{feedback: &rec})
 	return nil
 }
 
@@ -118,23 +83,21 @@ func forgetVote(tx *bolt.Tx, k, v []byte) error {
 // then the highest share of "Not helpful". limit <= 0 means all answers.
 func (s *Store) Feedback(ctx context.Context, limit int) ([]FeedbackCount, error) {
 	byKey := map[string]*FeedbackCount{}
-	err := s.view(ctx, func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketFeedback).Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			var r feedbackRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode feedback %x: %w", k, err)
-			}
-			fc := byKey[r.Key]
-			if fc == nil {
-				fc = &FeedbackCount{AnswerKey: r.Key, Heading: r.Heading}
-				byKey[r.Key] = fc
-			}
-			if r.Helpful {
-				fc.Helpful++
-			} else {
-				fc.NotHelpful++
-			}
+	err := s.read(ctx, `SELECT answer_key, heading, helpful FROM feedback ORDER BY seq DESC`, func(rows *sql.Rows) error {
+		var key, heading string
+		var helpful bool
+		if err := rows.Scan(&key, &heading, &helpful); err != nil {
+			return err
+		}
+		fc := byKey[key]
+		if fc == nil {
+			fc = &FeedbackCount{AnswerKey: key, Heading: heading}
+			byKey[key] = fc
+		}
+		if helpful {
+			fc.Helpful++
+		} else {
+			fc.NotHelpful++
 		}
 		return nil
 	})

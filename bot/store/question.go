@@ -3,14 +3,12 @@ package store
 import (
 	"cmp"
 	"context"
-	"encoding/json"
+	"database/sql"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Kind says why a question was recorded.
@@ -69,20 +67,28 @@ type Report struct {
 	Latest   []Entry // most recently recorded first
 }
 
-// questionRecord is the stored form; short JSON names keep the file small.
-// Its fields match Entry one for one, so a record converts directly.
+// questionRecord is a question as queued and stored. Its fields match Entry
+// one for one, so a record converts directly.
 type questionRecord struct {
-	Text  string    `json:"t"`
-	User  string    `json:"u,omitempty"`
-	Guild string    `json:"g,omitempty"`
-	Kind  Kind      `json:"k"`
-	Score float64   `json:"s,omitempty"`
-	At    time.Time `json:"a"`
+	Text  string
+	User  string
+	Guild string
+	Kind  Kind
+	Score float64
+	At    time.Time
 }
 
-// RecordUnanswered stores q, dropping the oldest question when the store is
-// full.
+// RecordUnanswered queues q for the writer and returns at once. It fails
+// only for invalid input or a done ctx; a record dropped because the queue
+// is full or the record is off is counted in Stats, not returned, since the
+// caller's reply must not depend on it.
 func (s *Store) RecordUnanswered(ctx context.Context, q Question) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("record question: %w", err)
+	}
+	if s.readOnly {
+		return fmt.Errorf("record question: %w", errReadOnly)
+	}
 	rec := questionRecord{Text: clip(q.Text), User: s.hashUser(q.UserID), Guild: q.Guild,
 		Kind: q.Kind, Score: q.Score, At: q.At}
 	switch {
@@ -96,17 +102,7 @@ func (s *Store) RecordUnanswered(ctx context.Context, q Question) error {
 	if rec.At.IsZero() {
 		rec.At = s.now()
 	}
-	v, err := json.Marshal(rec)
-	if err != nil {
-		return fmt.Errorf("record question: %w", err)
-	}
-	err = s.update(ctx, func(tx *bolt.Tx) error {
-		_, err := s.appendEntry(tx, bucketQuestions, v)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record question: %w", err)
-	}
+	s.enqueue(job{question: &rec})
 	return nil
 }
 
@@ -119,30 +115,29 @@ func (s *Store) Unanswered(ctx context.Context, limit int) (Report, error) {
 		users map[string]bool
 	}
 	groups := map[string]*group{}
-	err := s.view(ctx, func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketQuestions).Cursor()
+	err := s.read(ctx, `SELECT text, user, guild, kind, score, at FROM questions ORDER BY seq DESC`, func(rows *sql.Rows) error {
 		// Newest first, so the first text seen for a group is the latest.
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			var r questionRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode question %x: %w", k, err)
-			}
-			if limit <= 0 || len(rep.Latest) < limit {
-				rep.Latest = append(rep.Latest, Entry(r))
-			}
-			key := normalize(r.Text)
-			g := groups[key]
-			if g == nil {
-				g = &group{Count: Count{Text: r.Text}, users: map[string]bool{}}
-				groups[key] = g
-			}
-			g.N++
-			if r.User != "" {
-				g.users[r.User] = true
-			}
-			if r.At.After(g.Last) {
-				g.Last = r.At
-			}
+		var r questionRecord
+		var at int64
+		if err := rows.Scan(&r.Text, &r.User, &r.Guild, &r.Kind, &r.Score, &at); err != nil {
+			return err
+		}
+		r.At = time.Unix(0, at).UTC()
+		if limit <= 0 || len(rep.Latest) < limit {
+			rep.Latest = append(rep.Latest, Entry(r))
+		}
+		key := normalize(r.Text)
+		g := groups[key]
+		if g == nil {
+			g = &group{Count: Count{Text: r.Text}, users: map[string]bool{}}
+			groups[key] = g
+		}
+		g.N++
+		if r.User != "" {
+			g.users[r.User] = true
+		}
+		if r.At.After(g.Last) {
+			g.Last = r.At
 		}
 		return nil
 	})

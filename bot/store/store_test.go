@@ -12,7 +12,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/explainbot/explainbot/bot/store"
 )
@@ -50,32 +49,6 @@ func TestReopenKeepsRecords(t *testing.T) {
 	if got := feedback(t, s, 0); !reflect.DeepEqual(got, want) {
 		t.Errorf("feedback after re-vote across reopen:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func TestOpenLockedFailsFast(t *testing.T) {
-	dir := t.TempDir()
-	first := open(t, dir, store.Options{})
-
-	_, err := store.Open(context.Background(), testLogger(t), dir, store.Options{LockTimeout: 50 * time.Millisecond})
-	if !errors.Is(err, store.ErrLocked) {
-		t.Fatalf("second Open: err = %v, want ErrLocked", err)
-	}
-	want := "open store " + filepath.Join(dir, store.FileName) + ": locked by another process"
-	if err.Error() != want {
-		t.Errorf("second Open: err = %q, want %q", err, want)
-	}
-
-	// A context deadline shorter than the lock timeout wins, and still says why.
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	if _, err := store.Open(ctx, testLogger(t), dir, store.Options{LockTimeout: time.Hour}); !errors.Is(err, store.ErrLocked) {
-		t.Fatalf("Open with short ctx: err = %v, want ErrLocked", err)
-	}
-
-	if err := first.Close(); err != nil {
-		t.Fatalf("Close: %v", err)
-	}
-	open(t, dir, store.Options{LockTimeout: 50 * time.Millisecond}) // free now
 }
 
 func TestUserIDsNotStoredInClear(t *testing.T) {

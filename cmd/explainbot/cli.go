@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "version":
 		return runVersion(rest, stdout, stderr)
 	case "check":
-		return runCheck(rest, stdout, stderr)
+		return runCheck(ctx, rest, stdout, stderr)
 	}
 	cfg, err := config.Load()
 	if err != nil {
@@ -114,14 +114,15 @@ func newLogger(cfg config.Config, w io.Writer) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
-// loadArticles reads the built-in article (unless turned off) and KNOWLEDGE_DIR.
-func loadArticles(cfg config.Config) ([]*knowledge.Article, error) {
+// loadArticles reads the built-in article (unless turned off) and
+// KNOWLEDGE_DIR's notes through notes.
+func loadArticles(ctx context.Context, cfg config.Config, notes *notesLoader) ([]*knowledge.Article, error) {
 	var arts []*knowledge.Article
 	if cfg.BuiltinArticle {
 		arts = append(arts, knowledge.Builtin())
 	}
 	if cfg.KnowledgeDir != "" {
-		more, err := knowledge.LoadDir(cfg.KnowledgeDir)
+		more, err := notes.load(ctx, cfg.KnowledgeDir)
 		if err != nil {
 			return nil, fmt.Errorf("load KNOWLEDGE_DIR: %w", err)
 		}
@@ -134,7 +135,7 @@ func loadArticles(cfg config.Config) ([]*knowledge.Article, error) {
 }
 
 func buildIndex(ctx context.Context, cfg config.Config, lg *slog.Logger) (*index.Index, error) {
-	arts, err := loadArticles(cfg)
+	arts, err := loadArticles(ctx, cfg, newNotesLoader(cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -352,10 +353,21 @@ func printTopics(ix *index.Index, w io.Writer) int {
 	return exitOK
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, "usage: explainbot check DIR")
 		return exitUsage
+	}
+	// The same checks as serving: no FIFO or oversized note is ever opened.
+	// The environment is read for NOTE_MAX_BYTES only; a bad one means the
+	// default.
+	cfg, _ := config.Load()
+	if ps := newNotesLoader(cfg).check(args[0]); len(ps) > 0 {
+		for _, p := range ps {
+			fmt.Fprintln(stdout, p.String())
+		}
+		fmt.Fprintf(stdout, "%d notes cannot be read safely; fix them before checking the rest\n", len(ps))
+		return exitFail
 	}
 	sum, problems := knowledge.Check(args[0])
 	for _, p := range problems {
@@ -394,8 +406,14 @@ func runHealthcheck(ctx context.Context, cfg config.Config, stderr io.Writer) in
 	return exitOK
 }
 
+// runReport prints the record: the unanswered questions or the feedback.
+// It reads the store beside a running serve and never creates DATA_DIR.
 func runReport(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
-	st, err := store.Open(ctx, quiet(lg), cfg.DataDir, store.Options{})
+	st, err := store.OpenReadOnly(ctx, quiet(lg), cfg.DataDir)
+	if errors.Is(err, store.ErrNoRecord) {
+		fmt.Fprintf(stdout, "Nothing recorded yet (no record in DATA_DIR=%s).\n", cfg.DataDir)
+		return exitOK
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitFail
@@ -406,6 +424,10 @@ func runReport(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logg
 		if err != nil {
 			fmt.Fprintln(stderr, "explainbot:", err)
 			return exitFail
+		}
+		if len(counts) == 0 {
+			fmt.Fprintln(stdout, "Nothing recorded yet: no feedback.")
+			return exitOK
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "NOT HELPFUL\tHELPFUL\tSECTION")
@@ -420,13 +442,17 @@ func runReport(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logg
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitFail
 	}
+	if len(rep.Latest) == 0 {
+		fmt.Fprintln(stdout, "Nothing recorded yet: no unanswered questions.")
+		return exitOK
+	}
 	fmt.Fprintln(stdout, "Most frequent:")
 	for _, c := range rep.Frequent {
-		fmt.Fprintf(stdout, "  %3d× %s (last %s)\n", c.N, c.Text, c.Last.Format(time.DateTime))
+		fmt.Fprintf(stdout, "  %3d× %s (last %s)\n", c.N, c.Text, c.Last.Local().Format(time.DateTime))
 	}
 	fmt.Fprintln(stdout, "Latest:")
 	for _, e := range rep.Latest {
-		fmt.Fprintf(stdout, "  %s  %-14s %s\n", e.At.Format(time.DateTime), e.Kind, e.Text)
+		fmt.Fprintf(stdout, "  %s  %-14s %s\n", e.At.Local().Format(time.DateTime), e.Kind, e.Text)
 	}
 	return exitOK
 }

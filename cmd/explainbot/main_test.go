@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -85,5 +88,25 @@ func TestAskJSONShape(t *testing.T) {
 	}
 	if raw["answered"] != false || raw["row"] != nil || len(raw["sections"].([]any)) != 0 {
 		t.Errorf("not covered: got %v, want answered false, empty sections, row null", raw)
+	}
+}
+
+// TestReportsNeverCreateDataDir: the teacher's read commands on a data
+// directory that does not exist say nothing was recorded and create
+// nothing.
+func TestReportsNeverCreateDataDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	t.Setenv("DATA_DIR", dir)
+	for _, cmd := range []string{"unanswered", "feedback"} {
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), []string{cmd}, &out, &errOut); code != exitOK {
+			t.Errorf("%s: exit %d: %s", cmd, code, errOut.String())
+		}
+		if !strings.Contains(out.String(), "Nothing recorded yet") {
+			t.Errorf("%s: output %q, want Nothing recorded yet", cmd, out.String())
+		}
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a read command created %s", dir)
 	}
 }

@@ -4,19 +4,18 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/explainbot/explainbot/bot"
 	"github.com/explainbot/explainbot/bot/httpapi"
@@ -25,18 +24,22 @@ import (
 	"github.com/explainbot/explainbot/index"
 )
 
-// retireAfter is how long a replaced index keeps serving questions that
-// started on it before it is closed.
-const retireAfter = 10 * time.Second
-
 func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
 	ix, err := buildIndex(ctx, cfg, lg)
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitFail
 	}
-	live := index.NewLive(ix)
-	defer func() { live.Current().Close() }()
+	cache := cfg.AnswerCacheSize
+	if cache == 0 {
+		cache = -1 // off
+	}
+	live := index.NewLive(ix, index.LiveOptions{CacheSize: cache})
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		live.Close(cctx)
+	}()
 	opts := bot.Options{AppID: cfg.DiscordAppID, GuildID: cfg.DiscordGuildID, CooldownAnswers: cfg.CooldownAnswers, CooldownWindow: cfg.CooldownWindow}
 
 	switch cmd {
@@ -73,21 +76,45 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 		}
 		key = b
 	}
-	st, err := store.Open(ctx, lg, cfg.DataDir, store.Options{})
+	return serve(ctx, cfg, lg, live, opts, key, stderr)
+}
+
+// serve runs the bot until ctx ends: the record, reloads, the gateway (with
+// a token) and the HTTP server. It stops in order: gateway and HTTP first
+// (answers in flight finish), then a running reload, then the record's
+// queue is drained; the caller closes the index last.
+func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.Live, opts bot.Options, key ed25519.PublicKey, stderr io.Writer) int {
+	reg := httpapi.NewRegistry()
+	metrics := httpapi.NewMetrics(reg)
+	stats := live.Current().Stats()
+	metrics.SetIndex(stats.Passages, stats.Build)
+
+	// Open fails only for bad options or a done ctx: an unusable DATA_DIR
+	// turns the record off and answering goes on.
+	st, err := store.Open(ctx, lg, cfg.DataDir, store.Options{QueueSize: cfg.RecordQueue})
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitFail
 	}
 	defer st.Close()
+	rm := registerServeMetrics(reg, st, live)
 
-	reg := prometheus.NewRegistry()
-	metrics := httpapi.NewMetrics(reg)
-	stats := ix.Stats()
-	metrics.SetIndex(stats.Passages, stats.Build)
-
-	reload := reloader(cfg, lg, live, func(st index.Stats) { metrics.SetIndex(st.Passages, st.Build) })
-	opts.Store, opts.Reload, opts.Observer = st, reload, metrics
+	rl := newReloader(ctx, cfg, lg, live, func(s index.Stats, err error) {
+		rm.reloaded(err)
+		if err == nil {
+			metrics.SetIndex(s.Passages, s.Build)
+		}
+	})
+	defer func() {
+		wctx, cancel := context.WithTimeout(context.Background(), reloadTimeout)
+		defer cancel()
+		if err := rl.Wait(wctx); err != nil {
+			lg.Warn("a reload was still running at exit", "err", err)
+		}
+	}()
+	opts.Store, opts.Reload, opts.Observer = st, rl.Reload, metrics
 	b := bot.New(lg, live, opts)
+	metrics.KnownCommands(knownCommands(b)...)
 
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -98,14 +125,12 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 			case <-ctx.Done():
 				return
 			case <-hup:
-				if err := reload(ctx); err != nil {
-					lg.Error("reload failed; the old knowledge keeps serving", "err", err)
-				}
+				rl.Trigger()
 			}
 		}
 	}()
 
-	var connected atomic.Bool
+	gw := newGatewayHealth(cfg.DiscordToken != "", cfg.GatewayDownLimit, time.Now)
 	var wg sync.WaitGroup
 	errs := make(chan error, 2)
 	if cfg.DiscordToken != "" {
@@ -116,14 +141,14 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 		}
 		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 		// discordgo runs the connect and disconnect handlers on goroutines of
-		// their own: everything the callback touches is atomic.
+		// their own: everything the callback touches is atomic or locked.
 		var wasConnected atomic.Bool
 		wg.Go(func() {
 			errs <- b.RunGateway(ctx, s, func(up bool) {
 				if up && wasConnected.Swap(true) {
 					metrics.GatewayReconnect()
 				}
-				connected.Store(up)
+				gw.set(up)
 			})
 		})
 	}
@@ -133,16 +158,14 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 		return exitFail
 	}
 	srv, err := httpapi.New(lg, httpapi.Options{
-		PublicKey: key,
-		Handler:   afterHandler{b: b, s: followUps, lg: lg},
-		Registry:  reg,
-		Metrics:   metrics,
-		Ready: func() error {
-			if cfg.DiscordToken != "" && !connected.Load() {
-				return errors.New("gateway not connected")
-			}
-			return nil
-		},
+		PublicKey:   key,
+		Handler:     afterHandler{b: b, s: followUps, lg: lg},
+		Registry:    reg,
+		Metrics:     metrics,
+		Ready:       gw.ready,
+		Healthy:     gw.healthy,
+		MaxConns:    cfg.MaxConnections,
+		IdleTimeout: cfg.HTTPIdleTimeout,
 		Deferred: func(i *discordgo.Interaction) httpapi.Deferral {
 			d, e := b.Defer(i)
 			return httpapi.Deferral{Defer: d, Ephemeral: e}
@@ -156,7 +179,8 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 		return exitFail
 	}
 	wg.Go(func() { errs <- srv.ListenAndServe(ctx, cfg.ListenAddr) })
-	lg.Info("explainbot serving", "listen", cfg.ListenAddr, "gateway", cfg.DiscordToken != "", "http_interactions", key != nil)
+	lg.Info("explainbot serving", "listen", cfg.ListenAddr, "gateway", cfg.DiscordToken != "", "http_interactions", key != nil,
+		"record", recordState(st))
 
 	wg.Wait()
 	close(errs)
@@ -170,29 +194,28 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 	return code
 }
 
-// reloader rebuilds the knowledge and swaps it in; a broken article returns
-// the error and leaves the serving index as it was. Reloads run one at a time.
-func reloader(cfg config.Config, lg *slog.Logger, live *index.Live, built func(index.Stats)) func(context.Context) error {
-	var mu sync.Mutex
-	return func(ctx context.Context) error {
-		mu.Lock()
-		defer mu.Unlock()
-		arts, err := loadArticles(cfg)
-		if err != nil {
-			return err
-		}
-		// Rebuilt in memory: the stored index is in use by the one serving.
-		next, err := index.Build(ctx, lg, arts, index.Options{})
-		if err != nil {
-			return err
-		}
-		old := live.Swap(next)
-		time.AfterFunc(retireAfter, func() { old.Close() })
-		st := next.Stats()
-		built(st)
-		lg.Info("knowledge reloaded", "articles", st.Articles, "sections", st.Sections)
-		return nil
+// recordState is "on" or why the record is off, for the start-up log line.
+func recordState(st *store.Store) string {
+	if off := st.Stats().Off; off != "" {
+		return "off: " + off
 	}
+	return "on"
+}
+
+// knownCommands are the command labels the bot reports to its Observer:
+// each registered command and its autocomplete, the message command as
+// "explain_this", the buttons, ping and unknown. Anything else is counted
+// as "other". TestKnownCommandsCoverFixtures keeps this in step with the bot.
+func knownCommands(b *bot.Bot) []string {
+	names := []string{"ping", "unknown", "button:full", "button:tbl", "button:fb", "button:dis", "button:unknown"}
+	for _, c := range b.Commands() {
+		n := c.Name
+		if c.Type == discordgo.MessageApplicationCommand {
+			n = strings.ToLower(strings.ReplaceAll(n, " ", "_"))
+		}
+		names = append(names, n, "autocomplete:"+n)
+	}
+	return names
 }
 
 // afterHandler runs a response's after-work (Dismiss deleting the reply) in

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -22,34 +23,129 @@ import (
 
 // Config is one load run.
 type Config struct {
-	URL         string // must already have passed loopbackURL
-	Key         ed25519.PrivateKey
-	Concurrency int
-	Duration    time.Duration
-	Timeout     time.Duration // per request
-	Questions   []string
+	URL          string // must already have passed loopbackURL
+	Key          ed25519.PrivateKey
+	Concurrency  int
+	Duration     time.Duration
+	Timeout      time.Duration // per request
+	Questions    []string
+	Autocomplete bool // send Questions as /explain autocomplete keystrokes
+	// Users is how many students ask in turn; 0 gives every request a user
+	// of its own, so that no cooldown applies.
+	Users int
 }
 
 // Result is what a run measured. Latencies cover every request that got an
-// HTTP response, failed ones included.
+// HTTP response, failed ones included. An apology counts as an error: the
+// question went unanswered.
 type Result struct {
 	Requests, Errors int
-	Elapsed          time.Duration
-	P50, P99         time.Duration
-	FirstError       string
+	// What the replies said: an answer (an embed or content), "not
+	// covered", "slow down", autocomplete choices.
+	Answered, NotCovered, RateLimited, Choices int
+	Elapsed                                    time.Duration
+	P50, P99                                   time.Duration
+	FirstError                                 string
+	latencies                                  []time.Duration
+}
+
+// Useful counts the replies that did the student some good: an answer, an
+// honest "not covered", or autocomplete choices.
+func (r Result) Useful() int { return r.Answered + r.NotCovered + r.Choices }
+
+func (r Result) rate(n int) float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(n) / r.Elapsed.Seconds()
 }
 
 // Print writes the result as aligned "name value" lines.
 func (r Result) Print(w io.Writer) {
-	rate := 0.0
-	if r.Elapsed > 0 {
-		rate = float64(r.Requests) / r.Elapsed.Seconds()
-	}
-	fmt.Fprintf(w, "requests  %d\nerrors    %d\nreq/s     %.1f\np50       %v\np99       %v\n",
-		r.Requests, r.Errors, rate, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond))
+	fmt.Fprintf(w, "requests      %d\nerrors        %d\nreq/s         %.1f\nuseful/s      %.1f\n"+
+		"answered      %d\nnot-covered   %d\nchoices       %d\nrate-limited  %d\np50           %v\np99           %v\n",
+		r.Requests, r.Errors, r.rate(r.Requests), r.rate(r.Useful()), r.Answered, r.NotCovered, r.Choices, r.RateLimited,
+		r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond))
 	if r.FirstError != "" {
 		fmt.Fprintf(w, "first error: %s\n", r.FirstError)
 	}
+}
+
+// add merges another round's result into r.
+func (r *Result) add(o Result) {
+	r.Requests += o.Requests
+	r.Errors += o.Errors
+	r.Answered += o.Answered
+	r.NotCovered += o.NotCovered
+	r.RateLimited += o.RateLimited
+	r.Choices += o.Choices
+	r.Elapsed += o.Elapsed
+	if r.FirstError == "" {
+		r.FirstError = o.FirstError
+	}
+	r.latencies = append(r.latencies, o.latencies...)
+	slices.Sort(r.latencies)
+	r.P50, r.P99 = percentile(r.latencies, 50), percentile(r.latencies, 99)
+}
+
+// Comparison is a side-by-side run: the target and the trivial baseline,
+// alternating in rounds so that both see the same machine.
+type Comparison struct {
+	Target, Baseline Result
+	Rounds           int
+}
+
+// Ratio is the target's useful replies per second over the baseline's.
+func (c Comparison) Ratio() float64 {
+	b := c.Baseline.rate(c.Baseline.Useful())
+	if b == 0 {
+		return 0
+	}
+	return c.Target.rate(c.Target.Useful()) / b
+}
+
+// Print writes both results as a table and the ratio.
+func (c Comparison) Print(w io.Writer, target, baseline string) {
+	fmt.Fprintf(w, "%-10s %8s %7s %10s %10s %10s %10s\n", "endpoint", "requests", "errors", "useful/s", "p50", "p99", "url")
+	for _, row := range []struct {
+		name, url string
+		r         Result
+	}{{"target", target, c.Target}, {"trivial", baseline, c.Baseline}} {
+		fmt.Fprintf(w, "%-10s %8d %7d %10.1f %10v %10v %s\n", row.name, row.r.Requests, row.r.Errors,
+			row.r.rate(row.r.Useful()), row.r.P50.Round(time.Microsecond), row.r.P99.Round(time.Microsecond), row.url)
+	}
+	fmt.Fprintf(w, "target: %d answered, %d not covered, %d choices, %d rate-limited\n",
+		c.Target.Answered, c.Target.NotCovered, c.Target.Choices, c.Target.RateLimited)
+	fmt.Fprintf(w, "ratio %.3f\n", c.Ratio())
+	for _, row := range []struct {
+		name string
+		r    Result
+	}{{"target", c.Target}, {"trivial", c.Baseline}} {
+		if row.r.FirstError != "" {
+			fmt.Fprintf(w, "%s first error: %s\n", row.name, row.r.FirstError)
+		}
+	}
+}
+
+// compare runs cfg against the target and baseline URLs in turn, rounds
+// times each, every round a share of cfg.Duration.
+func compare(ctx context.Context, cfg Config, baseline string, rounds int) Comparison {
+	c := Comparison{Rounds: rounds}
+	per := cfg.Duration / time.Duration(2*rounds)
+	for range rounds {
+		for _, side := range []struct {
+			url string
+			r   *Result
+		}{{cfg.URL, &c.Target}, {baseline, &c.Baseline}} {
+			if ctx.Err() != nil {
+				return c
+			}
+			rc := cfg
+			rc.URL, rc.Duration = side.url, per
+			side.r.add(load(ctx, rc))
+		}
+	}
+	return c
 }
 
 // maxPerWorker bounds each worker's loop whatever the clock does.
@@ -113,34 +209,54 @@ func load(ctx context.Context, cfg Config) Result {
 	)
 	start := time.Now()
 	deadline := start.Add(cfg.Duration)
+	// IDs are snowflakes of the start time, so that runs one after another
+	// never repeat an ID (the bot refuses a repeat as a replay).
+	idBase := (start.UnixMilli() - discordEpochMilli) << 22
 	for range cfg.Concurrency {
 		wg.Go(func() {
 			var mine []time.Duration
-			var requests, errs int
-			var firstErr string
+			var part Result
 			for n := 0; n < maxPerWorker && ctx.Err() == nil && time.Now().Before(deadline); n++ {
-				id := seq.Add(1)
-				q := cfg.Questions[int(id-1)%len(cfg.Questions)]
-				took, err := ask(ctx, client, cfg, id, q)
+				n := seq.Add(1)
+				q := cfg.Questions[int(n-1)%len(cfg.Questions)]
+				id := idBase + n
+				user := id
+				if cfg.Users > 0 {
+					user = n % int64(cfg.Users)
+				}
+				took, kind, err := ask(ctx, client, cfg, id, user, q)
 				if err != nil && ctx.Err() != nil {
 					break // interrupted, not failed
 				}
-				requests++
+				part.Requests++
 				if took > 0 {
 					mine = append(mine, took)
 				}
-				if err != nil {
-					errs++
-					if firstErr == "" {
-						firstErr = err.Error()
+				switch {
+				case err != nil:
+					part.Errors++
+					if part.FirstError == "" {
+						part.FirstError = err.Error()
 					}
+				case kind == replyAnswer:
+					part.Answered++
+				case kind == replyNotCovered:
+					part.NotCovered++
+				case kind == replySlowDown:
+					part.RateLimited++
+				case kind == replyChoices:
+					part.Choices++
 				}
 			}
 			mu.Lock()
-			res.Requests += requests
-			res.Errors += errs
+			res.Requests += part.Requests
+			res.Errors += part.Errors
+			res.Answered += part.Answered
+			res.NotCovered += part.NotCovered
+			res.RateLimited += part.RateLimited
+			res.Choices += part.Choices
 			if res.FirstError == "" {
-				res.FirstError = firstErr
+				res.FirstError = part.FirstError
 			}
 			latencies = append(latencies, mine...)
 			mu.Unlock()
@@ -150,6 +266,7 @@ func load(ctx context.Context, cfg Config) Result {
 	res.Elapsed = time.Since(start)
 	slices.Sort(latencies)
 	res.P50, res.P99 = percentile(latencies, 50), percentile(latencies, 99)
+	res.latencies = latencies
 	return res
 }
 
@@ -162,18 +279,33 @@ func percentile(sorted []time.Duration, p int) time.Duration {
 	return sorted[max(rank, 1)-1]
 }
 
-// ask sends one signed interaction and checks that the answer is a message
-// (type 4) or a deferral (type 5). took is zero when no response came.
-func ask(ctx context.Context, c *http.Client, cfg Config, id int64, question string) (took time.Duration, err error) {
-	body, err := interaction(id, question)
+// discordEpochMilli is Discord's snowflake epoch, 2015-01-01.
+const discordEpochMilli = 1420070400000
+
+// replyKind is what a reply said.
+type replyKind int
+
+const (
+	replyAnswer replyKind = iota
+	replyNotCovered
+	replySlowDown
+	replyChoices
+)
+
+// ask sends one signed interaction and reads what the reply says. A reply
+// that is not a message (type 4), a deferral (5) or, for autocomplete,
+// choices (8) is an error, and so is the bot's apology. took is zero when
+// no response came.
+func ask(ctx context.Context, c *http.Client, cfg Config, id, user int64, question string) (took time.Duration, kind replyKind, err error) {
+	body, err := interaction(id, user, question, cfg.Autocomplete)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	sig := ed25519.Sign(cfg.Key, append([]byte(ts), body...))
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.URL, bytes.NewReader(body))
 	if err != nil {
-		return 0, fmt.Errorf("build request: %w", err)
+		return 0, 0, fmt.Errorf("build request: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "explainbot-loadgen")
@@ -183,49 +315,72 @@ func ask(ctx context.Context, c *http.Client, cfg Config, id int64, question str
 	start := time.Now()
 	resp, err := c.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("post: %w", err)
+		return 0, 0, fmt.Errorf("post: %w", err)
 	}
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	took = time.Since(start)
 	if err != nil {
-		return took, fmt.Errorf("read answer: %w", err)
+		return took, 0, fmt.Errorf("read answer: %w", err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return took, fmt.Errorf("status %d", resp.StatusCode)
+		return took, 0, fmt.Errorf("status %d", resp.StatusCode)
 	}
 	var a struct {
 		Type int `json:"type"`
+		Data struct {
+			Content string            `json:"content"`
+			Embeds  []json.RawMessage `json:"embeds"`
+			Choices []json.RawMessage `json:"choices"`
+		} `json:"data"`
 	}
 	if err := json.Unmarshal(answer, &a); err != nil {
-		return took, fmt.Errorf("decode answer: %w", err)
+		return took, 0, fmt.Errorf("decode answer: %w", err)
 	}
-	if a.Type != 4 && a.Type != 5 {
-		return took, errors.New("answer type " + strconv.Itoa(a.Type) + ", want 4 or 5")
+	switch {
+	case cfg.Autocomplete && a.Type == 8 && len(a.Data.Choices) > 0:
+		return took, replyChoices, nil
+	case cfg.Autocomplete:
+		return took, 0, fmt.Errorf("autocomplete answered type %d with %d choices", a.Type, len(a.Data.Choices))
+	case a.Type == 5:
+		return took, replyAnswer, nil
+	case a.Type != 4:
+		return took, 0, errors.New("answer type " + strconv.Itoa(a.Type) + ", want 4 or 5")
+	case strings.Contains(a.Data.Content, "Sorry, something went wrong"):
+		return took, 0, errors.New("the bot apologised")
+	case strings.Contains(a.Data.Content, "slow down"):
+		return took, replySlowDown, nil
+	case strings.Contains(a.Data.Content, "is not covered by"):
+		return took, replyNotCovered, nil
 	}
-	return took, nil
+	return took, replyAnswer, nil
 }
 
-// interaction is an APPLICATION_COMMAND for /ask shaped like Discord's. The
+// interaction is an APPLICATION_COMMAND for /ask shaped like Discord's, or
+// with autocomplete an APPLICATION_COMMAND_AUTOCOMPLETE for /explain topic. The
 // token is a placeholder: the bot cannot reach Discord with it, and need not.
-func interaction(id int64, question string) ([]byte, error) {
-	sid := strconv.FormatInt(1_300_000_000_000_000_000+id, 10)
+func interaction(id, user int64, question string, autocomplete bool) ([]byte, error) {
+	sid := strconv.FormatInt(id, 10)
+	typ, name, option := 2, "ask", map[string]any{"name": "question", "type": 3, "value": question}
+	if autocomplete {
+		typ, name, option = 4, "explain", map[string]any{"name": "topic", "type": 3, "value": question, "focused": true}
+	}
 	return json.Marshal(map[string]any{
 		"id":             sid,
 		"application_id": "1200000000000000001",
-		"type":           2,
+		"type":           typ,
 		"token":          "loadgen-" + sid,
 		"version":        1,
 		"locale":         "en-US",
 		"guild_id":       "1100000000000000001",
 		"channel_id":     "1110000000000000001",
 		"member": map[string]any{
-			"user":  map[string]any{"id": strconv.FormatInt(1_000_000_000_000_000_000+id%50, 10), "username": "loadgen"},
+			"user":  map[string]any{"id": strconv.FormatInt(1_000_000_000_000_000_000+user%1_000_000_000_000_000, 10), "username": "loadgen"},
 			"roles": []string{},
 		},
 		"data": map[string]any{
-			"id": "1250000000000000001", "name": "ask", "type": 1,
-			"options": []map[string]any{{"name": "question", "type": 3, "value": question}},
+			"id": "1250000000000000001", "name": name, "type": 1,
+			"options": []map[string]any{option},
 		},
 	})
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/httpapi"
+	"github.com/explainbot/explainbot/cmd/loadgen/trivial"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -212,5 +213,37 @@ func TestPercentile(t *testing.T) {
 	}
 	if p := percentile(nil, 50); p != 0 {
 		t.Errorf("p50 of nothing = %d, want 0", p)
+	}
+}
+
+// TestCompare measures the toy bot against the trivial endpoint side by
+// side, with each mix: both get requests, no errors, and a ratio line.
+func TestCompare(t *testing.T) {
+	url, seed, _ := newBot(t)
+	priv, err := parseSeed(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	triv := httptest.NewServer(trivial.Handler(priv.Public().(ed25519.PublicKey)))
+	t.Cleanup(triv.Close)
+	for _, mix := range []string{"answered", "half"} {
+		var out, errOut bytes.Buffer
+		code := run(t.Context(), []string{"-url", url, "-baseline", triv.URL + "/interactions", "-seed", seed,
+			"-c", "2", "-d", "400ms", "-rounds", "2", "-mix", mix}, &out, &errOut)
+		if code != 0 {
+			t.Fatalf("%s: exit %d\n%s%s", mix, code, out.String(), errOut.String())
+		}
+		if !strings.Contains(out.String(), "\nratio ") || !strings.Contains(out.String(), "trivial ") {
+			t.Errorf("%s: no ratio or trivial row:\n%s", mix, out.String())
+		}
+	}
+	// Autocomplete against the trivial endpoint alone: every reply has choices.
+	var out bytes.Buffer
+	if code := run(t.Context(), []string{"-url", triv.URL + "/interactions", "-seed", seed, "-c", "2", "-d", "200ms", "-mix", "autocomplete"}, &out, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("autocomplete: exit %d\n%s", code, out.String())
+	}
+	m := result(t, out.String())
+	if m["choices"] != m["requests"] || m["requests"] == "0" {
+		t.Errorf("autocomplete: %s choices for %s requests", m["choices"], m["requests"])
 	}
 }
