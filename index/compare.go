@@ -27,6 +27,10 @@ type table struct {
 	cells [][]string
 }
 
+// leadMargin is how much more of a question a comparison's section must
+// answer to lead over a section of the kind the question asks for.
+const leadMargin = 0.1
+
 // Rows found by their cells. The row must score this share of the best
 // unit, and the word that finds it must say something (an everyday word such
 // as "work" or "use" in a cell is no evidence that the row is meant).
@@ -171,7 +175,12 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			mine, top := ix.cover(q, ranked[best.rank].section, strict), ix.cover(q, ranked[0].section, strict)
 			// A row of the question's kind leads when no section of that kind does.
 			kindRow := !best.lead && !ranked[0].suits && q.kind != kindNone && q.kind != kindDefine
-			lead = (best.lead || differ || kindRow) && mine >= top || mine > top
+			// Over a section of the kind asked, it must answer clearly more.
+			margin := 0.0
+			if ranked[0].suits {
+				margin = leadMargin
+			}
+			lead = (best.lead || differ || kindRow) && mine >= top || mine > top+margin
 		}
 		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, lead
 	default:

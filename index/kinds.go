@@ -42,13 +42,14 @@ var cues = map[kind][]string{
 		"contrast", "versus", "vs", "same", "similar", "alike", "relationship", "relation", "relate", "subset",
 		"belong", "overlap", "identical", "equivalent", "between", "diff"},
 	kindMechanism: {"mechanism", "process", "hood", "behind", "internals", "inner", "workings", "architecture",
-		"technology", "algorithm"},
+		"technology", "algorithm", "step", "stage", "phase"},
 	// "use" alone is not a cue: "which technology do llms use" asks a
 	// difference; usesPhrase catches "used for", "use cases", "uses of".
 	kindUses: {"usage", "application", "apply", "useful", "practice", "industry", "irl", "benefit"},
 	kindConcerns: {"risk", "danger", "dangerous", "problem", "concern", "challenge", "issue", "ethic",
 		"ethical", "ethics", "moral", "harm", "harmful", "threat", "downside", "drawback", "disadvantage",
-		"limitation", "worry", "safe", "safety", "con", "misuse", "fear", "scary", "consideration", "wrong"},
+		"limitation", "worry", "safe", "safety", "con", "misuse", "fear", "scary", "consideration", "wrong",
+		"trust", "trustworthy", "reliable", "accurate", "accuracy", "mistake", "error", "lie"},
 	kindOutlook: {"future", "tldr", "tl", "dr", "summary", "summarize", "summarise", "sum", "conclusion",
 		"conclude", "takeaway", "recap", "gist", "nutshell", "short", "outlook", "ahead", "overall", "final"},
 	kindOverview: {"overview", "introduction", "intro", "about"},
@@ -122,6 +123,11 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		})
 	}
 	switch {
+	case why >= 0 && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(importanceCues, w) }),
+		why >= 0 && has[kindDiffer] && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(people, w) }):
+		// "why should i care about llms", "why do people mix them up":
+		// why the subject matters, the introduction's job.
+		return kindOverview
 	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws):
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws):
@@ -140,9 +146,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindMechanism
 	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }):
 		return kindUses
-	case has[kindOverview] && content == 0,
-		why >= 0 && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(importanceCues, w) }):
-		return kindOverview // "why should i care about llms": why it matters
+	case has[kindOverview] && content == 0:
+		return kindOverview
 	case has[kindDefine] || examples(ws):
 		return kindDefine
 	case what >= 0 && slices.ContainsFunc(ws[what+1:min(len(ws), what+3)], func(w string) bool {
@@ -201,6 +206,10 @@ func aboutArticle(ws []string) bool {
 		return slices.Contains([]string{"article", "this", "it", "everything", "whole", "all", "main", "text"}, w)
 	})
 }
+
+// people, in a "why" question about a difference, ask why people confuse
+// or mix up the things compared.
+var people = []string{"people", "ppl", "everyone", "everybody", "folks", "they", "we", "i", "you"}
 
 // importanceCues after "why" ask why the subject matters: the introduction's job.
 var importanceCues = []string{"care", "bother", "matter", "matters", "important", "importance", "hype", "popular",
@@ -491,8 +500,8 @@ func (ix *Index) defines(s int, focus string) bool {
 			if tok.term != focus {
 				continue
 			}
-			before := strings.ToLower(text[max(0, tok.start-12):tok.start])
-			after := strings.ToLower(text[tok.end:min(len(text), tok.end+12)])
+			before := text[max(0, tok.start-12):tok.start]
+			after := text[tok.end:min(len(text), tok.end+12)]
 			if definingBefore.MatchString(before) || definingAfter.MatchString(after) {
 				return true
 			}
@@ -503,6 +512,7 @@ func (ix *Index) defines(s int, focus string) bool {
 
 // The turns of phrase that define a word, just before or after it.
 var (
-	definingBefore = regexp.MustCompile(`(known as|called|named|termed) (an? |the )?$`)
-	definingAfter  = regexp.MustCompile(`^\)?,? (is|are|refers to|means|stands for) |^, or | \(\p{Lu}`)
+	definingBefore = regexp.MustCompile(`(?i)(known as|called|named|termed) (an? |the )?$`)
+	// "GPT (Generative Pretrained Transformer)": a name spelt out.
+	definingAfter = regexp.MustCompile(`^(?i:\)?,? (is|are|refers to|means|stands for) |, or )|^ \(\p{Lu}`)
 )

@@ -126,6 +126,12 @@ func (ix *Index) parse(raw string) question {
 		switch {
 		case ix.df[t.term] > 0:
 			t.known = 1
+			// Its relatives too, for the sections that say it otherwise
+			// ("law" of a section on "legal" writing); not searched.
+			if c.english && t.weight >= minExpandWeight {
+				t.syn, t.rel = ix.relatedTerms(c.word)
+				t.also = append(slices.Clip(t.syn), t.rel...)
+			}
 		case c.english:
 			t.syn, t.rel = ix.relatedTerms(c.word)
 			if clip := ix.unclip(c.word); clip != "" && !slices.Contains(t.syn, clip) {

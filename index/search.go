@@ -68,6 +68,10 @@ const (
 	minExpandWeight = 0.3
 	// maxClauses bounds the term clauses of one question's search.
 	maxClauses = 48
+	// coverageLead is how much more of the question a section must hold to
+	// lead over a first section scoring at least nearScore of it.
+	coverageLead = 0.2
+	nearScore    = 0.5
 	// maxJudged is how many of the best sections the confidence looks at;
 	// maxKinded how many may win on their kind.
 	maxJudged = 3
@@ -91,19 +95,27 @@ func (ix *Index) Ask(ctx context.Context, question string) Answer {
 		ans.Related = ix.mainTopics(nil, maxRelated)
 		return ans
 	}
-	// The best of the first sections that answers the question leads: one
-	// that cannot ("how big are context windows" needs a number) gives way.
-	lead := -1
+	// The first sections are judged by how much of the question they
+	// hold: one that holds clearly more than the first, and scores near it,
+	// leads ("why does the ai get random sometimes" is the section on
+	// randomness, not the one headed "AI"); so does the best one that
+	// answers at all when the first cannot ("how big are context windows"
+	// needs a number).
+	lead, leadCov := 0, -1.0
 	for i := range min(len(ranked), maxJudged) {
-		if c := ix.coverage(&q, ranked[i].section); c > ans.Confidence {
-			ans.Confidence = c
-			if lead < 0 || c >= minCoverage && ix.coverage(&q, ranked[lead].section) < minCoverage {
-				lead = i
-			}
+		c := ix.coverage(&q, ranked[i].section)
+		ans.Confidence = max(ans.Confidence, c)
+		switch {
+		case i == 0:
+			leadCov = c
+		case leadCov < minCoverage && c >= minCoverage,
+			c > leadCov+coverageLead && ranked[i].score >= nearScore*ranked[0].score:
+			lead, leadCov = i, c
 		}
 	}
 	if lead > 0 {
-		ranked[0], ranked[lead] = ranked[lead], ranked[0]
+		h := ranked[lead]
+		ranked = append([]hit{h}, append(ranked[:lead:lead], ranked[lead+1:]...)...)
 	}
 	if len(ranked) == 0 || ans.Confidence < minCoverage {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
@@ -222,8 +234,9 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			add(t.term, 1, all...)
 		}
 		// A related word is looked for in the text alone, and only the
-		// first few: each is one more posting list to walk.
-		if t.weight < minExpandWeight {
+		// first few of a word the articles lack: each is one more posting
+		// list to walk.
+		if t.weight < minExpandWeight || t.known == 1 {
 			continue
 		}
 		for _, a := range t.syn[:min(len(t.syn), maxExpansions)] {
