@@ -22,17 +22,18 @@ const (
 	needSteps
 	needRanking
 	needAgent
+	needCapacity
 )
 
-var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent"}
+var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity"}
 
 func (n need) String() string { return needNames[n] }
 
-// agentVerbs ask who made or owns something; "who uses llms" asks for
-// uses, not a name.
+// agentVerbs ask who made something; "who uses llms" asks for uses and
+// "who owns ai art" for rights, not a name.
 var agentVerbs = []string{"made", "make", "makes", "created", "create", "creates", "invented", "invent",
 	"wrote", "write", "writes", "written", "built", "build", "builds", "developed", "develop", "develops",
-	"founded", "owns", "own", "owned", "discovered", "started", "designed", "trained", "released", "runs", "coined"}
+	"founded", "discovered", "started", "designed", "trained", "released", "runs", "coined"}
 
 // questionNeed reads the answer type from a question's words.
 func questionNeed(ws []string) need {
@@ -43,6 +44,8 @@ func questionNeed(ws []string) need {
 			return needDate
 		case w == "year" && at(i-1, "what", "which"):
 			return needDate
+		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" }):
+			return needCapacity // "how much text can a model read": a most, not any number
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"):
 			return needNumber
 		case w == "how" && at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i"):
@@ -54,7 +57,9 @@ func questionNeed(ws []string) need {
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")),
 			w == "recommend", (w == "better" || w == "worse") && at(i+1, "than"):
 			return needRanking // "which is the best", "is claude better than gpt-4"
-		case (w == "who" || w == "whos" || w == "who's") && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(agentVerbs, v) }):
+		case (w == "who" || w == "whos" || w == "who's") && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool {
+			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
+		}):
 			return needAgent
 		}
 	}
@@ -66,10 +71,12 @@ var (
 	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
 	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
-	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|most|least|top|leading|greatest|ideal)\b`)
+	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than)\b`)
+	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
+	capacityRE = regexp.MustCompile(`(?i)\b(largest|maximum|max|limit|limits|capacity|at most|up to|more than|no more than|at one time)\b`)
 	// agentRE finds who does something: a name's possessive ("Meta's
 	// LLaMA") or a name after "by".
-	agentRE = regexp.MustCompile(`\b\p{Lu}[\p{L}\p{N}]*['’]s\b|\bby \p{Lu}`)
+	agentRE = regexp.MustCompile(`\b\p{Lu}[\p{L}\p{N}]*['’]s\b|\bby \p{Lu}\p{Ll}`)
 )
 
 // has reports whether section s holds an answer of type n.
@@ -89,6 +96,8 @@ func (ix *Index) has(s int, n need) bool {
 		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
 	case needAgent:
 		return agentRE.MatchString(text)
+	case needCapacity:
+		return numberRE.MatchString(text) && capacityRE.MatchString(text)
 	}
 	return true
 }

@@ -132,6 +132,7 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		rank     int // rank of the table's section among the hits
 		row      int  // -1: none
 		lead     bool // the table's section should lead the answer
+		asked    bool // the row's feature is what the question asks
 	}
 	var best *candidate
 	for ti, t := range ix.tables {
@@ -146,6 +147,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		about := cand.subjects > 0 || differ || ix.namesHeading(q, t)
 		if about {
 			cand.row, cand.lead = ix.rowByFeature(q, t)
+			// The feature is what is asked when its word gives the question
+			// its kind ("which technology do llms use").
+			cand.asked = cand.lead && ix.featureKind(lemmas(ix, t.c.Rows[cand.row].Feature)) == q.kind
 		}
 		if cand.row < 0 {
 			var term string
@@ -180,7 +184,7 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			if ranked[0].suits {
 				margin = leadMargin
 			}
-			lead = (best.lead || differ || kindRow) && mine >= top || mine > top+margin
+			lead = (differ || best.asked || (best.lead || kindRow) && margin == 0) && mine >= top || mine > top+margin
 		}
 		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, lead
 	default:
@@ -201,12 +205,7 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, lead bool) {
 		}
 	}
 	for j, r := range t.c.Rows {
-		ws := words(r.Feature)
-		for i, w := range ws {
-			if word, ok := ix.lex.Lookup(w); ok {
-				ws[i] = word.Lemma
-			}
-		}
+		ws := lemmas(ix, r.Feature)
 		switch k := ix.featureKind(ws); {
 		case k != kindNone && k != kindDefine && q.cues[k]:
 			return j, false
@@ -215,6 +214,17 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, lead bool) {
 		}
 	}
 	return -1, false
+}
+
+// lemmas are the base forms of a phrase's words.
+func lemmas(ix *Index, phrase string) []string {
+	ws := words(phrase)
+	for i, w := range ws {
+		if word, ok := ix.lex.Lookup(w); ok {
+			ws[i] = word.Lemma
+		}
+	}
+	return ws
 }
 
 // featureKind is the kind of question a feature's words answer.
@@ -256,17 +266,23 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (r
 	}
 	row, best := -1, 0.0
 	for _, u := range units {
-		if u.score < ratio*units[0].score {
-			break
-		}
 		un := ix.units[u.unit]
 		if un.kind != rowUnit || un.table != ti {
 			continue
 		}
+		near := u.score >= ratio*units[0].score
 		// The row whose telling word weighs most; a synonym counts for
 		// less, a looser relation not at all.
 		for _, qt := range q.terms {
 			if qt.cue {
+				continue
+			}
+			// A word every cell of one row shares finds it however common:
+			// "what kind of network do llms use" is the row of what they use.
+			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && ix.everyCell(t, un.row, qt.term) && ix.onlyRow(t, un.row, qt.term) {
+				row, term, best = un.row, qt.term, minWeight
+			}
+			if !near {
 				continue
 			}
 			for _, c := range []struct {
@@ -282,6 +298,21 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (r
 		}
 	}
 	return row, term
+}
+
+// everyCell reports whether term stands in every cell of row r: a row
+// whose cells all say "uses ..." is what the subjects use.
+func (ix *Index) everyCell(t table, r int, term string) bool {
+	vals := t.c.Rows[r].Values
+	if len(vals) < 2 {
+		return false
+	}
+	for _, v := range vals {
+		if !slices.Contains(ix.terms(v), term) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyRow reports whether term stands in row r's cells and in no other row's.

@@ -208,7 +208,7 @@ func TestAnswers(t *testing.T) {
 
 func TestDevQuestions(t *testing.T) {
 	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "dev.json")))
-	report(t, "dev", s, 0, 0, 0.90)
+	report(t, "dev", s, 0, 0, 0.87)
 }
 
 // report logs every miss and fails when a share falls below its floor.
@@ -256,5 +256,32 @@ func buildIndex(t testing.TB, arts ...*knowledge.Article) *Index {
 
 func TestUnseenQuestions(t *testing.T) {
 	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "unseen.json")))
-	report(t, "unseen", s, 0, 0, 0.85)
+	report(t, "unseen", s, 0, 0, 0.87)
+}
+
+func TestFreshQuestions(t *testing.T) {
+	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "fresh.json")))
+	report(t, "fresh", s, 0, 0, 0.85)
+}
+
+// TestCauses asks, for each cause of a wrong answer that the engine was
+// rebuilt to remove, the questions that showed it (testdata/causes.json).
+// Unlike the evaluation sets, each must be right.
+func TestCauses(t *testing.T) {
+	var cases []struct {
+		Cause string `json:"cause"`
+		evalCase
+	}
+	readJSON(t, filepath.Join("testdata", "causes.json"), &cases)
+	var all []evalCase
+	for _, c := range cases {
+		if c.Corpus == "" {
+			c.Corpus = "builtin"
+		}
+		all = append(all, c.evalCase)
+	}
+	s := evaluate(t, all)
+	for _, m := range s.misses {
+		t.Error(m)
+	}
 }

@@ -72,6 +72,18 @@ var cueKinds = func() map[string]kind {
 	return m
 }()
 
+// mechanismVerb reports whether w is a form of one of mechanismVerbs
+// ("works": WordNet lists it as a noun of its own, a factory).
+func (ix *Index) mechanismVerb(w string) bool {
+	if slices.Contains(mechanismVerbs, w) {
+		return true
+	}
+	if word, ok := ix.lex.Lookup(w); ok && slices.Contains(mechanismVerbs, word.Lemma) {
+		return true
+	}
+	return slices.ContainsFunc(baseForms(w), func(b string) bool { return slices.Contains(mechanismVerbs, b) })
+}
+
 // cueKind is the kind a word marks, itself or by its base form.
 func (ix *Index) cueKind(w string) kind {
 	if k, ok := cueKinds[w]; ok {
@@ -79,6 +91,11 @@ func (ix *Index) cueKind(w string) kind {
 	}
 	if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w {
 		return cueKinds[word.Lemma]
+	}
+	for _, b := range baseForms(w) { // "steps" is a lemma of its own in WordNet
+		if k, ok := cueKinds[b]; ok && ix.lex.IsWord(b) {
+			return k
+		}
 	}
 	return kindNone
 }
@@ -116,12 +133,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		}
 		return ws[i+1:]
 	}
-	mechanismVerb := func(rest []string) bool {
-		return slices.ContainsFunc(rest, func(w string) bool {
-			word, _ := ix.lex.Lookup(w)
-			return slices.Contains(mechanismVerbs, w) || slices.Contains(mechanismVerbs, word.Lemma)
-		})
-	}
+	mechanismVerb := func(rest []string) bool { return slices.ContainsFunc(rest, ix.mechanismVerb) }
 	switch {
 	case why >= 0 && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(importanceCues, w) }),
 		why >= 0 && has[kindDiffer] && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(people, w) }):
@@ -329,10 +341,7 @@ func (ix *Index) sectionKinds() []sectionKind {
 			sk.kind = kindOverview
 		case has[kindDiffer]:
 			sk.kind = kindDiffer
-		case len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], func(w string) bool {
-			word, _ := ix.lex.Lookup(w)
-			return slices.Contains(mechanismVerbs, w) || slices.Contains(mechanismVerbs, word.Lemma)
-		}), has[kindMechanism]:
+		case len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], ix.mechanismVerb), has[kindMechanism]:
 			sk.kind = kindMechanism
 		case has[kindUses] || usesPhrase(ws) || slices.Contains(ws, "uses"):
 			sk.kind = kindUses

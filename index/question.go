@@ -24,6 +24,8 @@ type question struct {
 	examples bool
 	// cues are the kinds its words of form name ("risks", "used for").
 	cues map[kind]bool
+	// asksKindOf is set by "what kind of", "what type of": a category is asked.
+	asksKindOf bool
 }
 
 // qterm is one content word of a question.
@@ -157,6 +159,11 @@ func (ix *Index) parse(raw string) question {
 	}
 	q.need = questionNeed(q.words)
 	q.examples = examples(q.words)
+	for i := 0; i+1 < len(q.words); i++ {
+		if (q.words[i] == "kind" || q.words[i] == "type" || q.words[i] == "sort" || q.words[i] == "kinds" || q.words[i] == "types") && q.words[i+1] == "of" {
+			q.asksKindOf = true
+		}
+	}
 	q.cues = map[kind]bool{}
 	for _, w := range q.words {
 		q.cues[ix.cueKind(w)] = true
@@ -188,8 +195,14 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 		}
 		return into
 	}
-	syn = pick(synonyms, nil, nil)
-	return syn, pick(others, nil, syn)
+	// The most specific first: the fewer units a relative stands in, the
+	// more it tells (of "employment", "job" before "use").
+	bySpecificity := func(ts []string) []string {
+		slices.SortStableFunc(ts, func(a, b string) int { return ix.df[a] - ix.df[b] })
+		return ts
+	}
+	syn = bySpecificity(pick(synonyms, nil, nil))
+	return syn, bySpecificity(pick(others, nil, syn))
 }
 
 // unclip reads a clipped word as the article word it begins: "temp" as

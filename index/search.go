@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -86,7 +88,68 @@ var fieldBoost = map[string]float64{fieldBody: 1, fieldHeading: headingBoost, fi
 
 // Ask answers one question. It never fails: a question it cannot answer,
 // including empty or malformed input, gets Answered false and topics to try.
+//
+// A long message the articles cannot answer as a whole may still ask
+// something answerable in one of its sentences or clauses ("ok so i was
+// reading this for the group project ... what i need to know is how they
+// are actually different"): the best such clause that asks something is
+// answered instead, quoted as the whole message was asked.
 func (ix *Index) Ask(ctx context.Context, question string) Answer {
+	ans := ix.ask(ctx, question)
+	if ans.Answered || len(words(question)) < minChatterWords {
+		return ans
+	}
+	for _, c := range clauses(question) {
+		if !asksSomething(c) {
+			continue
+		}
+		if a := ix.ask(ctx, c); a.Answered && a.Confidence > ans.Confidence {
+			a.Question = question
+			ans = a
+		}
+	}
+	return ans
+}
+
+// minChatterWords is the shortest message searched clause by clause.
+const minChatterWords = 15
+
+// clauses cuts a message at sentence ends and at the commas and
+// conjunctions that join its clauses.
+func clauses(text string) []string {
+	var out []string
+	for _, part := range clauseBreak.Split(text, -1) {
+		if part = strings.TrimSpace(part); len(words(part)) >= 2 {
+			out = append(out, part)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+var clauseBreak = regexp.MustCompile(`[.!?;:\n]+|,\s+(?:so|but|and|like|because|bc|cuz)?\b|\s+(?:so|but|because|bc|cuz)\s+`)
+
+// asksSomething reports whether a clause has the form of a question: a
+// question word, a question mark, or a request to explain.
+func asksSomething(clause string) bool {
+	ws := withoutFillers(words(clause))
+	for i, w := range ws {
+		switch w {
+		case "what", "whats", "how", "why", "which", "who", "when", "where", "difference", "vs":
+			return true
+		case "is", "are", "does", "do", "can", "explain", "tell", "describe":
+			if i == 0 {
+				return true // "is it ...", "explain ..."
+			}
+		}
+	}
+	return strings.Contains(clause, "?")
+}
+
+// ask answers one question as a whole.
+func (ix *Index) ask(ctx context.Context, question string) Answer {
 	ans := Answer{Question: question}
 	q := ix.parse(question)
 	ranked, units, err := ix.search(ctx, &q)
@@ -205,6 +268,7 @@ type hit struct {
 	// score is the section's, their sum raised for a section of the kind asked.
 	text, heading, score float64
 	suits                bool // the section is of the kind asked
+	holds                bool // the section can hold the type of answer asked
 }
 
 // unitHit is one unit's score.
@@ -306,8 +370,18 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			h.suits = true
 		}
 	}
+	// A section that cannot hold the type of answer asked (a number for
+	// "how much", a date for "when") ranks below all that can.
+	if q.need != needNothing {
+		for i := range min(len(ranked), maxKinded) {
+			ranked[i].holds = ix.has(ranked[i].section, q.need)
+		}
+	}
 	sort.SliceStable(ranked, func(i, j int) bool {
 		a, b := ranked[i], ranked[j]
+		if a.holds != b.holds && q.need != needNothing {
+			return a.holds
+		}
 		return a.score > b.score || a.score == b.score && a.suits && !b.suits
 	})
 	return ranked, units, nil

@@ -75,9 +75,9 @@ func (t table) line(i int) string {
 	start := int(t.lines[i])
 	end := len(t.text)
 	if i+1 < len(t.lines) {
-		end = int(t.lines[i+1]) - 1
+		end = int(t.lines[i+1])
 	}
-	return t.text[start:end]
+	return strings.TrimSuffix(t.text[start:end], "\n")
 }
 
 var (

@@ -1,6 +1,100 @@
 package lexicon
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func english(t testing.TB) *Lexicon {
+	t.Helper()
+	lx, err := English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
+
+func TestLookup(t *testing.T) {
+	lx := english(t)
+	for _, c := range []struct {
+		form, lemma string
+		ranked      bool
+	}{
+		{"took", "take", true}, {"children", "child", true}, {"biased", "bias", true},
+		{"prejudiced", "prejudice", true}, {"vaccines", "vaccine", true}, {"news", "news", true},
+		{"photosynthesis", "photosynthesis", true},
+	} {
+		w, ok := lx.Lookup(c.form)
+		if !ok || w.Lemma != c.lemma || (w.Rank > 0) != c.ranked {
+			t.Errorf("Lookup(%q) = %+v, %v; want lemma %q, ranked %v", c.form, w, ok, c.lemma, c.ranked)
+		}
+	}
+	for _, notWord := range []string{"genai", "trasnformer", "zzqx", ""} {
+		if lx.IsWord(notWord) {
+			t.Errorf("IsWord(%q) = true, want false", notWord)
+		}
+	}
+	the, _ := lx.Lookup("the")
+	stand, _ := lx.Lookup("stand")
+	vaccine, _ := lx.Lookup("vaccine")
+	if !(the.Rank < stand.Rank && stand.Rank < vaccine.Rank) {
+		t.Errorf("ranks the %d, stand %d, vaccine %d: want increasing rarity", the.Rank, stand.Rank, vaccine.Rank)
+	}
+}
+
+func TestRelated(t *testing.T) {
+	lx := english(t)
+	for _, c := range []struct{ word, related string }{
+		{"employment", "job"}, {"goal", "purpose"}, {"picture", "image"}, {"danger", "risk"}, {"broad", "wide"},
+	} {
+		syn, other := lx.Related(c.word)
+		if !slices.Contains(syn, c.related) && !slices.Contains(other, c.related) {
+			t.Errorf("Related(%q) lacks %q: %v | %v", c.word, c.related, syn, other)
+		}
+	}
+	if syn, other := lx.Related("zzqx"); syn != nil || other != nil {
+		t.Errorf("Related of a non-word = %v, %v", syn, other)
+	}
+}
+
+func TestCommon(t *testing.T) {
+	lx := english(t)
+	if _, ok := lx.Common("definitely"); !ok {
+		t.Error("definitely is not common")
+	}
+	if _, ok := lx.Common("pangolin"); ok {
+		t.Error("pangolin is common")
+	}
+}
+
+// TestData checks the embedded files' shape: sorted keys (New refuses
+// others), every lemma a word form itself, a size within the 8 MB.
+func TestData(t *testing.T) {
+	if _, err := New("b\t1\t\na\t2\t\n", ""); err == nil {
+		t.Error("unsorted words accepted")
+	}
+	lx := english(t)
+	if lx.Len() < 100000 {
+		t.Errorf("%d word forms, want the whole lexicon", lx.Len())
+	}
+	missing := 0
+	lx.Each(func(form string, rank int) bool {
+		if w, _ := lx.Lookup(form); w.Lemma != form && !lx.IsWord(w.Lemma) {
+			missing++
+		}
+		return true
+	})
+	if missing > 0 {
+		t.Errorf("%d lemmas are not word forms", missing)
+	}
+	if n := len(wordsTSV) + len(relatedTSV); n > 8<<20 {
+		t.Errorf("lexicon is %d bytes, over 8 MB", n)
+	}
+	if !strings.HasPrefix(relatedTSV, "a") {
+		t.Errorf("related.tsv starts %q", relatedTSV[:10])
+	}
+}
 
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
@@ -12,10 +106,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 func BenchmarkLookup(b *testing.B) {
-	lx, err := English()
-	if err != nil {
-		b.Fatal(err)
-	}
+	lx := english(b)
 	for b.Loop() {
 		lx.Lookup("prejudiced")
 	}

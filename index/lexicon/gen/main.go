@@ -291,12 +291,17 @@ func build(wn *wordNet, scowl map[string]bool, rank map[string]int) *lexicon {
 			add(w)
 		}
 	}
+	var bases []string
 	for w, f := range lx.forms {
 		if l := wn.lemma(w); l != "" && l != w {
 			f.lemma = l
 			lx.forms[w] = f
 			lx.lemmas++
+			bases = append(bases, l)
 		}
+	}
+	for _, b := range bases { // every base form is a word form too
+		add(b)
 	}
 	// related links two words when a common sense of one is a sense of the
 	// other, or stands for it more generally, or is its other part of

@@ -1,0 +1,128 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// TestCorrect checks typo correction (testdata/typos.json): a real word
+// is never changed, a misspelling becomes the word meant.
+func TestCorrect(t *testing.T) {
+	ix := builtinIndex(t)
+	var cases []struct{ Word, Want, Why string }
+	readJSON(t, filepath.Join("testdata", "typos.json"), &cases)
+	for _, c := range cases {
+		q := ix.parse("the " + c.Word)
+		got := strings.Join(q.words[1:], " ")
+		if got != c.Want {
+			t.Errorf("%q read as %q, want %q (%s)", c.Word, got, c.Want, c.Why)
+		}
+	}
+}
+
+// TestKinds checks what the engine reads from a question's form and a
+// section's heading (testdata/kinds.json).
+func TestKinds(t *testing.T) {
+	ix := builtinIndex(t)
+	var cases struct {
+		Questions []struct{ Q, Kind string }
+		Headings  []struct{ H, Kind string }
+		Needs     []struct{ Q, Need string }
+	}
+	readJSON(t, filepath.Join("testdata", "kinds.json"), &cases)
+	for _, c := range cases.Questions {
+		if q := ix.parse(c.Q); q.kind.String() != c.Kind {
+			t.Errorf("%q asks %s, want %s", c.Q, q.kind, c.Kind)
+		}
+	}
+	var secs []knowledge.Section
+	for _, c := range cases.Headings {
+		secs = append(secs, knowledge.Section{ID: strings.ToLower(strings.ReplaceAll(c.H, " ", "-")), Heading: c.H, Level: 2,
+			Blocks: []knowledge.Block{{Text: "Some text about " + c.H + "."}}})
+	}
+	hx := buildIndex(t, &knowledge.Article{Title: "Headings", Path: "headings.md", Sections: secs})
+	for i, c := range cases.Headings {
+		if got := hx.kinds[i].kind.String(); got != c.Kind {
+			t.Errorf("heading %q offers %s, want %s", c.H, got, c.Kind)
+		}
+	}
+	for _, c := range cases.Needs {
+		if q := ix.parse(c.Q); q.need.String() != c.Need {
+			t.Errorf("%q needs %s, want %s", c.Q, q.need, c.Need)
+		}
+	}
+}
+
+// TestWeights checks the confidence's weights: common words barely count,
+// rare words and names count most, an inflection as much as its word.
+func TestWeights(t *testing.T) {
+	ix := builtinIndex(t)
+	w := func(word string) float64 { return ix.weight(word, ix.lex.IsWord(word)) }
+	for _, common := range []string{"take", "stand", "main", "the", "work"} {
+		if got := w(common); got > 0.35 {
+			t.Errorf("weight(%q) = %.2f, want a common word's (≤ 0.35)", common, got)
+		}
+	}
+	for _, rare := range []string{"vaccines", "photosynthesis", "marathon", "llm", "chatgpt"} {
+		if got := w(rare); got < 0.65 {
+			t.Errorf("weight(%q) = %.2f, want a rare word's (≥ 0.65)", rare, got)
+		}
+	}
+	if a, b := w("vaccines"), w("vaccine"); a != b {
+		t.Errorf("weight(vaccines) = %.2f, weight(vaccine) = %.2f; want the same", a, b)
+	}
+}
+
+// TestRelatedWords checks that a word the articles lack is read through
+// its relatives that they have, never outranking an exact match.
+func TestRelatedWords(t *testing.T) {
+	ix := builtinIndex(t)
+	q := ix.parse("employment")
+	if len(q.terms) != 1 || !slices.Contains(q.terms[0].also, "job") {
+		t.Fatalf("employment read as %+v, want job among its relatives", q.terms)
+	}
+	a := ix.Ask(context.Background(), "employment displacement by ai")
+	b := ix.Ask(context.Background(), "job displacement by ai")
+	if !a.Answered || !b.Answered || a.Hits[0].Heading != b.Hits[0].Heading {
+		t.Fatalf("employment and job answered differently: %v / %v", a.Hits, b.Hits)
+	}
+	if a.Hits[0].Score >= b.Hits[0].Score {
+		t.Errorf("a related word scored %.3f, the exact word %.3f: the related one must score less", a.Hits[0].Score, b.Hits[0].Score)
+	}
+}
+
+// TestHighlightsAfterDots checks that "DALL·E", whose 2-byte dot analysis
+// treats as a space, leaves every later highlight on its word.
+func TestHighlightsAfterDots(t *testing.T) {
+	ix := builtinIndex(t)
+	const question = "is dall-e an llm, and what about code generation"
+	a := ix.Ask(context.Background(), question)
+	if !a.Answered {
+		t.Fatal("not answered")
+	}
+	var want []string
+	for _, w := range []string{"dall", "e", "llm", "code", "generation"} {
+		want = append(want, ix.stem.stem(w))
+	}
+	seen := 0
+	for _, h := range a.Hits {
+		if strings.ContainsRune(h.Excerpt, '\uFFFD') {
+			t.Errorf("%s: excerpt holds U+FFFD: %q", h.Heading, h.Excerpt)
+		}
+		for _, sp := range h.Highlights {
+			word := strings.ToLower(h.Excerpt[sp.Start:sp.End])
+			if !slices.Contains(want, ix.stem.stem(word)) {
+				t.Errorf("%s: highlight %v is %q, not a word of the question", h.Heading, sp, h.Excerpt[sp.Start:sp.End])
+			}
+			seen++
+		}
+	}
+	if seen == 0 {
+		t.Error("no highlights")
+	}
+}
