@@ -44,9 +44,9 @@ type Index struct {
 	passageText []passageText
 	// secTerms caches each section's terms, for the confidence.
 	secTerms []sectionTerms
-	gloss       *glossary
-	text        analysis.Analyzer // the body's analyzer, for the question's terms
-	stem        stemmer
+	gloss    *glossary
+	text     analysis.Analyzer // the body's analyzer, for the question's terms
+	stem     stemmer
 	// df counts, for each analyzed term of the bodies, headings and labels,
 	// the units holding it; vocab counts the articles' lowercase words, for
 	// typo correction.
@@ -66,7 +66,7 @@ type Index struct {
 	ofKind map[kind][]int
 	// secUnits locates each section's units.
 	secUnits []unitRange
-	built time.Duration
+	built    time.Duration
 	// reused is true when the index was opened from Options.Path.
 	reused bool
 }

@@ -128,8 +128,8 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	differ := q.kind == kindDiffer
 	type candidate struct {
 		t        int
-		subjects int // how many compared subjects the question names
-		rank     int // rank of the table's section among the hits
+		subjects int  // how many compared subjects the question names
+		rank     int  // rank of the table's section among the hits
 		row      int  // -1: none
 		lead     bool // the table's section should lead the answer
 		asked    bool // the row's feature is what the question asks
