@@ -19,8 +19,12 @@ type table struct {
 	// English: the one that names it ("generative" of "Generative AI";
 	// "ai" alone names the whole field, not this subject).
 	keys []string
-	// features holds each row's feature terms.
-	features [][]string
+	// features holds each row's feature terms, and featureKinds the kind of
+	// question each feature's words answer ("Applications": uses) and
+	// whether they name examples.
+	features     [][]string
+	featureKinds []kind
+	exampleRow   []bool
 	// cells holds each row's cell terms, without the subjects' own terms
 	// ("generating" in a cell is not evidence for the row when the question
 	// names "generative AI").
@@ -62,6 +66,9 @@ func (ix *Index) newTables() []table {
 			}
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))
+				ws := lemmas(ix, r.Feature)
+				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
+				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				var cells []string
 				for _, v := range r.Values {
 					for _, term := range ix.terms(v) {
@@ -149,7 +156,7 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			cand.row, cand.lead = ix.rowByFeature(q, t)
 			// The feature is what is asked when its word gives the question
 			// its kind ("which technology do llms use").
-			cand.asked = cand.lead && ix.featureKind(lemmas(ix, t.c.Rows[cand.row].Feature)) == q.kind
+			cand.asked = cand.lead && t.featureKinds[cand.row] == q.kind
 		}
 		if cand.row < 0 {
 			var term string
@@ -204,12 +211,11 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, lead bool) {
 			return j, true
 		}
 	}
-	for j, r := range t.c.Rows {
-		ws := lemmas(ix, r.Feature)
-		switch k := ix.featureKind(ws); {
+	for j := range t.c.Rows {
+		switch k := t.featureKinds[j]; {
 		case k != kindNone && k != kindDefine && q.cues[k]:
 			return j, false
-		case q.examples && slices.Contains(ws, "example"):
+		case q.examples && t.exampleRow[j]:
 			return j, false
 		}
 	}

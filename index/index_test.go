@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+
 	"encoding/json"
+	"github.com/blevesearch/bleve/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -203,6 +205,21 @@ func readJSON(t testing.TB, path string, v any) {
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// BenchmarkPlainBleve is the floor the engine is measured against: one
+// bleve match query for the same question over the same index, nothing else.
+func BenchmarkPlainBleve(b *testing.B) {
+	ix := builtinIndex(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		q := bleve.NewMatchQuery("how do llms work")
+		q.SetField(fieldBody)
+		if _, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequest(q)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -89,6 +89,23 @@ func (ix *Index) cueKind(w string) kind {
 	if k, ok := cueKinds[w]; ok {
 		return k
 	}
+	if v, ok := sharedCues.m.Load(w); ok {
+		return v.(kind)
+	}
+	k := ix.baseCueKind(w)
+	if sharedCues.n.Load() < maxCachedStems {
+		if _, loaded := sharedCues.m.LoadOrStore(w, k); !loaded {
+			sharedCues.n.Add(1)
+		}
+	}
+	return k
+}
+
+// sharedCues remembers the kinds of words that are no cue themselves,
+// found through their base forms (a lexicon search each).
+var sharedCues = &stemCache{}
+
+func (ix *Index) baseCueKind(w string) kind {
 	if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w {
 		return cueKinds[word.Lemma]
 	}
@@ -501,22 +518,24 @@ func (ix *Index) defines(s int, focus string) bool {
 		}
 	}
 	for u := ix.secUnits[s].first; u < ix.secUnits[s].end; u++ {
-		if ix.units[u].kind != passageUnit {
-			continue
-		}
-		text := ix.units[u].text
-		for _, tok := range ix.textOf(u).tokens {
-			if tok.term != focus {
-				continue
-			}
-			before := text[max(0, tok.start-12):tok.start]
-			after := text[tok.end:min(len(text), tok.end+12)]
-			if definingBefore.MatchString(before) || definingAfter.MatchString(after) {
-				return true
-			}
+		if ix.units[u].kind == passageUnit && slices.Contains(ix.textOf(u).defined, focus) {
+			return true
 		}
 	}
 	return false
+}
+
+// definedTerms lists the terms a passage names in a defining turn of phrase.
+func definedTerms(text string, tokens []token) []string {
+	var out []string
+	for _, tok := range tokens {
+		before := text[max(0, tok.start-12):tok.start]
+		after := text[tok.end:min(len(text), tok.end+12)]
+		if (definingBefore.MatchString(before) || definingAfter.MatchString(after)) && !slices.Contains(out, tok.term) {
+			out = append(out, tok.term)
+		}
+	}
+	return out
 }
 
 // The turns of phrase that define a word, just before or after it.

@@ -195,8 +195,9 @@ type stemmer struct {
 	cache *stemCache
 }
 
-// stemCache remembers stems, up to a bound: looking a word up in the
-// lexicon costs a binary search, and articles and questions repeat words.
+// stemCache remembers what was computed of a word (its stem, its cue
+// kind), up to a bound: looking a word up in the lexicon costs a binary
+// search, and articles and questions repeat words.
 type stemCache struct {
 	m sync.Map
 	n atomic.Int64

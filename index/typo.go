@@ -32,25 +32,24 @@ func (ix *Index) correct(w string) (string, bool) {
 		return "", false
 	}
 	best, bestClass, bestRank := "", 4, 0
-	consider := func(c string) {
-		if c == "" || c[0] != w[0] && !(len(c) > 1 && len(w) > 1 && c[0] == w[1] && c[1] == w[0]) {
+	// consider looks c up without allocating (Go does not copy a byte
+	// slice converted for a map index); hundreds of spellings are tried.
+	consider := func(c []byte) {
+		if len(c) == 0 || c[0] != w[0] && !(len(c) > 1 && len(w) > 1 && c[0] == w[1] && c[1] == w[0]) {
 			return
 		}
 		class, rank := 4, 0
-		switch {
-		case ix.vocab[c] > 0:
-			class, rank = 0, -ix.vocab[c]
-		case stopWords[c] || cueKinds[c] != kindNone:
+		if n := ix.vocab[string(c)]; n > 0 {
+			class, rank = 0, -n
+		} else if stopWords[string(c)] || cueKinds[string(c)] != kindNone {
 			class = 1
-		default:
-			r, ok := ix.lex.Common(c)
-			if !ok {
-				return
-			}
+		} else if r, ok := ix.lex.CommonBytes(c); ok {
 			class, rank = 2, r
+		} else {
+			return
 		}
-		if class < bestClass || class == bestClass && rank < bestRank || class == bestClass && rank == bestRank && c < best {
-			best, bestClass, bestRank = c, class, rank
+		if class < bestClass || class == bestClass && rank < bestRank || class == bestClass && rank == bestRank && string(c) < best {
+			best, bestClass, bestRank = string(c), class, rank
 		}
 	}
 	edits1(w, consider)
@@ -97,8 +96,9 @@ func (ix *Index) swapped(w string) (string, bool) {
 const alphabet = "abcdefghijklmnopqrstuvwxyz"
 
 // edits1 calls fn with every spelling one edit from w (ASCII letters only;
-// words with other runes are left alone).
-func edits1(w string, fn func(string)) {
+// words with other runes are left alone). The slice is reused: fn must copy
+// what it keeps.
+func edits1(w string, fn func([]byte)) {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
 			return
@@ -108,20 +108,20 @@ func edits1(w string, fn func(string)) {
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) { // deletion
 			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
-			fn(string(buf))
+			fn(buf)
 		}
 		if i+1 < len(w) { // swap
 			buf = append(append(buf[:0], w[:i]...), w[i+1], w[i])
 			buf = append(buf, w[i+2:]...)
-			fn(string(buf))
+			fn(buf)
 		}
 		for c := 0; c < len(alphabet); c++ {
 			if i < len(w) && alphabet[c] != w[i] { // substitution
 				buf = append(append(append(buf[:0], w[:i]...), alphabet[c]), w[i+1:]...)
-				fn(string(buf))
+				fn(buf)
 			}
 			buf = append(append(append(buf[:0], w[:i]...), alphabet[c]), w[i:]...) // insertion
-			fn(string(buf))
+			fn(buf)
 		}
 	}
 }

@@ -49,6 +49,8 @@ type passageText struct {
 	once   sync.Once
 	tokens []token
 	starts []int // byte offsets where sentences and lines begin
+	// defined are the terms the passage defines ("known as a transformer").
+	defined []string
 }
 
 // token is one analyzed word of a passage and where it stands.
@@ -173,6 +175,7 @@ func (ix *Index) textOf(p int) *passageText {
 			pt.tokens = append(pt.tokens, token{term: string(tok.Term), start: tok.Start, end: tok.End})
 		}
 		pt.starts = sentenceStarts(text)
+		pt.defined = definedTerms(text, pt.tokens)
 	})
 	return pt
 }

@@ -162,21 +162,30 @@ func (lx *Lexicon) Each(fn func(form string, rank int) bool) {
 // them than on a rare word.
 const CommonRank = 20000
 
+// CommonBytes is Common for a word held as bytes, without copying them.
+func (lx *Lexicon) CommonBytes(w []byte) (int, bool) {
+	lx.commonOnce.Do(lx.loadCommon)
+	r, ok := lx.common[string(w)]
+	return int(r), ok
+}
+
 // Common reports whether w is among the CommonRank most frequent English
 // words, with its rank. Its map is built on first use, for typo
 // correction, which tries hundreds of spellings a word.
 func (lx *Lexicon) Common(w string) (int, bool) {
-	lx.commonOnce.Do(func() {
-		lx.common = make(map[string]int32, CommonRank)
-		lx.Each(func(form string, rank int) bool {
-			if rank > 0 && rank <= CommonRank {
-				lx.common[form] = int32(rank)
-			}
-			return true
-		})
-	})
+	lx.commonOnce.Do(lx.loadCommon)
 	r, ok := lx.common[w]
 	return int(r), ok
+}
+
+func (lx *Lexicon) loadCommon() {
+	lx.common = make(map[string]int32, CommonRank)
+	lx.Each(func(form string, rank int) bool {
+		if rank > 0 && rank <= CommonRank {
+			lx.common[form] = int32(rank)
+		}
+		return true
+	})
 }
 
 // IsWord reports whether w (lowercase) is an English word: an inflected
