@@ -111,6 +111,7 @@ func Hash(articles []*Article) string {
 		w.str(a.Path)
 		w.str(a.Title)
 		w.str(a.Source)
+		w.str(a.URL)
 		w.num(len(a.Sections))
 		for _, s := range a.Sections {
 			w.str(s.ID)

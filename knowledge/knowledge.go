@@ -10,8 +10,10 @@ import "strings"
 type Article struct {
 	// Title is the article's title from its front matter.
 	Title string
-	// Source is where the article came from (a URL or a citation).
+	// Source is where the article came from (a citation, or a URL).
 	Source string
+	// URL links the article's page, when its front matter gives one.
+	URL string
 	// Path is the file the article was read from ("builtin" for the built-in one).
 	Path string
 	// Sections are the article's sections in order; the text before the first

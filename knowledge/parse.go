@@ -3,7 +3,6 @@ package knowledge
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,11 +10,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -41,7 +38,7 @@ const introHeading = "Introduction"
 
 // markdown is shared: goldmark's parser sets itself up once and keeps
 // per-document state in the parser.Context, so concurrent Parse calls are safe.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta))
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Problem is one thing wrong with an article's source, placed so an editor
 // can jump to it.
@@ -95,25 +92,27 @@ func Parse(path string, src []byte) (*Article, error) {
 	if len(src) > MaxArticleBytes {
 		return nil, Problems{{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(src), MaxArticleBytes)}}
 	}
+	yamlText, md, hasFront := cutFrontMatter(src)
 	p := &parse{
 		path:   path,
-		src:    src,
+		src:    md,
 		art:    &Article{Path: path},
 		seen:   map[string]int{},
 		ids:    map[string]bool{},
 		suffix: map[string]int{},
-		starts: lineStarts(src),
+		starts: lineStarts(md),
 	}
-	doc, pc, err := parseMarkdown(src)
+	if hasFront {
+		fm := p.parseFrontMatter(yamlText)
+		p.art.Title, p.art.Source, p.art.URL = fm.title, fm.source, fm.url
+	} else {
+		p.problem(1, "no title in front matter")
+	}
+	doc, err := parseMarkdown(md)
 	if err != nil {
 		return nil, Problems{{Path: path, Msg: err.Error()}}
 	}
-	metaErr := p.frontMatter(pc)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if metaErr && n == doc.FirstChild() && n.Kind() == ast.KindTextBlock {
-			// goldmark-meta leaves broken front matter in the tree as text.
-			continue
-		}
 		p.block(n, true)
 	}
 	p.finish()
@@ -124,18 +123,15 @@ func Parse(path string, src []byte) (*Article, error) {
 	return p.art, nil
 }
 
-// parseMarkdown runs goldmark over src. goldmark and the YAML decoder are
-// not ours, so a panic inside them becomes an error instead of taking the
-// bot down with a bad file.
-func parseMarkdown(src []byte) (doc ast.Node, pc parser.Context, err error) {
+// parseMarkdown runs goldmark over src. goldmark is not ours, so a panic
+// inside it becomes an error instead of taking the bot down with a bad file.
+func parseMarkdown(src []byte) (doc ast.Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("cannot parse Markdown: %s", strings.Join(strings.Fields(fmt.Sprint(r)), " "))
 		}
 	}()
-	pc = parser.NewContext()
-	doc = markdown.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	return doc, pc, nil
+	return markdown.Parser().Parse(text.NewReader(src)), nil
 }
 
 // parse holds the state of one Parse call.
@@ -161,48 +157,6 @@ type parse struct {
 
 func (p *parse) problem(line int, format string, args ...any) {
 	p.problems = append(p.problems, Problem{Path: p.path, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// yamlLine finds the line number yaml.v2 puts in its messages.
-var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors: )?line (\d+): `)
-
-// frontMatter takes the title and source from the YAML front matter and
-// reports whether the front matter was broken.
-func (p *parse) frontMatter(pc parser.Context) bool {
-	m, err := meta.TryGet(pc)
-	if err != nil {
-		msg := strings.Join(strings.Fields(err.Error()), " ")
-		line := 1
-		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
-			// YAML counts from the line after the opening "---".
-			if n, convErr := strconv.Atoi(sub[1]); convErr == nil && n < len(p.starts) {
-				line = n + 1
-			}
-			msg = msg[len(sub[0]):]
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		if strings.Contains(err.Error(), "cannot unmarshal") {
-			// Valid YAML of the wrong shape; yaml.v2's words for that
-			// name Go types, which mean nothing to an author.
-			msg = "want keys and values, like title: ..."
-		}
-		p.problem(line, "bad YAML front matter: %s", msg)
-		return true
-	}
-	title, ok := m["title"].(string)
-	if v := m["title"]; v != nil && !ok {
-		p.problem(1, "title in front matter is not text")
-	} else if p.art.Title = clean(title); p.art.Title == "" {
-		p.problem(1, "no title in front matter")
-	}
-	if v, present := m["source"]; present && v != nil {
-		source, ok := v.(string)
-		if !ok {
-			p.problem(1, "source in front matter is not text")
-		}
-		p.art.Source = clean(source)
-	}
-	return false
 }
 
 // block turns one block node into section text. top is true for the

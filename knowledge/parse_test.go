@@ -73,7 +73,7 @@ var brokenCases = []struct {
 		"ragged-row.md:10: table row has 2 cells, header has 3",
 		"ragged-row.md:11: table row has 4 cells, header has 3",
 	}},
-	{"title-not-text.md", []string{"title-not-text.md:1: title in front matter is not text"}},
+	{"title-not-text.md", []string{"title-not-text.md:2: title in front matter is not text"}},
 }
 
 func TestParseProblems(t *testing.T) {
@@ -110,9 +110,14 @@ func TestParseFrontMatter(t *testing.T) {
 		name, src, title, source, problems string
 	}{
 		{"both", "---\ntitle: T\nsource: S\n---\ntext\n", "T", "S", ""},
+		{"url", "---\ntitle: T\nurl: https://example.com/notes\n---\ntext\n", "T", "", ""},
+		{"url not text", "---\ntitle: T\nurl: {a: b}\n---\ntext\n", "", "", "x.md:3: url in front matter is not text"},
+		{"bad yaml line", "---\ntitle: T\nsource: a: b\n---\ntext\n", "", "", "x.md:3: bad YAML front matter: mapping values are not allowed in this context"},
+		{"unclosed front matter", "---\ntitle: T\n", "", "", "x.md:1: no title in front matter"},
+		{"front matter keeps line numbers", "---\ntitle: T\n---\n\n## A\n\n## A\ntext\n", "", "", `x.md:5: empty section "A"` + "\n" + `x.md:7: duplicate heading "A" (first at line 5)`},
 		{"no source", "---\ntitle: T\n---\ntext\n", "T", "", ""},
 		{"null source", "---\ntitle: T\nsource:\n---\ntext\n", "T", "", ""},
-		{"source not text", "---\ntitle: T\nsource: [a]\n---\ntext\n", "", "", "x.md:1: source in front matter is not text"},
+		{"source not text", "---\ntitle: T\nsource: [a]\n---\ntext\n", "", "", "x.md:3: source in front matter is not text"},
 		{"no front matter", "text\n", "", "", "x.md:1: no title in front matter"},
 		{"blank title", "---\ntitle: '  '\n---\ntext\n", "", "", "x.md:1: no title in front matter"},
 		{"not a map", "---\n- a\n---\ntext\n", "", "", "x.md:2: bad YAML front matter: want keys and values, like title: ..."},
@@ -132,6 +137,9 @@ func TestParseFrontMatter(t *testing.T) {
 			}
 			if err == nil && (a.Title != tc.title || a.Source != tc.source) {
 				t.Errorf("title, source = %q, %q; want %q, %q", a.Title, a.Source, tc.title, tc.source)
+			}
+			if err == nil && strings.Contains(tc.src, "url: https") && a.URL != "https://example.com/notes" {
+				t.Errorf("url = %q", a.URL)
 			}
 		})
 	}
