@@ -21,8 +21,11 @@ type Answer struct {
 	Table *knowledge.Comparison
 	// Related are other sections worth reading, as topic references.
 	Related []Topic
-	// Confidence is the share (0 to 1) of the question's weight that the
-	// articles know; below LowConfidence an answer is a guess worth reviewing.
+	// Confidence is the share (0 to 1) of the question's weight (its words,
+	// each weighing its rarity in general English) that the answering
+	// section holds, scaled down for a question that names none of the
+	// articles' subjects; a question is answered from 0.5, and below
+	// LowConfidence an answer is a guess worth a teacher's review.
 	Confidence float64
 }
 
