@@ -183,6 +183,15 @@ func (l *Live) Ask(ctx context.Context, q string) Answer {
 	return a
 }
 
+// FollowUp answers a question asked in reply to an earlier answer with
+// the current index (see Index.FollowUp). It is not cached: the earlier
+// question is part of the key, and follow-ups seldom repeat.
+func (l *Live) FollowUp(ctx context.Context, q, previousQuestion, previousHeading string) Answer {
+	g := l.acquire()
+	defer g.release()
+	return g.ix.FollowUp(ctx, q, previousQuestion, previousHeading)
+}
+
 // Suggest completes from the current index's autocomplete table.
 func (l *Live) Suggest(ctx context.Context, typed string, limit int) []Suggestion {
 	g := l.acquire()

@@ -126,3 +126,25 @@ func TestHighlightsAfterDots(t *testing.T) {
 		t.Error("no highlights")
 	}
 }
+
+// TestFollowUp checks questions asked in reply to an answer
+// (testdata/followups.json): one lacking its subject takes the earlier
+// one's, one with its own stands alone.
+func TestFollowUp(t *testing.T) {
+	var cases []struct {
+		Previous, Heading string
+		evalCase
+	}
+	readJSON(t, filepath.Join("testdata", "followups.json"), &cases)
+	ixs := map[string]*Index{"builtin": builtinIndex(t), "notes": notesIndex(t)}
+	for _, c := range cases {
+		a := ixs[c.Corpus].FollowUp(context.Background(), c.Question, c.Previous, c.Heading)
+		var s score
+		if miss := s.add(c.evalCase, a); miss != "" {
+			t.Errorf("%q after %q: %s", c.Question, c.Previous, miss)
+		}
+		if a.Question != c.Question {
+			t.Errorf("answer quotes %q, want the question as asked %q", a.Question, c.Question)
+		}
+	}
+}
