@@ -40,7 +40,12 @@ func plural(n int, word string) string {
 // found and every problem, so an author can fix all of them in one pass
 // before the bot loads the directory.
 func Check(dir string) (Summary, Problems) {
-	arts, ps := loadDir(dir)
+	return CheckLimit(dir, MaxArticleBytes)
+}
+
+// CheckLimit is Check with LoadDirLimit's limit on each file's size.
+func CheckLimit(dir string, maxBytes int64) (Summary, Problems) {
+	arts, ps := loadDir(dir, maxBytes)
 	s := Summary{Articles: len(arts), Problems: len(ps)}
 	for _, a := range arts {
 		s.Sections += len(a.Sections)

@@ -20,16 +20,24 @@ import (
 // dot (.git and the like) are skipped. A missing dir, or one with no .md
 // files, is a problem too.
 func LoadDir(dir string) ([]*Article, error) {
-	arts, ps := loadDir(dir)
+	return LoadDirLimit(dir, MaxArticleBytes)
+}
+
+// LoadDirLimit is LoadDir with a limit on each file's size. Each file is
+// opened without blocking and checked on the open file, so a named pipe, a
+// device or a file swapped after an earlier check is refused, not waited
+// on, and no more than maxBytes of a file are ever read.
+func LoadDirLimit(dir string, maxBytes int64) ([]*Article, error) {
+	arts, ps := loadDir(dir, maxBytes)
 	if len(ps) > 0 {
 		return nil, ps
 	}
 	return arts, nil
 }
 
-// loadDir is LoadDir that also returns the articles that parsed, for Check
-// to count.
-func loadDir(dir string) ([]*Article, Problems) {
+// loadDir is LoadDirLimit that also returns the articles that parsed, for
+// Check to count.
+func loadDir(dir string, maxBytes int64) ([]*Article, Problems) {
 	var ps Problems
 	info, err := os.Stat(dir)
 	switch {
@@ -64,7 +72,7 @@ func loadDir(dir string) ([]*Article, Problems) {
 	sort.Strings(paths)
 	var arts []*Article
 	for _, path := range paths {
-		src, err := os.ReadFile(path)
+		src, err := readNote(path, maxBytes)
 		if err != nil {
 			ps = append(ps, Problem{Path: path, Msg: "cannot read: " + pathErr(err)})
 			continue

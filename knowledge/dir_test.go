@@ -129,3 +129,4 @@ func TestHash(t *testing.T) {
 		t.Error("Hash(nil) equals the hash of two articles")
 	}
 }
+

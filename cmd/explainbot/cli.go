@@ -358,18 +358,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "usage: explainbot check DIR")
 		return exitUsage
 	}
-	// The same checks as serving: no FIFO or oversized note is ever opened.
+	// The same limits as serving: no FIFO, device or oversized note is read.
 	// The environment is read for NOTE_MAX_BYTES only; a bad one means the
 	// default.
 	cfg, _ := config.Load()
-	if ps := newNotesLoader(cfg).check(args[0]); len(ps) > 0 {
-		for _, p := range ps {
-			fmt.Fprintln(stdout, p.String())
-		}
-		fmt.Fprintf(stdout, "%d notes cannot be read safely; fix them before checking the rest\n", len(ps))
-		return exitFail
-	}
-	sum, problems := knowledge.Check(args[0])
+	sum, problems := knowledge.CheckLimit(args[0], newNotesLoader(cfg).maxBytes)
 	for _, p := range problems {
 		fmt.Fprintln(stdout, p.String())
 	}

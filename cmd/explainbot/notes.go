@@ -2,12 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -22,15 +17,11 @@ const (
 )
 
 // notesLoader reads a teacher's notes directory so that no note can wedge or
-// balloon a reload: every note is stat'ed first and must be a regular file
-// of at most maxBytes (a FIFO, device or 50 MB paste is refused by name,
-// unopened), and the whole read runs under a deadline. A read that outlives
-// its deadline (a hung mount) is abandoned; until it returns, later loads
-// fail at once instead of stacking up more stuck reads.
-//
-// The reading itself is knowledge.LoadDir's, which re-walks the directory:
-// a note swapped for a FIFO between the check and the read is caught by the
-// deadline, not by the check.
+// balloon a reload: knowledge.LoadDirLimit opens every note without
+// blocking and refuses anything but a regular file of at most maxBytes (a
+// FIFO, a device, a 50 MB paste), and the whole read runs under a deadline.
+// A read that outlives its deadline (a hung mount) is abandoned; until it
+// returns, later loads fail at once instead of stacking up more stuck reads.
 type notesLoader struct {
 	maxBytes int64
 	timeout  time.Duration
@@ -62,11 +53,7 @@ func (l *notesLoader) load(ctx context.Context, dir string) ([]*knowledge.Articl
 	done := make(chan result, 1)
 	go func() {
 		defer l.busy.Store(false)
-		if ps := l.check(dir); len(ps) > 0 {
-			done <- result{err: ps}
-			return
-		}
-		arts, err := knowledge.LoadDir(dir)
+		arts, err := knowledge.LoadDirLimit(dir, l.maxBytes)
 		done <- result{arts, err}
 	}()
 	t := time.NewTimer(l.timeout)
@@ -79,53 +66,4 @@ func (l *notesLoader) load(ctx context.Context, dir string) ([]*knowledge.Articl
 	case <-ctx.Done():
 		return nil, fmt.Errorf("read %s: %w", dir, ctx.Err())
 	}
-}
-
-// check walks dir as knowledge.LoadDir does (*.md files, dot directories
-// skipped) and stats each note without opening it.
-func (l *notesLoader) check(dir string) knowledge.Problems {
-	var ps knowledge.Problems
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // LoadDir reports it
-		}
-		if d.IsDir() {
-			if path != dir && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(d.Name(), ".md") {
-			return nil
-		}
-		fi, err := os.Stat(path) // follows a symlink, as the read would
-		switch {
-		case err != nil:
-			return nil // LoadDir reports it
-		case !fi.Mode().IsRegular():
-			ps = append(ps, knowledge.Problem{Path: path, Msg: fmt.Sprintf("not a regular file (%s): notes must be plain files", kind(fi.Mode()))})
-		case fi.Size() > l.maxBytes:
-			ps = append(ps, knowledge.Problem{Path: path, Msg: fmt.Sprintf("is %d bytes; a note may be at most %d (NOTE_MAX_BYTES)", fi.Size(), l.maxBytes)})
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		ps = append(ps, knowledge.Problem{Path: dir, Msg: "cannot read: " + err.Error()})
-	}
-	return ps
-}
-
-// kind names a file mode that is not a regular file.
-func kind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m.IsDir():
-		return "a directory"
-	}
-	return m.Type().String()
 }
