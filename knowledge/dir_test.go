@@ -129,4 +129,3 @@ func TestHash(t *testing.T) {
 		t.Error("Hash(nil) equals the hash of two articles")
 	}
 }
-
