@@ -10,13 +10,14 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 const asker = "2300000000000000001" // the member in testdata/interactions
 
 func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	lg, _ := testLogger(t)
+	lg, _ := testlog.New(t)
 	// A clock one minute a record, so the golden /unanswered list is stable.
 	var ticks atomic.Int64
 	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

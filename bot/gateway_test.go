@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/discordfake"
 	"github.com/explainbot/explainbot/bot/discordspec"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 // discordgoLog collects discordgo's process-wide log for this test binary,
@@ -38,7 +39,7 @@ const e2eTimeout = 10 * time.Second
 // dropped connection and the answer after it, and shutdown.
 func TestGatewayEndToEnd(t *testing.T) {
 	const token = "e2e-secret-token-Zm9vYmFy.abc"
-	fakeLog, fakeSink := testLogger(t)
+	fakeLog, fakeSink := testlog.New(t)
 	fake := discordfake.New(t, discordfake.WithToken(token), discordfake.WithLogger(fakeLog))
 	st := openStore(t)
 	b, logs := newBot(t, nil, Options{GuildID: "2100000000000000001", Store: st})

@@ -9,44 +9,17 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/discordspec"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/internal/testlog"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-// logSink routes a test's log to t.Log and keeps a copy, so a test can check
-// what was logged (never the token).
-type logSink struct {
-	t  testing.TB
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (w *logSink) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	w.b.Write(p)
-	w.mu.Unlock()
-	w.t.Log(strings.TrimRight(string(p), "\n"))
-	return len(p), nil
-}
-
-func (w *logSink) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.String()
-}
-
-func testLogger(t testing.TB) (*slog.Logger, *logSink) {
-	sink := &logSink{t: t}
-	return slog.New(slog.NewTextHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})), sink
-}
 
 // builtIndex is the index of the built-in article, built once: it is
 // read-only and every test may share it.
@@ -71,7 +44,7 @@ func twoArticleIndex(t testing.TB) *index.Index {
 	if err != nil {
 		t.Fatalf("load notes: %v", err)
 	}
-	lg, _ := testLogger(t)
+	lg, _ := testlog.New(t)
 	ix, err := index.Build(t.Context(), lg, append([]*knowledge.Article{knowledge.Builtin()}, notes...), index.Options{})
 	if err != nil {
 		t.Fatalf("build index: %v", err)
@@ -147,8 +120,8 @@ func validate(t testing.TB, it discordgo.InteractionType, resp *discordgo.Intera
 }
 
 // newBot makes a bot over the built-in index with the given options.
-func newBot(t testing.TB, a Answerer, opts Options) (*Bot, *logSink) {
-	lg, sink := testLogger(t)
+func newBot(t testing.TB, a Answerer, opts Options) (*Bot, *testlog.Log) {
+	lg, sink := testlog.New(t)
 	if a == nil {
 		a = builtinIndex(t)
 	}

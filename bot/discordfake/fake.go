@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 // ErrClosed is returned by the waiting methods once the fake has been closed,
@@ -33,7 +35,6 @@ type Fake struct {
 	t      testing.TB
 	cfg    config
 	lg     *slog.Logger
-	tw     *tWriter
 	srv    *httptest.Server
 	client *http.Client
 
@@ -80,8 +81,7 @@ func New(t testing.TB, opts ...Option) *Fake {
 	}
 	f.lg = cfg.logger
 	if f.lg == nil {
-		f.tw = &tWriter{t: t}
-		f.lg = slog.New(slog.NewTextHandler(f.tw, nil))
+		f.lg = slog.New(slog.NewTextHandler(testlog.NewWriter(t), nil))
 	}
 	f.lg = f.lg.With("component", "discordfake")
 
@@ -135,9 +135,6 @@ func (f *Fake) Close() {
 		if len(unknown) > 0 && !f.cfg.allowUnknown {
 			f.t.Errorf("discordfake: the bot called %d route(s) the fake does not know:\n\t%s",
 				len(unknown), strings.Join(unknown, "\n\t"))
-		}
-		if f.tw != nil {
-			f.tw.stop()
 		}
 	})
 }

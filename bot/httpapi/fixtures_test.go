@@ -10,48 +10,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/internal/testlog"
 	"github.com/prometheus/client_golang/prometheus"
 )
-
-// logSink sends log lines to t.Log and keeps a copy, so that tests can check
-// what was (and was not) logged.
-type logSink struct {
-	t  testing.TB
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *logSink) Write(p []byte) (int, error) {
-	s.t.Helper()
-	s.mu.Lock()
-	s.b.Write(p)
-	s.mu.Unlock()
-	s.t.Log(string(bytes.TrimRight(p, "\n")))
-	return len(p), nil
-}
-
-func (s *logSink) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// newLogger logs at debug level, so that every log statement runs in tests.
-func newLogger(t testing.TB) (*slog.Logger, *logSink) {
-	sink := &logSink{t: t}
-	return slog.New(slog.NewTextHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})), sink
-}
 
 // signer is a Discord application's key pair, made fresh for each test.
 type signer struct {
@@ -112,14 +82,14 @@ type testServer struct {
 	*Server
 	key  signer
 	reg  *prometheus.Registry
-	logs *logSink
+	logs *testlog.Log
 }
 
 // newServer builds a Server with a fresh key, the echo handler and its own
 // registry unless opts says otherwise, and drains it when the test ends.
 func newServer(t testing.TB, opts Options) *testServer {
 	t.Helper()
-	lg, sink := newLogger(t)
+	lg, sink := testlog.New(t)
 	key := newSigner(t)
 	if opts.PublicKey == nil {
 		opts.PublicKey = key.pub

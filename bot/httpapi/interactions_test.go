@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 func TestPing(t *testing.T) {
@@ -195,7 +196,7 @@ func TestMethodNotAllowed(t *testing.T) {
 // TestNoPublicKey checks that a gateway-only bot serves no interactions
 // route at all.
 func TestNoPublicKey(t *testing.T) {
-	lg, _ := newLogger(t)
+	lg, _ := testlog.New(t)
 	s, err := New(lg, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -428,7 +429,7 @@ func TestDeferred(t *testing.T) {
 
 // TestNew checks the option combinations New refuses.
 func TestNew(t *testing.T) {
-	lg, _ := newLogger(t)
+	lg, _ := testlog.New(t)
 	key := newSigner(t)
 	tests := []struct {
 		name string

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 func TestMetrics(t *testing.T) {
@@ -74,7 +76,7 @@ func TestMetricsNil(t *testing.T) {
 // TestDefaultRegistry checks that a server given no registry still serves
 // its own metrics, with the Go runtime's.
 func TestDefaultRegistry(t *testing.T) {
-	lg, _ := newLogger(t)
+	lg, _ := testlog.New(t)
 	s, err := New(lg, Options{})
 	if err != nil {
 		t.Fatal(err)
