@@ -2,6 +2,8 @@ package discordfake
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/explainbot/explainbot/bot/discordspec"
 	"github.com/explainbot/explainbot/internal/testlog"
 )
 
@@ -37,6 +40,8 @@ type Fake struct {
 	lg     *slog.Logger
 	srv    *httptest.Server
 	client *http.Client
+	spec   *discordspec.Spec
+	key    ed25519.PrivateKey // the application's, for Deliver
 
 	closeOnce sync.Once
 	conns     sync.WaitGroup // one per gateway websocket
@@ -68,9 +73,19 @@ func New(t testing.TB, opts ...Option) *Fake {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	spec, err := discordspec.Load()
+	if err != nil {
+		t.Fatalf("discordfake: %v", err)
+	}
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatalf("discordfake: application key: %v", err)
+	}
 	f := &Fake{
 		t:            t,
 		cfg:          cfg,
+		spec:         spec,
+		key:          key,
 		changed:      make(chan struct{}),
 		open:         map[*gatewayConn]struct{}{},
 		sessions:     map[string]*gatewaySession{},
