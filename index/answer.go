@@ -19,6 +19,10 @@ type Answer struct {
 	// Table is the whole comparison when the question asks for the difference
 	// or the table itself; nil otherwise.
 	Table *knowledge.Comparison
+	// TableArticleID and TablePosition name Table: its article's path and
+	// its place in that article's Comparisons.
+	TableArticleID string
+	TablePosition  int
 	// Related are other sections worth reading, as topic references.
 	Related []Topic
 	// Confidence is the share (0 to 1) of the question's weight that the
@@ -50,12 +54,21 @@ type Topic struct {
 	ArticleID, SectionID string
 	// Heading is the section's heading.
 	Heading string
+	// Position is the section's place in its article's Sections, and
+	// Comparisons how many comparisons that article holds: what a reply
+	// names the section and the article's tables by, taken from the index
+	// that answered rather than looked up again.
+	Position, Comparisons int
 }
 
 // RowMatch is one row of one comparison.
 type RowMatch struct {
 	Comparison *knowledge.Comparison
 	Row        knowledge.Row
+	// ArticleID and Position name Comparison: its article's path and its
+	// place in that article's Comparisons.
+	ArticleID string
+	Position  int
 }
 
 // MaxExcerpt is the most characters (runes) an excerpt holds.

@@ -265,7 +265,8 @@ func (ix *Index) topic(i int) Topic {
 	ref := ix.sections[i]
 	art := ix.articles[ref.article]
 	sec := art.Sections[ref.section]
-	return Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: sec.ID, Heading: sec.Heading}
+	return Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: sec.ID, Heading: sec.Heading,
+		Position: ref.section, Comparisons: len(art.Comparisons)}
 }
 
 // Close releases the index.
