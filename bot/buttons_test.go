@@ -91,7 +91,8 @@ func TestButtons(t *testing.T) {
 			if p.Data.(discordgo.MessageComponentInteractionData).CustomID == "" {
 				t.Fatalf("the answer has no %q button", tt.label)
 			}
-			r := handle(t, b, p)
+			reply := handleReply(t, b, p)
+			r := reply.Response
 			validate(t, p.Type, r)
 			if r.Data != nil {
 				noPings(t, r)
@@ -103,7 +104,7 @@ func TestButtons(t *testing.T) {
 				tt.check(t, r)
 			}
 			wantAfter := r.Type == discordgo.InteractionResponseDeferredMessageUpdate
-			if got := b.After(p) != nil; got != wantAfter {
+			if got := reply.After != nil; got != wantAfter {
 				t.Errorf("After has work: %v, want %v", got, wantAfter)
 			}
 		})
@@ -218,12 +219,12 @@ func TestReload(t *testing.T) {
 		return fail
 	}})
 	i := loadInteraction(t, "reload_unavailable")
-	if d, eph := b.Defer(i); !d || !eph {
-		t.Errorf("Defer(/reload) = %v, %v; want an ephemeral placeholder", d, eph)
+	if reply := handleReply(t, b, i); !reply.Defer || !reply.Ephemeral {
+		t.Errorf("/reload: Defer %v, Ephemeral %v; want an ephemeral placeholder", reply.Defer, reply.Ephemeral)
 	}
 	r := handle(t, b, i)
 	validate(t, i.Type, r)
-	if calls != 1 || r.Data.Content != "Reloaded: 1 articles, 8 sections." {
+	if calls != 2 || r.Data.Content != "Reloaded: 1 articles, 8 sections." {
 		t.Errorf("reload: %d calls, reply %q", calls, r.Data.Content)
 	}
 	fail = errors.New("notes/week4.md:12: ragged table @everyone")

@@ -12,16 +12,16 @@ import (
 
 // compare answers /compare: the whole difference table, or one row of it
 // when an aspect is given, from the table option's comparison or the first.
-func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) Reply {
 	all := comparisons(b.answerer.Articles())
 	if len(all) == 0 {
-		return reply{ephemeral("The notes have no comparison table yet."), OutcomeNotCovered}
+		return outcome(ephemeral("The notes have no comparison table yet."), OutcomeNotCovered)
 	}
 	l := all[0]
 	if t := strings.TrimSpace(stringOption(data, optTable)); t != "" {
 		var ok bool
 		if l, ok = findTable(all, t); !ok {
-			return reply{ephemeral(fmt.Sprintf("I know no table called “%s”. Pick one from the list.", clip(escapeMarkdown(t), maxChoiceText))), OutcomeNotCovered}
+			return outcome(ephemeral(fmt.Sprintf("I know no table called “%s”. Pick one from the list.", clip(escapeMarkdown(t), maxChoiceText))), OutcomeNotCovered)
 		}
 	}
 	c := l.comparison()
@@ -35,15 +35,15 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 			for k, r := range c.Rows {
 				features[k] = strings.ToLower(r.Feature)
 			}
-			return reply{ephemeral(fmt.Sprintf("“%s” is not a row of %s. Rows: %s.",
-				clip(escapeMarkdown(aspect), maxChoiceText), defuseMentions(c.Title), defuseMentions(strings.Join(features, ", ")))), OutcomeNotCovered}
+			return outcome(ephemeral(fmt.Sprintf("“%s” is not a row of %s. Rows: %s.",
+				clip(escapeMarkdown(aspect), maxChoiceText), defuseMentions(c.Title), defuseMentions(strings.Join(features, ", ")))), OutcomeNotCovered)
 		}
 		row = &index.RowMatch{Comparison: c, Row: r}
 		question = "compare " + strings.ToLower(r.Feature)
 	}
 	asker := userID(i)
 	if ok, wait := b.cooldown.allow(asker, b.now()); !ok {
-		return reply{ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited}
+		return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited)
 	}
 
 	topic, sec, ok := b.answerer.Section(l.article.Path, c.Section)

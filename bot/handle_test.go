@@ -23,7 +23,7 @@ const llmHeading = "What Are Large Language Models (LLMs)"
 func TestHandle(t *testing.T) {
 	tests := []struct {
 		name    string
-		outcome string
+		outcome Outcome
 		check   func(t *testing.T, r *discordgo.InteractionResponse)
 	}{
 		{"explain_llm", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
@@ -181,42 +181,47 @@ func TestHandle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			obs := &observer{}
-			b, _ := newBot(t, nil, Options{Observer: obs})
+			b, _ := newBot(t, nil, Options{})
 			i := loadInteraction(t, tt.name)
-			r := handle(t, b, i)
+			reply := handleReply(t, b, i)
+			r := reply.Response
 			validate(t, i.Type, r)
 			if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 				noPingsExceptMention(t, r)
 			}
 			checkGolden(t, tt.name, r)
 			tt.check(t, r)
-			if got := obs.last(); got.outcome != tt.outcome {
-				t.Errorf("observed %+v, want outcome %s", got, tt.outcome)
+			if reply.Outcome != tt.outcome {
+				t.Errorf("outcome %s, want %s", reply.Outcome, tt.outcome)
 			}
-			if b.After(i) != nil {
-				t.Error("After has work for a command")
+			if wantDefer := tt.name == "reload_unavailable"; reply.After != nil || reply.Defer != wantDefer {
+				t.Errorf("reply defers (%v, want %v) or has After work (%v) for a command", reply.Defer, wantDefer, reply.After != nil)
 			}
 		})
 	}
 }
 
-// observer records what the bot reports, for tests.
+// observer records what a Lifecycle reports, for tests.
 type observer struct {
+	mu    sync.Mutex
 	calls []observed
 }
 
-type observed struct{ command, outcome string }
+type observed struct {
+	command string
+	outcome Outcome
+}
 
-func (o *observer) ObserveInteraction(command, outcome string, d time.Duration) {
+func (o *observer) ObserveInteraction(command string, outcome Outcome, d time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	o.calls = append(o.calls, observed{command, outcome})
 }
 
-func (o *observer) last() observed {
-	if len(o.calls) == 0 {
-		return observed{}
-	}
-	return o.calls[len(o.calls)-1]
+func (o *observer) all() []observed {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]observed(nil), o.calls...)
 }
 
 func onlyEmbed(t *testing.T, r *discordgo.InteractionResponse) *discordgo.MessageEmbed {
@@ -306,17 +311,16 @@ func (panicky) Suggest(context.Context, string, int) []index.Suggestion {
 }
 
 func TestHandlePanicGetsApology(t *testing.T) {
-	obs := &observer{}
-	b, logs := newBot(t, panicky{builtinIndex(t)}, Options{Observer: obs})
+	b, logs := newBot(t, panicky{builtinIndex(t)}, Options{})
 	for _, name := range []string{"explain_llm", "autocomplete_ll"} {
 		i := loadInteraction(t, name)
-		r := handle(t, b, i)
-		validate(t, i.Type, r)
-		if i.Type == discordgo.InteractionApplicationCommand && !strings.Contains(r.Data.Content, "Sorry") {
-			t.Errorf("%s: content %q, want an apology", name, r.Data.Content)
+		r := handleReply(t, b, i)
+		validate(t, i.Type, r.Response)
+		if i.Type == discordgo.InteractionApplicationCommand && r.Response.Data.Content != apologyText {
+			t.Errorf("%s: content %q, want the apology", name, r.Response.Data.Content)
 		}
-		if obs.last().outcome != OutcomeError {
-			t.Errorf("%s: outcome %q, want error", name, obs.last().outcome)
+		if r.Outcome != OutcomeError {
+			t.Errorf("%s: outcome %q, want error", name, r.Outcome)
 		}
 	}
 	if !strings.Contains(logs.String(), "interaction=3000000000000000001") || !strings.Contains(logs.String(), "panicked") {
@@ -340,8 +344,7 @@ func TestHandleErrors(t *testing.T) {
 
 func TestCooldown(t *testing.T) {
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	obs := &observer{}
-	b, _ := newBot(t, nil, Options{CooldownAnswers: 2, CooldownWindow: 10 * time.Second, Observer: obs})
+	b, _ := newBot(t, nil, Options{CooldownAnswers: 2, CooldownWindow: 10 * time.Second})
 	b.now = func() time.Time { return now }
 	ask := loadInteraction(t, "explain_llm")
 	dm := loadInteraction(t, "ask_dm")
@@ -349,7 +352,7 @@ func TestCooldown(t *testing.T) {
 	steps := []struct {
 		i       *discordgo.Interaction
 		advance time.Duration
-		want    string
+		want    Outcome
 	}{
 		{ask, 0, OutcomeAnswered},
 		{ask, time.Second, OutcomeAnswered},
@@ -361,9 +364,10 @@ func TestCooldown(t *testing.T) {
 	}
 	for n, s := range steps {
 		now = now.Add(s.advance)
-		r := handle(t, b, s.i)
+		reply := handleReply(t, b, s.i)
+		r := reply.Response
 		validate(t, s.i.Type, r)
-		if got := obs.last().outcome; got != s.want {
+		if got := reply.Outcome; got != s.want {
 			t.Fatalf("step %d: outcome %s, want %s", n, got, s.want)
 		}
 		if s.want == OutcomeRateLimited && (r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, "slow down")) {
@@ -467,7 +471,7 @@ func TestHandleConcurrently(t *testing.T) {
 			for k := range 5 {
 				i := loadInteraction(t, []string{"explain_llm", "ask_not_covered", "autocomplete_ll", "compare_scope"}[k%4])
 				i.Member.User.ID = fmt.Sprintf("23000000000000001%02d", n)
-				if r, err := b.Handle(context.Background(), i); err != nil || r == nil {
+				if r, err := b.Handle(context.Background(), i); err != nil || r.Response == nil {
 					t.Errorf("Handle: %v", err)
 				}
 			}

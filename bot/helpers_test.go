@@ -113,14 +113,23 @@ func newBot(t testing.TB, a Answerer, opts Options) (*Bot, *testlog.Log) {
 	return New(lg, a, opts), sink
 }
 
-// handle runs Handle and fails the test on an error.
+// handle runs Handle, fails the test on an error and returns the response.
 func handle(t testing.TB, b *Bot, i *discordgo.Interaction) *discordgo.InteractionResponse {
 	t.Helper()
-	resp, err := b.Handle(t.Context(), i)
+	return handleReply(t, b, i).Response
+}
+
+// handleReply runs Handle and fails the test on an error.
+func handleReply(t testing.TB, b *Bot, i *discordgo.Interaction) Reply {
+	t.Helper()
+	r, err := b.Handle(t.Context(), i)
 	if err != nil {
 		t.Fatalf("Handle: %v", err)
 	}
-	return resp
+	if r.Response == nil {
+		t.Fatal("Handle: no response")
+	}
+	return r
 }
 
 // pressable turns a response into the message a later button press sees.

@@ -41,17 +41,6 @@ func ephemeral(content string) *discordgo.InteractionResponse {
 	return message(discordgo.MessageFlagsEphemeral, content, nil, nil)
 }
 
-// apology is what the user sees when the bot failed them.
-func apology(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		return &discordgo.InteractionResponse{
-			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
-		}
-	}
-	return ephemeral("Sorry, something went wrong on my side while answering. Please try again in a moment.")
-}
-
 // answerView says how an answer is shown.
 type answerView struct {
 	question string // as the user typed it

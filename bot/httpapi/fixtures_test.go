@@ -52,14 +52,21 @@ func (k signer) request(at time.Time, body []byte) *http.Request {
 	return r
 }
 
-// handlerFunc adapts a function to Handler.
+// handlerFunc stands in for the bot's Lifecycle in tests of what the
+// server itself does (signatures, bodies, replays, shutdown): it answers
+// each interaction with f's response, and with no callback at all when f
+// fails. lifecycle_test.go serves the real Lifecycle.
 type handlerFunc func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error)
 
-func (f handlerFunc) Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	return f(ctx, i)
+func (f handlerFunc) Serve(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error) {
+	if resp, err := f(ctx, i); err == nil {
+		respond(ctx, resp)
+	}
 }
 
-// echo is a tiny real Handler standing in for the bot's core: it answers a
+func (f handlerFunc) Close(context.Context) error { return nil }
+
+// echo is a tiny real answer standing in for the bot's: it answers a
 // command with its name and its question option.
 func echo(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	content := "echo: " + commandName(i)
@@ -94,8 +101,8 @@ func newServer(t testing.TB, opts Options) *testServer {
 	if opts.PublicKey == nil {
 		opts.PublicKey = key.pub
 	}
-	if opts.Handler == nil {
-		opts.Handler = handlerFunc(echo)
+	if opts.Interactions == nil {
+		opts.Interactions = handlerFunc(echo)
 	}
 	if opts.Registry == nil {
 		opts.Registry = prometheus.NewRegistry()

@@ -22,6 +22,7 @@ import (
 	"github.com/explainbot/explainbot/bot/store"
 	"github.com/explainbot/explainbot/config"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/metrics"
 )
 
 func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
@@ -84,10 +85,10 @@ func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Log
 // (answers in flight finish), then a running reload, then the record's
 // queue is drained; the caller closes the index last.
 func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.Live, opts bot.Options, key ed25519.PublicKey, stderr io.Writer) int {
-	reg := httpapi.NewRegistry()
-	metrics := httpapi.NewMetrics(reg)
+	reg := metrics.NewRegistry()
+	m := metrics.NewMetrics(reg)
 	stats := live.Current().Stats()
-	metrics.SetIndex(stats.Passages, stats.Build)
+	m.SetIndex(stats.Passages, stats.Build)
 
 	// Open fails only for bad options or a done ctx: an unusable DATA_DIR
 	// turns the record off and answering goes on.
@@ -97,12 +98,12 @@ func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.
 		return exitFail
 	}
 	defer st.Close()
-	rm := registerServeMetrics(reg, st, live)
+	rm := metrics.RegisterServe(reg, st, live)
 
 	rl := newReloader(ctx, cfg, lg, live, func(s index.Stats, err error) {
-		rm.reloaded(err)
+		rm.Reloaded(err)
 		if err == nil {
-			metrics.SetIndex(s.Passages, s.Build)
+			m.SetIndex(s.Passages, s.Build)
 		}
 	})
 	defer func() {
@@ -112,9 +113,9 @@ func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.
 			lg.Warn("a reload was still running at exit", "err", err)
 		}
 	}()
-	opts.Store, opts.Reload, opts.Observer = st, rl.Reload, metrics
+	opts.Store, opts.Reload, opts.Observer = st, rl.Reload, m
 	b := bot.New(lg, live, opts)
-	metrics.KnownCommands(knownCommands(b)...)
+	m.KnownCommands(knownCommands(b)...)
 
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -146,7 +147,7 @@ func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.
 		wg.Go(func() {
 			errs <- b.RunGateway(ctx, s, func(up bool) {
 				if up && wasConnected.Swap(true) {
-					metrics.GatewayReconnect()
+					m.GatewayReconnect()
 				}
 				gw.set(up)
 			})
@@ -158,21 +159,14 @@ func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.
 		return exitFail
 	}
 	srv, err := httpapi.New(lg, httpapi.Options{
-		PublicKey:   key,
-		Handler:     afterHandler{b: b, s: followUps, lg: lg},
-		Registry:    reg,
-		Metrics:     metrics,
-		Ready:       gw.ready,
-		Healthy:     gw.healthy,
-		MaxConns:    cfg.MaxConnections,
-		IdleTimeout: cfg.HTTPIdleTimeout,
-		Deferred: func(i *discordgo.Interaction) httpapi.Deferral {
-			d, e := b.Defer(i)
-			return httpapi.Deferral{Defer: d, Ephemeral: e}
-		},
-		FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-			return b.FollowUp(ctx, followUps, i, resp)
-		},
+		PublicKey:    key,
+		Interactions: b.NewLifecycle(followUps, httpapi.AfterDelay),
+		Registry:     reg,
+		Metrics:      m,
+		Ready:        gw.ready,
+		Healthy:      gw.healthy,
+		MaxConns:     cfg.MaxConnections,
+		IdleTimeout:  cfg.HTTPIdleTimeout,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
@@ -216,29 +210,4 @@ func knownCommands(b *bot.Bot) []string {
 		names = append(names, n, "autocomplete:"+n)
 	}
 	return names
-}
-
-// afterHandler runs a response's after-work (Dismiss deleting the reply) in
-// HTTP mode, where the reply is the HTTP response itself: the work waits
-// afterDelay so Discord has the callback before the delete arrives.
-type afterHandler struct {
-	b  *bot.Bot
-	s  *discordgo.Session
-	lg *slog.Logger
-}
-
-const afterDelay = 500 * time.Millisecond
-
-func (h afterHandler) Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	resp, err := h.b.Handle(ctx, i)
-	if after := h.b.After(i); err == nil && after != nil {
-		time.AfterFunc(afterDelay, func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := after(ctx, h.s); err != nil {
-				h.lg.Warn("after-work failed", "interaction", i.ID, "err", err)
-			}
-		})
-	}
-	return resp, err
 }
