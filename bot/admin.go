@@ -20,8 +20,8 @@ func (b *Bot) reload(ctx context.Context) Reply {
 	}
 	if err := b.opts.Reload(ctx); err != nil {
 		b.lg.Warn("reload from /reload failed", "err", err)
-		return outcome(ephemeral("Reload failed; the old notes keep serving.\n```\n" +
-			clip(strings.ReplaceAll(defuseMentions(err.Error()), "```", "'''"), 1800) + "\n```"), OutcomeError)
+		return outcome(ephemeral("Reload failed; the old notes keep serving.\n```\n"+
+			clip(strings.ReplaceAll(defuseMentions(err.Error()), "```", "'''"), 1800)+"\n```"), OutcomeError)
 	}
 	articles := b.answerer.Articles()
 	sections := 0
