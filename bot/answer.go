@@ -56,12 +56,12 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, v answerView
 	a.Question = v.question
 	if !a.Answered || len(a.Hits) == 0 {
 		b.record(ctx, i, store.Question{Text: v.question, Kind: store.Unanswered})
-		return outcome(b.notCovered(a, v.question), OutcomeNotCovered)
+		return outcome(notCovered(a, v.question), OutcomeNotCovered)
 	}
 	if a.Confidence < index.LowConfidence {
 		b.record(ctx, i, store.Question{Text: v.question, Kind: store.LowConfidence, Score: a.Hits[0].Score})
 	}
-	return answered(b.renderAnswer(a, v))
+	return answered(renderAnswer(a, v))
 }
 
 // record keeps a question for the teacher; a failure costs the record, not

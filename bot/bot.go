@@ -16,16 +16,20 @@ import (
 )
 
 // Answerer is what the bot needs from the answer engine. *index.Index
-// implements it; so does the holder that swaps indexes on reload, which is
-// why the bot asks for Articles on every use instead of keeping them.
+// implements it; so does the holder that swaps indexes on reload
+// (*index.Live). A reply is rendered from one call: an answer carries the
+// positions its buttons need, and a press or a command reads the articles
+// once, so no reply mixes two indexes.
 type Answerer interface {
 	Ask(ctx context.Context, question string) index.Answer
 	Suggest(ctx context.Context, typed string, limit int) []index.Suggestion
 	Articles() []*knowledge.Article
-	Section(articleID, sectionID string) (index.Topic, knowledge.Section, bool)
 }
 
-var _ Answerer = (*index.Index)(nil)
+var (
+	_ Answerer = (*index.Index)(nil)
+	_ Answerer = (*index.Live)(nil)
+)
 
 // Observer is told how each interaction went, for metrics: its command
 // (see commandName), its outcome and how long until its answer was ready.

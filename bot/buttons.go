@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/index"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -30,35 +31,37 @@ func (b *Bot) button(ctx context.Context, i *discordgo.Interaction, data discord
 		r.After = b.deleteAnswer(i)
 		return r
 	}
+	// One snapshot of the articles answers the press.
 	art := findArticle(b.answerer.Articles(), id.article)
 	if art == nil {
 		return outcome(ephemeral(moved), OutcomeNotCovered)
 	}
 	switch id.action {
 	case actFull:
-		if id.pos >= len(art.Sections) {
-			return outcome(ephemeral(moved), OutcomeNotCovered)
-		}
-		t, s, ok := b.answerer.Section(art.Path, art.Sections[id.pos].ID)
+		pos, ok := id.section(art)
 		if !ok {
 			return outcome(ephemeral(moved), OutcomeNotCovered)
 		}
-		return answered(message(discordgo.MessageFlagsEphemeral, "", sectionEmbeds(t, s), nil))
+		return answered(message(discordgo.MessageFlagsEphemeral, "", sectionEmbeds(topicAt(art, pos), art.Sections[pos]), nil))
 	case actTable:
-		if id.pos >= len(art.Comparisons) {
-			return outcome(ephemeral(moved), OutcomeNotCovered)
-		}
-		c := &art.Comparisons[id.pos]
-		t, _, ok := b.answerer.Section(art.Path, c.Section)
+		pos, ok := id.comparison(art)
 		if !ok {
 			return outcome(ephemeral(moved), OutcomeNotCovered)
+		}
+		c := &art.Comparisons[pos]
+		t := index.Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: c.Section, Heading: c.Title}
+		for k, s := range art.Sections {
+			if s.ID == c.Section {
+				t = topicAt(art, k)
+			}
 		}
 		return answered(message(discordgo.MessageFlagsEphemeral, "", []*discordgo.MessageEmbed{tableEmbed(t, c)}, nil))
 	case actFeed:
-		if id.pos >= len(art.Sections) {
+		pos, ok := id.section(art)
+		if !ok {
 			return outcome(ephemeral(moved), OutcomeNotCovered)
 		}
-		return b.feedback(ctx, i, art, art.Sections[id.pos], id.helpful)
+		return b.feedback(ctx, i, art, art.Sections[pos], id.helpful)
 	}
 	return outcome(ephemeral("This button is from an older version of me; ask again for a fresh answer."), OutcomeError)
 }

@@ -39,6 +39,7 @@ const (
 	maxFooter        = 2048
 	maxEmbedsTotal   = 6000 // all embeds of one message together
 	maxEmbeds        = 10
+	maxButtonLabel   = 80
 )
 
 // Commands is what the bot registers: the slash commands, the "Explain

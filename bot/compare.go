@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/knowledge"
 )
 
 // compare answers /compare: the whole difference table, or one row of it
@@ -38,7 +39,7 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 			return outcome(ephemeral(fmt.Sprintf("“%s” is not a row of %s. Rows: %s.",
 				clip(escapeMarkdown(aspect), maxChoiceText), defuseMentions(c.Title), defuseMentions(strings.Join(features, ", ")))), OutcomeNotCovered)
 		}
-		row = &index.RowMatch{Comparison: c, Row: r}
+		row = &index.RowMatch{Comparison: c, Row: r, ArticleID: l.article.Path, Position: l.pos}
 		question = "compare " + strings.ToLower(r.Feature)
 	}
 	asker := userID(i)
@@ -46,9 +47,15 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 		return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited)
 	}
 
-	topic, sec, ok := b.answerer.Section(l.article.Path, c.Section)
-	if !ok {
-		topic = index.Topic{Article: l.article.Title, Source: l.article.Source, ArticleID: l.article.Path, SectionID: c.Section, Heading: c.Title}
+	// Everything comes from the one snapshot of the articles taken above.
+	topic := index.Topic{Article: l.article.Title, Source: l.article.Source, ArticleID: l.article.Path,
+		SectionID: c.Section, Heading: c.Title, Position: -1, Comparisons: len(l.article.Comparisons)}
+	var sec knowledge.Section
+	for k, s := range l.article.Sections {
+		if s.ID == c.Section {
+			topic, sec = topicAt(l.article, k), s
+			break
+		}
 	}
 	hit := index.Hit{Topic: topic, Excerpt: strings.Join(c.Subjects, " vs ")}
 	if len(sec.Blocks) > 0 {
@@ -68,9 +75,9 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 		Confidence: 1,
 	}
 	if row == nil {
-		a.Table = c
+		a.Table, a.TableArticleID, a.TablePosition = c, l.article.Path, l.pos
 	}
-	return answered(b.renderAnswer(a, answerView{question: question, asker: asker}))
+	return answered(renderAnswer(a, answerView{question: question, asker: asker}))
 }
 
 // findTable finds the comparison a table option names: the value of one of

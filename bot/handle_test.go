@@ -98,8 +98,20 @@ func TestHandle(t *testing.T) {
 			if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Data.Embeds) != 0 {
 				t.Error("not covered should be an ephemeral text")
 			}
-			if !strings.Contains(r.Data.Content, "“quantum \\*chromo\\* \\_dynamics\\_ @\u200bhere” is not covered by *Generative AI vs Large Language Models") || !strings.Contains(r.Data.Content, "Try: **") {
-				t.Errorf("content %q", r.Data.Content)
+			if want := "“quantum \\*chromo\\* \\_dynamics\\_ @\u200bhere” is not covered in my notes. Try one of these topics:"; r.Data.Content != want {
+				t.Errorf("content %q, want %q", r.Data.Content, want)
+			}
+			got := buttons(r)
+			if len(got) == 0 || len(got) > maxRelated {
+				t.Errorf("%d topic buttons, want 1 to %d", len(got), maxRelated)
+			}
+			for label, b := range got {
+				if label == "Introduction" {
+					t.Error("the synthetic Introduction is offered")
+				}
+				if id, err := parseButtonID(b.CustomID); err != nil || id.action != actFull {
+					t.Errorf("topic button %q has custom ID %q (%v), want one that opens the section", label, b.CustomID, err)
+				}
 			}
 		}},
 		{"ask_dm", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {

@@ -50,10 +50,11 @@ type answerView struct {
 }
 
 // renderAnswer shows an answered question: the best hit as an embed with
-// its comparison row or table and related topics, and the buttons.
-func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
+// its comparison row or table and related topics, and the buttons. It
+// depends on the answer alone, so what it shows and what its buttons name
+// come from the one index that answered, whatever happened since.
+func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 	hit := a.Hits[0]
-	articles := b.answerer.Articles()
 	e := &discordgo.MessageEmbed{
 		Title:       clip(defuseMentions(hit.Heading), maxTitle),
 		Description: highlight(hit.Excerpt, hit.Highlights, maxDescription),
@@ -66,40 +67,12 @@ func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionR
 	case a.Row != nil:
 		e.Fields = rowFields(a.Row)
 	}
-	if f := relatedField(hit.Topic, a.Related, len(articles) > 1); f != nil && len(e.Fields) < maxFields {
+	if f := relatedField(hit.Topic, a.Related); f != nil && len(e.Fields) < maxFields {
 		e.Fields = append(e.Fields, f)
 	}
 	fitEmbeds([]*discordgo.MessageEmbed{e})
 
-	var buttons []discordgo.MessageComponent
-	if art := articleByPath(articles, hit.ArticleID); art != nil {
-		key := articleKey(art.Path)
-		if pos := sectionPos(art, hit.SectionID); pos >= 0 {
-			buttons = append(buttons, discordgo.Button{Label: "Full section", Style: discordgo.SecondaryButton,
-				CustomID: buttonID{action: actFull, article: key, pos: pos}.String()})
-		}
-		var table *knowledge.Comparison
-		if a.Table != nil {
-			table = a.Table
-		} else if a.Row != nil {
-			table = a.Row.Comparison
-		}
-		cpos := comparisonPos(art, table)
-		if cpos < 0 && len(art.Comparisons) > 0 {
-			cpos = 0
-		}
-		if cpos >= 0 {
-			buttons = append(buttons, discordgo.Button{Label: "Difference table", Style: discordgo.SecondaryButton,
-				CustomID: buttonID{action: actTable, article: key, pos: cpos}.String()})
-		}
-		if pos := sectionPos(art, hit.SectionID); pos >= 0 {
-			buttons = append(buttons,
-				discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton,
-					CustomID: buttonID{action: actFeed, helpful: true, article: key, pos: pos}.String()},
-				discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton,
-					CustomID: buttonID{action: actFeed, article: key, pos: pos}.String()})
-		}
-	}
+	buttons := answerButtons(a)
 	var flags discordgo.MessageFlags
 	if v.private {
 		flags = discordgo.MessageFlagsEphemeral
@@ -117,6 +90,53 @@ func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionR
 		resp.Data.AllowedMentions.Users = []string{v.mention}
 	}
 	return resp
+}
+
+// answerButtons are an answer's Full section, Difference table and
+// feedback buttons, named by the positions the answer carries.
+func answerButtons(a index.Answer) []discordgo.MessageComponent {
+	hit := a.Hits[0]
+	var buttons []discordgo.MessageComponent
+	section := buttonID{article: articleKey(hit.ArticleID), pos: hit.Position, sum: checksum(hit.SectionID)}
+	if hit.Position >= 0 {
+		full := section
+		full.action = actFull
+		buttons = append(buttons, discordgo.Button{Label: "Full section", Style: discordgo.SecondaryButton, CustomID: full.String()})
+	}
+	if table, ok := tableButton(a); ok {
+		buttons = append(buttons, discordgo.Button{Label: "Difference table", Style: discordgo.SecondaryButton, CustomID: table.String()})
+	}
+	if hit.Position >= 0 {
+		yes, no := section, section
+		yes.action, yes.helpful = actFeed, true
+		no.action = actFeed
+		buttons = append(buttons,
+			discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton, CustomID: yes.String()},
+			discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, CustomID: no.String()})
+	}
+	return buttons
+}
+
+// tableButton names the comparison an answer's Difference table opens: the
+// one it shows, row or table, else the first of its article's, if any.
+func tableButton(a index.Answer) (buttonID, bool) {
+	hit := a.Hits[0]
+	switch {
+	case a.Table != nil:
+		return buttonID{action: actTable, article: articleKey(a.TableArticleID), pos: a.TablePosition, sum: tableSum(a.Table)}, true
+	case a.Row != nil:
+		return buttonID{action: actTable, article: articleKey(a.Row.ArticleID), pos: a.Row.Position, sum: tableSum(a.Row.Comparison)}, true
+	case hit.Comparisons > 0:
+		return buttonID{action: actTable, article: articleKey(hit.ArticleID), pos: 0}, true
+	}
+	return buttonID{}, false
+}
+
+// topicAt names section pos of art as the index would.
+func topicAt(art *knowledge.Article, pos int) index.Topic {
+	s := art.Sections[pos]
+	return index.Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: s.ID,
+		Heading: s.Heading, Position: pos, Comparisons: len(art.Comparisons)}
 }
 
 // footer cites the article and section, and the source when it is short
@@ -176,16 +196,16 @@ func fieldValue(s string) string {
 	return clip(defuseMentions(s), maxFieldValue)
 }
 
-// relatedField lists related headings; with several articles it names the
-// article of a topic from another one.
-func relatedField(hit index.Topic, related []index.Topic, manyArticles bool) *discordgo.MessageEmbedField {
+// relatedField lists related headings, naming the article of a topic from
+// another one.
+func relatedField(hit index.Topic, related []index.Topic) *discordgo.MessageEmbedField {
 	var lines []string
 	for _, t := range related {
 		if len(lines) == maxRelated {
 			break
 		}
 		line := "• " + t.Heading
-		if manyArticles && t.ArticleID != hit.ArticleID {
+		if t.ArticleID != hit.ArticleID {
 			line += " (" + t.Article + ")"
 		}
 		lines = append(lines, line)
@@ -235,25 +255,33 @@ func fitEmbeds(es []*discordgo.MessageEmbed) {
 	}
 }
 
-// notCovered tells the user the articles do not cover the question and
-// suggests the closest topics.
-func (b *Bot) notCovered(a index.Answer, question string) *discordgo.InteractionResponse {
-	var titles []string
-	for _, art := range b.answerer.Articles() {
-		titles = append(titles, "*"+defuseMentions(art.Title)+"*")
-	}
-	var try []string
+// notCovered tells the user the notes do not cover the question and
+// offers the closest topics as buttons that open them, named from the
+// answer alone.
+func notCovered(a index.Answer, question string) *discordgo.InteractionResponse {
+	text := fmt.Sprintf("“%s” is not covered in my notes.", clip(escapeMarkdown(question), 300))
+	many := false
 	for _, t := range a.Related {
-		if len(try) == maxRelated {
+		many = many || t.ArticleID != a.Related[0].ArticleID
+	}
+	var buttons []discordgo.MessageComponent
+	for _, t := range a.Related {
+		if len(buttons) == maxRelated {
 			break
 		}
-		try = append(try, "**"+defuseMentions(t.Heading)+"**")
+		label := t.Heading
+		if many {
+			label += " (" + t.Article + ")"
+		}
+		id := buttonID{action: actFull, article: articleKey(t.ArticleID), pos: t.Position, sum: checksum(t.SectionID)}
+		buttons = append(buttons, discordgo.Button{Label: clip(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id.String()})
 	}
-	text := fmt.Sprintf("“%s” is not covered by %s.", clip(escapeMarkdown(question), 300), joinList(titles, "or"))
-	if len(try) > 0 {
-		text += " Try: " + strings.Join(try, ", ") + "."
+	var comps []discordgo.MessageComponent
+	if len(buttons) > 0 {
+		text += " Try one of these topics:"
+		comps = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
 	}
-	return ephemeral(text)
+	return message(discordgo.MessageFlagsEphemeral, text, nil, comps)
 }
 
 // joinList joins xs as an English list with conj ("and", "or") before the
@@ -371,14 +399,4 @@ func tableEmbed(t index.Topic, c *knowledge.Comparison) *discordgo.MessageEmbed 
 	}
 	fitEmbeds([]*discordgo.MessageEmbed{e})
 	return e
-}
-
-// articleByPath finds an article by its path (a Topic's ArticleID).
-func articleByPath(articles []*knowledge.Article, path string) *knowledge.Article {
-	for _, a := range articles {
-		if a.Path == path {
-			return a
-		}
-	}
-	return nil
 }
