@@ -59,6 +59,10 @@ type Topic struct {
 	// names the section and the article's tables by, taken from the index
 	// that answered rather than looked up again.
 	Position, Comparisons int
+	// Length is how many runes the section's whole text has
+	// (knowledge.Section.Text), so a reply can tell whether an excerpt
+	// already shows all of it.
+	Length int
 }
 
 // RowMatch is one row of one comparison.

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -266,7 +267,7 @@ func (ix *Index) topic(i int) Topic {
 	art := ix.articles[ref.article]
 	sec := art.Sections[ref.section]
 	return Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: sec.ID, Heading: sec.Heading,
-		Position: ref.section, Comparisons: len(art.Comparisons)}
+		Position: ref.section, Comparisons: len(art.Comparisons), Length: utf8.RuneCountInString(sec.Text())}
 }
 
 // Close releases the index.

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestAnswerNamesItsPlaces checks the positions an answer carries for the
@@ -21,6 +22,9 @@ func TestAnswerNamesItsPlaces(t *testing.T) {
 		for _, tp := range topics {
 			if tp.ArticleID != art.Path || tp.Position < 0 || tp.Position >= len(art.Sections) || art.Sections[tp.Position].ID != tp.SectionID {
 				t.Errorf("%q: topic %q at position %d is not that section", q, tp.SectionID, tp.Position)
+			}
+			if want := utf8.RuneCountInString(art.Sections[tp.Position].Text()); tp.Length != want {
+				t.Errorf("%q: topic %q says %d runes, the section has %d", q, tp.SectionID, tp.Length, want)
 			}
 			if tp.Comparisons != len(art.Comparisons) {
 				t.Errorf("%q: topic says %d comparisons, the article has %d", q, tp.Comparisons, len(art.Comparisons))
