@@ -52,7 +52,7 @@ func (b *Bot) unanswered(ctx context.Context) Reply {
 	for _, e := range rep.Latest {
 		latest = append(latest, fmt.Sprintf("<t:%d:R> %s · %s", e.At.Unix(), clip(escapeMarkdown(e.Text), 100), e.Kind))
 	}
-	e := &discordgo.MessageEmbed{Title: "Questions the notes did not answer"}
+	e := &discordgo.MessageEmbed{Title: "Questions the notes did not answer", Color: embedColour}
 	if len(freq) > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Most frequent", Value: fieldValue(strings.Join(freq, "\n"))})
 	}

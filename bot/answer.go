@@ -104,9 +104,12 @@ func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationComman
 			}
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{
 				Name:  clip(name, maxChoiceText),
-				Value: articleKey(l.article.Path) + ":" + fmt.Sprint(l.pos),
+				Value: tableValue(l),
 			})
 		}
+	case data.Name == cmdCompare && focused != nil && focused.Name == optAspect:
+		typed, _ := focused.Value.(string)
+		choices = aspectChoices(comparisons(b.answerer.Articles()), stringOption(data, optTable), typed)
 	}
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -127,4 +130,32 @@ func focusedOption(data discordgo.ApplicationCommandInteractionData) *discordgo.
 // tableName names a comparison for the table picker.
 func tableName(l located) string {
 	return l.comparison().Title + " — " + l.article.Title
+}
+
+// tableValue is what a table choice sends: the article's key and the
+// table's position.
+func tableValue(l located) string { return articleKey(l.article.Path) + ":" + fmt.Sprint(l.pos) }
+
+// aspectChoices complete /compare's aspect from the index serving: the rows
+// of the table already picked (all tables' when none is), lowercased,
+// without repeats, those holding what was typed first among them, at most
+// 25.
+func aspectChoices(all []located, table, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	if l, ok := findTable(all, strings.TrimSpace(table)); ok && strings.TrimSpace(table) != "" {
+		all = []located{l}
+	}
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	seen := map[string]bool{}
+	for _, l := range all {
+		for _, r := range l.comparison().Rows {
+			v := clip(strings.ToLower(strings.TrimSpace(r.Feature)), maxChoiceText)
+			if v == "" || seen[v] || len(choices) == maxChoices || !strings.Contains(v, typed) {
+				continue
+			}
+			seen[v] = true
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+		}
+	}
+	return choices
 }

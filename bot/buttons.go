@@ -89,7 +89,8 @@ func (b *Bot) feedback(ctx context.Context, i *discordgo.Interaction, art *knowl
 // answerKey names an answer in the feedback record: article and section.
 func answerKey(articlePath, sectionID string) string { return articlePath + "#" + sectionID }
 
-// questionOf reads the question back from an answer's author line.
+// questionOf reads the question back from an answer's author line, which
+// shows it as typed but for the defused "@".
 func questionOf(m *discordgo.Message) string {
 	if m == nil || len(m.Embeds) == 0 || m.Embeds[0].Author == nil {
 		return ""
@@ -98,7 +99,7 @@ func questionOf(m *discordgo.Message) string {
 	if !ok {
 		return ""
 	}
-	return unescapeMarkdown(q)
+	return strings.ReplaceAll(q, "@"+zwsp, "@")
 }
 
 // mayDismiss allows the asker, and members who may manage messages, to

@@ -39,6 +39,8 @@ func TestButtons(t *testing.T) {
 	i := loadInteraction(t, "ask_mentions")
 	answer := handle(t, b, i)
 	msg := pressable(answer)
+	// A "not covered" reply offers topics; each button opens its section.
+	topics := pressable(handle(t, b, loadInteraction(t, "ask_not_covered")))
 
 	tests := []struct {
 		name   string
@@ -48,7 +50,7 @@ func TestButtons(t *testing.T) {
 		golden bool
 		check  func(t *testing.T, r *discordgo.InteractionResponse)
 	}{
-		{"button_full_section", "Full section", "2300000000000000005", 0, true, func(t *testing.T, r *discordgo.InteractionResponse) {
+		{"button_full_section", llmHeading, "2300000000000000005", 0, true, func(t *testing.T, r *discordgo.InteractionResponse) {
 			if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Data.Embeds) != 1 {
 				t.Fatalf("want one ephemeral embed, got %+v", r.Data)
 			}
@@ -87,7 +89,11 @@ func TestButtons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := press(msg, tt.label, tt.user, tt.perms)
+			on := msg
+			if tt.label == llmHeading {
+				on = topics
+			}
+			p := press(on, tt.label, tt.user, tt.perms)
 			if p.Data.(discordgo.MessageComponentInteractionData).CustomID == "" {
 				t.Fatalf("the answer has no %q button", tt.label)
 			}
@@ -157,6 +163,12 @@ func TestUnknownButton(t *testing.T) {
 		if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || r.Data.Content == "" {
 			t.Errorf("%s: reply %+v, want an ephemeral explanation", id, r.Data)
 		}
+		switch id {
+		case "nonsense":
+			checkGolden(t, "button_unknown", r)
+		case "x1:full:60acf675:99":
+			checkGolden(t, "button_moved", r)
+		}
 	}
 }
 
@@ -224,12 +236,14 @@ func TestReload(t *testing.T) {
 	}
 	r := handle(t, b, i)
 	validate(t, i.Type, r)
+	checkGolden(t, "reload_done", r)
 	if calls != 2 || r.Data.Content != "Reloaded: 1 articles, 8 sections." {
 		t.Errorf("reload: %d calls, reply %q", calls, r.Data.Content)
 	}
 	fail = errors.New("notes/week4.md:12: ragged table @everyone")
 	r = handle(t, b, i)
 	validate(t, i.Type, r)
+	checkGolden(t, "reload_failed", r)
 	if !strings.Contains(r.Data.Content, "Reload failed") || !strings.Contains(r.Data.Content, "notes/week4.md:12: ragged table @\u200beveryone") {
 		t.Errorf("failed reload reply %q", r.Data.Content)
 	}

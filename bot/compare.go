@@ -19,14 +19,22 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 		return outcome(ephemeral("The notes have no comparison table yet."), OutcomeNotCovered)
 	}
 	l := all[0]
+	aspect := strings.TrimSpace(stringOption(data, optAspect))
 	if t := strings.TrimSpace(stringOption(data, optTable)); t != "" {
 		var ok bool
 		if l, ok = findTable(all, t); !ok {
 			return outcome(ephemeral(fmt.Sprintf("I know no table called “%s”. Pick one from the list.", clip(escapeMarkdown(t), maxChoiceText))), OutcomeNotCovered)
 		}
+	} else if aspect != "" {
+		// No table named: the first that has the row asked for.
+		for _, m := range all {
+			if _, ok := m.comparison().Row(aspect); ok {
+				l = m
+				break
+			}
+		}
 	}
 	c := l.comparison()
-	aspect := strings.TrimSpace(stringOption(data, optAspect))
 	question := "compare"
 	var row *index.RowMatch
 	if aspect != "" {
@@ -84,7 +92,7 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 // its autocomplete choices, or words of its title.
 func findTable(all []located, t string) (located, bool) {
 	for _, l := range all {
-		if articleKey(l.article.Path)+":"+fmt.Sprint(l.pos) == t {
+		if tableValue(l) == t {
 			return l, true
 		}
 	}
@@ -125,11 +133,12 @@ func (b *Bot) topics() *discordgo.InteractionResponse {
 		}
 		es = append(es, &discordgo.MessageEmbed{
 			Title:       title,
+			Color:       embedColour,
 			Description: clip(desc, min(maxDescription, max(per-runes(title), 20))),
 		})
 	}
 	if len(shown) < len(articles) {
-		es = append(es, &discordgo.MessageEmbed{Description: fmt.Sprintf("…and %d more articles.", len(articles)-len(shown))})
+		es = append(es, &discordgo.MessageEmbed{Description: fmt.Sprintf("…and %d more articles.", len(articles)-len(shown)), Color: embedColour})
 	}
 	fitEmbeds(es)
 	return message(discordgo.MessageFlagsEphemeral, "Ask with /explain or /ask; pick a topic from the list as you type.", es, nil)

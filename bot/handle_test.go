@@ -40,7 +40,11 @@ func TestHandle(t *testing.T) {
 			if r.Data.Flags&discordgo.MessageFlagsEphemeral != 0 {
 				t.Error("a public answer is ephemeral")
 			}
-			wantButtons(t, r, "Full section", "Difference table", "Helpful", "Not helpful", "Dismiss")
+			// The excerpt is the whole section: no Full section button.
+			wantButtons(t, r, "Difference table", "Helpful", "Not helpful", "Dismiss")
+			if e.Color != embedColour {
+				t.Errorf("colour %#x, want %#x", e.Color, embedColour)
+			}
 			if f := field(e, "Related"); f == nil || !strings.Contains(f.Value, "How Do LLMs Work") {
 				t.Errorf("related field %+v lacks How Do LLMs Work", f)
 			}
@@ -74,9 +78,21 @@ func TestHandle(t *testing.T) {
 			if field(e, "Applications") == nil {
 				t.Error("table lacks its last row")
 			}
+			// One table, shown once: the description keeps the prose.
+			if strings.Contains(e.Description, "Scope") || strings.Contains(e.Description, "Focuses mainly on text") || !strings.Contains(e.Description, "key **differences**") {
+				t.Errorf("description %q repeats the table or lost its prose", e.Description)
+			}
+			if n := embedLen(e); n > 1200 {
+				t.Errorf("the reply is %d characters; the table shown once needs fewer", n)
+			}
+			// It shows the whole table, so no button opens it again; the
+			// section's closing paragraph is not shown, so Full section stays.
+			wantButtons(t, r, "Full section", "Helpful", "Not helpful", "Dismiss")
 		}},
 		{"ask_scope", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
 			e := onlyEmbed(t, r)
+			// One row and part of the section: both buttons add something.
+			wantButtons(t, r, "Full section", "Difference table", "Helpful", "Not helpful", "Dismiss")
 			if len(e.Fields) < 2 || !e.Fields[0].Inline || !e.Fields[1].Inline ||
 				!strings.HasPrefix(e.Fields[0].Name, "Generative AI") || !strings.HasPrefix(e.Fields[1].Name, "Large Language Models (LLMs)") ||
 				e.Fields[1].Value != "Focuses mainly on text" {
@@ -124,6 +140,7 @@ func TestHandle(t *testing.T) {
 		}},
 		{"compare_all", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
 			e := onlyEmbed(t, r)
+			wantButtons(t, r, "Full section", "Helpful", "Not helpful", "Dismiss")
 			if e.Title != "Key Differences Between Generative AI and LLMs" || len(e.Fields) != 5+1 && len(e.Fields) != 5 {
 				t.Errorf("title %q with %d fields", e.Title, len(e.Fields))
 			}
@@ -183,6 +200,12 @@ func TestHandle(t *testing.T) {
 			e := onlyEmbed(t, r)
 			if e.Title != llmHeading || e.Author.Name != "❓ what is an LLM exactly? @\u200beveryone" {
 				t.Errorf("title %q, author %q", e.Title, e.Author.Name)
+			}
+		}},
+		{"ask_markdown", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
+			// Discord shows the author line without Markdown: as typed.
+			if e := onlyEmbed(t, r); e.Author.Name != "❓ what is an *LLM* and `why` does it _matter_? @\u200beveryone" {
+				t.Errorf("author %q, want the question as typed with the mention defused", e.Author.Name)
 			}
 		}},
 		{"explain_this_empty", OutcomeNotCovered, func(t *testing.T, r *discordgo.InteractionResponse) {
@@ -331,6 +354,7 @@ func TestHandlePanicGetsApology(t *testing.T) {
 		if i.Type == discordgo.InteractionApplicationCommand && r.Response.Data.Content != apologyText {
 			t.Errorf("%s: content %q, want the apology", name, r.Response.Data.Content)
 		}
+		checkGolden(t, "apology_"+name, r.Response)
 		if r.Outcome != OutcomeError {
 			t.Errorf("%s: outcome %q, want error", name, r.Outcome)
 		}
@@ -385,6 +409,9 @@ func TestCooldown(t *testing.T) {
 		if s.want == OutcomeRateLimited && (r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, "slow down")) {
 			t.Errorf("step %d: %+v is not an ephemeral slow down", n, r.Data)
 		}
+		if n == 2 {
+			checkGolden(t, "rate_limited", r)
+		}
 	}
 }
 
@@ -409,19 +436,33 @@ func TestMultiArticle(t *testing.T) {
 		t.Errorf("title %q footer %q, want the note cited", e.Title, e.Footer.Text)
 	}
 
-	cmds := b.Commands()
-	validateCommands(t, cmds)
-	var compare *discordgo.ApplicationCommand
-	for _, c := range cmds {
-		if c.Name == cmdCompare {
-			compare = c
+	// /compare's aspect completes from the index serving: every table's
+	// rows, or the rows of the table picked.
+	aspects := func(table, typed string) []string {
+		opts := []*discordgo.ApplicationCommandInteractionDataOption{{Name: optAspect, Type: discordgo.ApplicationCommandOptionString, Value: typed, Focused: true}}
+		if table != "" {
+			opts = append(opts, &discordgo.ApplicationCommandInteractionDataOption{Name: optTable, Type: discordgo.ApplicationCommandOptionString, Value: table})
 		}
+		i := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionApplicationCommandAutocomplete, Data: discordgo.ApplicationCommandInteractionData{Name: cmdCompare, Options: opts}}
+		r := handle(t, b, i)
+		validate(t, i.Type, r)
+		if table == "" && typed == "" {
+			checkGolden(t, "multi_autocomplete_aspect", r)
+		}
+		var names []string
+		for _, c := range r.Data.Choices {
+			names = append(names, c.Name)
+		}
+		return names
 	}
-	if compare == nil || len(compare.Options) != 2 || compare.Options[1].Name != optTable || !compare.Options[1].Autocomplete {
-		t.Fatalf("compare %+v, want a table option with autocomplete", compare)
+	if got := aspects("", ""); len(got) != 7 {
+		t.Errorf("aspects %v, want 5 + 2 from the notes", got)
 	}
-	if n := len(compare.Options[0].Choices); n != 7 {
-		t.Errorf("aspect has %d choices, want 5 + 2 from the notes", n)
+	if got := strings.Join(aspects("few-shot", ""), ","); got != "examples given,typical accuracy" {
+		t.Errorf("aspects of the notes' table %q", got)
+	}
+	if got := strings.Join(aspects("", "acc"), ","); got != "typical accuracy" {
+		t.Errorf("aspects for acc: %q", got)
 	}
 
 	ac := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionApplicationCommandAutocomplete, Data: discordgo.ApplicationCommandInteractionData{
@@ -429,6 +470,7 @@ func TestMultiArticle(t *testing.T) {
 	}}
 	r = handle(t, b, ac)
 	validate(t, ac.Type, r)
+	checkGolden(t, "multi_autocomplete_table", r)
 	if len(r.Data.Choices) != 1 || !strings.HasPrefix(r.Data.Choices[0].Name, "Few-shot prompting") {
 		t.Fatalf("table choices %+v", r.Data.Choices)
 	}

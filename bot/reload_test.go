@@ -17,8 +17,9 @@ import (
 func weekNote(t *testing.T, sections ...string) *knowledge.Article {
 	t.Helper()
 	text := map[string]string{
-		"Tokens":          "A tokenizer cuts text into tokens, the pieces a language model reads.",
-		"Temperature":     "Temperature controls how random the sampling of the next token is: low is focused, high is varied.",
+		"Tokens": "A tokenizer cuts text into tokens, the pieces a language model reads.",
+		"Temperature": "Temperature controls how random the sampling of the next token is: low is focused, high is varied.\n\n" +
+			strings.Repeat("A low temperature suits answers that must be right; a high one suits brainstorming, where variety helps. ", 12),
 		"Context windows": "The context window is how many tokens a model can attend to at once.",
 	}
 	src := "---\ntitle: Week five\nsource: class notes\n---\n"

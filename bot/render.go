@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -55,11 +56,19 @@ type answerView struct {
 // come from the one index that answered, whatever happened since.
 func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 	hit := a.Hits[0]
+	excerpt, spans := hit.Excerpt, hit.Highlights
+	if a.Table != nil {
+		// The fields show the table; the description keeps the prose.
+		excerpt, spans = withoutRows(excerpt, spans, a.Table)
+	}
 	e := &discordgo.MessageEmbed{
 		Title:       clip(defuseMentions(hit.Heading), maxTitle),
-		Description: highlight(hit.Excerpt, hit.Highlights, maxDescription),
-		Author:      &discordgo.MessageEmbedAuthor{Name: clip(questionMark+escapeMarkdown(v.question), maxTitle)},
-		Footer:      &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
+		URL:         sourceURL(hit.Source),
+		Color:       embedColour,
+		Description: highlight(excerpt, spans, maxDescription),
+		// Discord shows the author line as typed, Markdown and all.
+		Author: &discordgo.MessageEmbedAuthor{Name: clip(questionMark+plainLine(v.question), maxTitle)},
+		Footer: &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
 	}
 	switch {
 	case a.Table != nil:
@@ -72,7 +81,7 @@ func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 	}
 	fitEmbeds([]*discordgo.MessageEmbed{e})
 
-	buttons := answerButtons(a)
+	buttons := answerButtons(a, showsWholeSection(a, excerpt))
 	var flags discordgo.MessageFlags
 	if v.private {
 		flags = discordgo.MessageFlagsEphemeral
@@ -92,18 +101,23 @@ func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 	return resp
 }
 
-// answerButtons are an answer's Full section, Difference table and
-// feedback buttons, named by the positions the answer carries.
-func answerButtons(a index.Answer) []discordgo.MessageComponent {
+// embedColour marks every embed the bot sends as its own.
+const embedColour = 0x5865F2
+
+// answerButtons are an answer's buttons, named by the positions the answer
+// carries, and only those that add something: Full section unless the
+// reply shows the whole section already (whole), Difference table unless
+// it shows the whole table, and the feedback buttons.
+func answerButtons(a index.Answer, whole bool) []discordgo.MessageComponent {
 	hit := a.Hits[0]
 	var buttons []discordgo.MessageComponent
 	section := buttonID{article: articleKey(hit.ArticleID), pos: hit.Position, sum: checksum(hit.SectionID)}
-	if hit.Position >= 0 {
+	if hit.Position >= 0 && !whole {
 		full := section
 		full.action = actFull
 		buttons = append(buttons, discordgo.Button{Label: "Full section", Style: discordgo.SecondaryButton, CustomID: full.String()})
 	}
-	if table, ok := tableButton(a); ok {
+	if table, ok := tableButton(a); ok && a.Table == nil {
 		buttons = append(buttons, discordgo.Button{Label: "Difference table", Style: discordgo.SecondaryButton, CustomID: table.String()})
 	}
 	if hit.Position >= 0 {
@@ -115,6 +129,103 @@ func answerButtons(a index.Answer) []discordgo.MessageComponent {
 			discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, CustomID: no.String()})
 	}
 	return buttons
+}
+
+// showsWholeSection reports whether a reply whose description quotes
+// excerpt shows all of its section: an excerpt not cut (no "…") as long as
+// the section's text, or, for a reply showing the whole table of that very
+// section, one that with the table's rows makes up the section's text.
+func showsWholeSection(a index.Answer, excerpt string) bool {
+	hit := a.Hits[0]
+	if strings.Contains(excerpt, ellipsis) {
+		return false
+	}
+	n := runes(excerpt)
+	if c := a.Table; c != nil && a.TableArticleID == hit.ArticleID && c.Section == hit.SectionID {
+		for _, r := range c.Rows {
+			if n > 0 {
+				n++ // the newline before the row
+			}
+			n += runes(rowLine(c.Subjects, r))
+		}
+	}
+	return n >= hit.Length
+}
+
+// ellipsis is what the index puts where it cut an excerpt.
+const ellipsis = "…"
+
+// rowLine is a table row as a section's text holds it: "Feature: Subject:
+// value; Subject: value", empty cells left out (knowledge's own format,
+// which TestRowLineMatchesKnowledge keeps in step).
+func rowLine(subjects []string, r knowledge.Row) string {
+	var parts []string
+	for i, v := range r.Values {
+		if v == "" || i >= len(subjects) {
+			continue
+		}
+		if subjects[i] == "" {
+			parts = append(parts, v)
+		} else {
+			parts = append(parts, subjects[i]+": "+v)
+		}
+	}
+	switch {
+	case len(parts) == 0:
+		return r.Feature
+	case r.Feature == "":
+		return strings.Join(parts, "; ")
+	}
+	return r.Feature + ": " + strings.Join(parts, "; ")
+}
+
+// withoutRows drops from an excerpt the lines that are rows of c, which a
+// table reply shows as fields, and moves the spans of the lines it keeps.
+func withoutRows(text string, spans []index.Span, c *knowledge.Comparison) (string, []index.Span) {
+	isRow := func(line string) bool {
+		line = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, ellipsis+" "), " "+ellipsis))
+		for _, r := range c.Rows {
+			if line == rowLine(c.Subjects, r) || strings.HasPrefix(line, r.Feature+": ") {
+				return true
+			}
+		}
+		return false
+	}
+	var b strings.Builder
+	var out []index.Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; !isRow(line) {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			shift := b.Len() - start
+			b.WriteString(line)
+			for _, s := range spans {
+				if s.Start >= start && s.End <= end {
+					out = append(out, index.Span{Start: s.Start + shift, End: s.End + shift})
+				}
+			}
+		}
+		start = end + 1
+	}
+	return b.String(), out
+}
+
+// sourceURL is an article's source when it is a web address, for the
+// embed's title link; "" otherwise.
+func sourceURL(source string) string {
+	u, err := url.Parse(strings.TrimSpace(source))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || runes(source) > 2048 {
+		return ""
+	}
+	return u.String()
 }
 
 // tableButton names the comparison an answer's Difference table opens: the
@@ -136,14 +247,14 @@ func tableButton(a index.Answer) (buttonID, bool) {
 func topicAt(art *knowledge.Article, pos int) index.Topic {
 	s := art.Sections[pos]
 	return index.Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: s.ID,
-		Heading: s.Heading, Position: pos, Comparisons: len(art.Comparisons)}
+		Heading: s.Heading, Position: pos, Comparisons: len(art.Comparisons), Length: runes(s.Text())}
 }
 
 // footer cites the article and section, and the source when it is short
-// enough to read at a glance.
+// enough to read at a glance and not a link (which the title carries).
 func footer(t index.Topic) string {
 	text := "Source: " + t.Article + " › " + t.Heading
-	if t.Source != "" && !strings.HasPrefix(t.Source, t.Article) && runes(t.Source) <= 200 {
+	if t.Source != "" && sourceURL(t.Source) == "" && !strings.HasPrefix(t.Source, t.Article) && runes(t.Source) <= 200 {
 		text += "\n" + t.Source
 	}
 	return clip(defuseMentions(text), maxFooter)
@@ -364,9 +475,9 @@ func sectionEmbeds(t index.Topic, s knowledge.Section) []*discordgo.MessageEmbed
 	}
 	es := make([]*discordgo.MessageEmbed, len(chunks))
 	for i, c := range chunks {
-		es[i] = &discordgo.MessageEmbed{Description: c}
+		es[i] = &discordgo.MessageEmbed{Description: c, Color: embedColour}
 	}
-	es[0].Title = title
+	es[0].Title, es[0].URL = title, sourceURL(t.Source)
 	es[len(es)-1].Footer = &discordgo.MessageEmbedFooter{Text: foot}
 	return es
 }
@@ -393,6 +504,8 @@ func splitRunes(s string, n int) []string {
 func tableEmbed(t index.Topic, c *knowledge.Comparison) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Title:       clip(defuseMentions(c.Title), maxTitle),
+		URL:         sourceURL(t.Source),
+		Color:       embedColour,
 		Description: clip(defuseMentions(strings.Join(c.Subjects, " vs ")), maxDescription),
 		Fields:      tableFields(c),
 		Footer:      &discordgo.MessageEmbedFooter{Text: footer(t)},
