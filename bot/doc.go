@@ -22,11 +22,12 @@
 // elsewhere.
 //
 // Buttons are stateless: their custom IDs name the article by a short hash
-// of its path and the section by its position, and the question is read back
-// from the answer embed's author line. Any replica, before or after a
+// of its path and the section by its position and a checksum of its ID, and
+// the question is read back from the answer embed's author line. Any replica, before or after a
 // restart, understands a button pressed on an older answer.
 //
 // Nothing a user types may ping anyone: every message sends allowed_mentions
-// with an empty parse list, and quoted text is escaped for Markdown with a
-// zero-width space after each "@".
+// with an empty parse list, and quoted text gets a zero-width space after
+// each "@" and is escaped for Markdown wherever Discord renders Markdown
+// (not in an embed's author line, which shows text as typed).
 package bot
