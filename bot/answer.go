@@ -13,7 +13,7 @@ import (
 
 // question answers /explain and /ask: the text of option opt, with the
 // private and mention options.
-func (b *Bot) question(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData, opt string) reply {
+func (b *Bot) question(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData, opt string) Reply {
 	v := answerView{
 		question: strings.TrimSpace(stringOption(data, opt)),
 		private:  boolOption(data, optPrivate),
@@ -28,7 +28,7 @@ func (b *Bot) question(ctx context.Context, i *discordgo.Interaction, data disco
 // explainThis answers the "Explain this" message command: the target
 // message's text is the question, and the answer is public so a teacher can
 // answer a student in place.
-func (b *Bot) explainThis(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+func (b *Bot) explainThis(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) Reply {
 	var text string
 	if data.Resolved != nil {
 		if m := data.Resolved.Messages[data.TargetID]; m != nil {
@@ -37,31 +37,31 @@ func (b *Bot) explainThis(ctx context.Context, i *discordgo.Interaction, data di
 	}
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return reply{ephemeral("That message has no text I could explain."), OutcomeNotCovered}
+		return outcome(ephemeral("That message has no text I could explain."), OutcomeNotCovered)
 	}
 	return b.answer(ctx, i, answerView{question: clip(text, maxQuestionRunes), asker: userID(i)})
 }
 
 // answer asks the answerer and renders the answer, the "not covered" note
 // or the cooldown's "slow down", recording what the teacher should see.
-func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, v answerView) reply {
+func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, v answerView) Reply {
 	if v.question == "" {
-		return reply{ephemeral("Ask me something: a topic such as “llm”, or a question."), OutcomeNotCovered}
+		return outcome(ephemeral("Ask me something: a topic such as “llm”, or a question."), OutcomeNotCovered)
 	}
 	if ok, wait := b.cooldown.allow(v.asker, b.now()); !ok {
 		secs := int(math.Ceil(wait.Seconds()))
-		return reply{ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(secs, 1))), OutcomeRateLimited}
+		return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(secs, 1))), OutcomeRateLimited)
 	}
 	a := b.answerer.Ask(ctx, searchText(v.question))
 	a.Question = v.question
 	if !a.Answered || len(a.Hits) == 0 {
 		b.record(ctx, i, store.Question{Text: v.question, Kind: store.Unanswered})
-		return reply{b.notCovered(a, v.question), OutcomeNotCovered}
+		return outcome(notCovered(a, v.question), OutcomeNotCovered)
 	}
 	if a.Confidence < index.LowConfidence {
 		b.record(ctx, i, store.Question{Text: v.question, Kind: store.LowConfidence, Score: a.Hits[0].Score})
 	}
-	return answered(b.renderAnswer(a, v))
+	return answered(renderAnswer(a, v))
 }
 
 // record keeps a question for the teacher; a failure costs the record, not
@@ -104,9 +104,12 @@ func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationComman
 			}
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{
 				Name:  clip(name, maxChoiceText),
-				Value: articleKey(l.article.Path) + ":" + fmt.Sprint(l.pos),
+				Value: tableValue(l),
 			})
 		}
+	case data.Name == cmdCompare && focused != nil && focused.Name == optAspect:
+		typed, _ := focused.Value.(string)
+		choices = aspectChoices(comparisons(b.answerer.Articles()), stringOption(data, optTable), typed)
 	}
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -127,4 +130,32 @@ func focusedOption(data discordgo.ApplicationCommandInteractionData) *discordgo.
 // tableName names a comparison for the table picker.
 func tableName(l located) string {
 	return l.comparison().Title + " — " + l.article.Title
+}
+
+// tableValue is what a table choice sends: the article's key and the
+// table's position.
+func tableValue(l located) string { return articleKey(l.article.Path) + ":" + fmt.Sprint(l.pos) }
+
+// aspectChoices complete /compare's aspect from the index serving: the rows
+// of the table already picked (all tables' when none is), lowercased,
+// without repeats, those holding what was typed first among them, at most
+// 25.
+func aspectChoices(all []located, table, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	if l, ok := findTable(all, strings.TrimSpace(table)); ok && strings.TrimSpace(table) != "" {
+		all = []located{l}
+	}
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	seen := map[string]bool{}
+	for _, l := range all {
+		for _, r := range l.comparison().Rows {
+			v := clip(strings.ToLower(strings.TrimSpace(r.Feature)), maxChoiceText)
+			if v == "" || seen[v] || len(choices) == maxChoices || !strings.Contains(v, typed) {
+				continue
+			}
+			seen[v] = true
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+		}
+	}
+	return choices
 }

@@ -16,30 +16,26 @@ import (
 )
 
 // Answerer is what the bot needs from the answer engine. *index.Index
-// implements it; so does the holder that swaps indexes on reload, which is
-// why the bot asks for Articles on every use instead of keeping them.
+// implements it; so does the holder that swaps indexes on reload
+// (*index.Live). A reply is rendered from one call: an answer carries the
+// positions its buttons need, and a press or a command reads the articles
+// once, so no reply mixes two indexes.
 type Answerer interface {
 	Ask(ctx context.Context, question string) index.Answer
 	Suggest(ctx context.Context, typed string, limit int) []index.Suggestion
 	Articles() []*knowledge.Article
-	Section(articleID, sectionID string) (index.Topic, knowledge.Section, bool)
 }
 
-var _ Answerer = (*index.Index)(nil)
-
-// Observer is told how each interaction went, for metrics. Outcome is one of
-// "answered", "not_covered", "rate_limited" and "error".
-type Observer interface {
-	ObserveInteraction(command, outcome string, d time.Duration)
-}
-
-// Outcomes reported to the Observer.
-const (
-	OutcomeAnswered    = "answered"
-	OutcomeNotCovered  = "not_covered"
-	OutcomeRateLimited = "rate_limited"
-	OutcomeError       = "error"
+var (
+	_ Answerer = (*index.Index)(nil)
+	_ Answerer = (*index.Live)(nil)
 )
+
+// Observer is told how each interaction went, for metrics: its command
+// (see commandName), its outcome and how long until its answer was ready.
+type Observer interface {
+	ObserveInteraction(command string, outcome Outcome, d time.Duration)
+}
 
 // Options configures a Bot. Zero values pick the defaults named below.
 type Options struct {
@@ -61,6 +57,11 @@ type Options struct {
 	Reload func(ctx context.Context) error
 	// Observer hears about every interaction; may be nil.
 	Observer Observer
+	// InlineTimeout bounds an answer sent as the callback (default
+	// DefaultInlineTimeout), DeferredTimeout one sent after a placeholder
+	// (default DefaultDeferredTimeout). Past either the user gets the
+	// apology, in both modes.
+	InlineTimeout, DeferredTimeout time.Duration
 }
 
 // Defaults for Options.
@@ -89,6 +90,12 @@ func New(lg *slog.Logger, a Answerer, opts Options) *Bot {
 	}
 	if opts.CooldownWindow <= 0 {
 		opts.CooldownWindow = DefaultCooldownWindow
+	}
+	if opts.InlineTimeout <= 0 {
+		opts.InlineTimeout = DefaultInlineTimeout
+	}
+	if opts.DeferredTimeout <= 0 {
+		opts.DeferredTimeout = DefaultDeferredTimeout
 	}
 	return &Bot{
 		lg:       lg,
@@ -119,78 +126,65 @@ func (b *Bot) setAppID(id string) {
 // errNoInteraction is Handle's answer to a nil interaction.
 var errNoInteraction = errors.New("handle interaction: nil interaction")
 
-// Handle answers one interaction: the response to send as its callback. It
-// is the bot's whole behaviour and touches no session, so the gateway and
-// the HTTP endpoint share it. A panic inside is recovered: the user gets an
+// Handle decides the bot's reply to one interaction: the response, whether
+// it is deferred, and any work after the callback. It is the bot's whole
+// behaviour and touches no session, so both modes share it; a Lifecycle
+// carries the reply out. A panic inside is recovered: the reply is the
 // apology and the log gets the interaction ID. An error means there is no
-// sensible reply (a nil or unknown kind of interaction).
-func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, err error) {
+// sensible reply (a nil or unknown kind of interaction); a Lifecycle then
+// sends the apology.
+func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction) (r Reply, err error) {
 	if i == nil {
-		return nil, errNoInteraction
+		return Reply{}, errNoInteraction
 	}
-	start := time.Now()
-	command := "unknown"
-	outcome := OutcomeError
+	command := commandName(i)
 	defer func() {
 		if p := recover(); p != nil {
 			b.lg.Error("interaction handler panicked", "interaction", i.ID, "command", command,
 				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			resp, err, outcome = apology(i), nil, OutcomeError
-		}
-		if b.opts.Observer != nil {
-			b.opts.Observer.ObserveInteraction(command, outcome, time.Since(start))
+			r, err = apologize(i), nil
 		}
 	}()
-	command = commandName(i)
-	var r reply
 	r, err = b.route(ctx, i)
 	if err != nil {
-		return nil, fmt.Errorf("handle interaction %s (%s): %w", i.ID, command, err)
+		return Reply{}, fmt.Errorf("handle interaction %s (%s): %w", i.ID, command, err)
 	}
-	outcome = r.outcome
-	return r.resp, nil
+	r.Defer, r.Ephemeral = deferral(i)
+	return r, nil
 }
-
-// reply is a response and how it went.
-type reply struct {
-	resp    *discordgo.InteractionResponse
-	outcome string
-}
-
-func answered(resp *discordgo.InteractionResponse) reply { return reply{resp, OutcomeAnswered} }
 
 // route picks the handler for the interaction's type and name.
-func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (reply, error) {
+func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
 	switch i.Type {
 	case discordgo.InteractionPing:
 		return answered(&discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}), nil
 	case discordgo.InteractionApplicationCommand:
 		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return reply{}, fmt.Errorf("command data of type %T", i.Data)
+			return Reply{}, fmt.Errorf("command data of type %T", i.Data)
 		}
 		return b.command(ctx, i, data), nil
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return reply{}, fmt.Errorf("autocomplete data of type %T", i.Data)
+			return Reply{}, fmt.Errorf("autocomplete data of type %T", i.Data)
 		}
 		return answered(b.autocomplete(ctx, data)), nil
 	case discordgo.InteractionMessageComponent:
 		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
 		if !ok {
-			return reply{}, fmt.Errorf("component data of type %T", i.Data)
+			return Reply{}, fmt.Errorf("component data of type %T", i.Data)
 		}
 		return b.button(ctx, i, data), nil
 	}
-	return reply{}, fmt.Errorf("unsupported interaction type %d", i.Type)
+	return Reply{}, fmt.Errorf("unsupported interaction type %d", i.Type)
 }
 
 // command answers a slash or message command.
-func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) Reply {
 	if data.CommandType == discordgo.MessageApplicationCommand {
 		if data.Name != cmdExplainThis {
-			return reply{ephemeral("I don't know that command; it may be from an older version of me."), OutcomeError}
+			return outcome(ephemeral("I don't know that command; it may be from an older version of me."), OutcomeError)
 		}
 		return b.explainThis(ctx, i, data)
 	}
@@ -208,7 +202,7 @@ func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, data discor
 	case cmdUnanswered:
 		return b.unanswered(ctx)
 	}
-	return reply{ephemeral("I don't know that command; it may be from an older version of me."), OutcomeError}
+	return outcome(ephemeral("I don't know that command; it may be from an older version of me."), OutcomeError)
 }
 
 // commandName names an interaction for logs and metrics: the command's

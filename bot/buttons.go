@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/index"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -14,11 +15,11 @@ import (
 const moved = "That part of the notes has changed since this answer; ask again for a fresh one."
 
 // button answers a press on one of an answer's buttons.
-func (b *Bot) button(ctx context.Context, i *discordgo.Interaction, data discordgo.MessageComponentInteractionData) reply {
+func (b *Bot) button(ctx context.Context, i *discordgo.Interaction, data discordgo.MessageComponentInteractionData) Reply {
 	id, err := parseButtonID(data.CustomID)
 	if err != nil {
 		b.lg.Info("unknown button", "interaction", i.ID, "err", err)
-		return reply{ephemeral("This button is from an older version of me; ask again for a fresh answer."), OutcomeError}
+		return outcome(ephemeral("This button is from an older version of me; ask again for a fresh answer."), OutcomeError)
 	}
 	switch id.action {
 	case actDismiss:
@@ -26,44 +27,48 @@ func (b *Bot) button(ctx context.Context, i *discordgo.Interaction, data discord
 			return answered(ephemeral("Only the person who asked, or a member who can manage messages, can dismiss this answer."))
 		}
 		// Acknowledge without changing the message; After deletes it.
-		return answered(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+		r := answered(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+		r.After = b.deleteAnswer(i)
+		return r
 	}
+	// One snapshot of the articles answers the press.
 	art := findArticle(b.answerer.Articles(), id.article)
 	if art == nil {
-		return reply{ephemeral(moved), OutcomeNotCovered}
+		return outcome(ephemeral(moved), OutcomeNotCovered)
 	}
 	switch id.action {
 	case actFull:
-		if id.pos >= len(art.Sections) {
-			return reply{ephemeral(moved), OutcomeNotCovered}
-		}
-		t, s, ok := b.answerer.Section(art.Path, art.Sections[id.pos].ID)
+		pos, ok := id.section(art)
 		if !ok {
-			return reply{ephemeral(moved), OutcomeNotCovered}
+			return outcome(ephemeral(moved), OutcomeNotCovered)
 		}
-		return answered(message(discordgo.MessageFlagsEphemeral, "", sectionEmbeds(t, s), nil))
+		return answered(message(discordgo.MessageFlagsEphemeral, "", sectionEmbeds(topicAt(art, pos), art.Sections[pos]), nil))
 	case actTable:
-		if id.pos >= len(art.Comparisons) {
-			return reply{ephemeral(moved), OutcomeNotCovered}
-		}
-		c := &art.Comparisons[id.pos]
-		t, _, ok := b.answerer.Section(art.Path, c.Section)
+		pos, ok := id.comparison(art)
 		if !ok {
-			return reply{ephemeral(moved), OutcomeNotCovered}
+			return outcome(ephemeral(moved), OutcomeNotCovered)
+		}
+		c := &art.Comparisons[pos]
+		t := index.Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: c.Section, Heading: c.Title}
+		for k, s := range art.Sections {
+			if s.ID == c.Section {
+				t = topicAt(art, k)
+			}
 		}
 		return answered(message(discordgo.MessageFlagsEphemeral, "", []*discordgo.MessageEmbed{tableEmbed(t, c)}, nil))
 	case actFeed:
-		if id.pos >= len(art.Sections) {
-			return reply{ephemeral(moved), OutcomeNotCovered}
+		pos, ok := id.section(art)
+		if !ok {
+			return outcome(ephemeral(moved), OutcomeNotCovered)
 		}
-		return b.feedback(ctx, i, art, art.Sections[id.pos], id.helpful)
+		return b.feedback(ctx, i, art, art.Sections[pos], id.helpful)
 	}
-	return reply{ephemeral("This button is from an older version of me; ask again for a fresh answer."), OutcomeError}
+	return outcome(ephemeral("This button is from an older version of me; ask again for a fresh answer."), OutcomeError)
 }
 
 // feedback records a "Helpful" or "Not helpful" press. The question comes
 // from the answer embed's author line, so no state is needed.
-func (b *Bot) feedback(ctx context.Context, i *discordgo.Interaction, art *knowledge.Article, s knowledge.Section, helpful bool) reply {
+func (b *Bot) feedback(ctx context.Context, i *discordgo.Interaction, art *knowledge.Article, s knowledge.Section, helpful bool) Reply {
 	if b.opts.Store == nil {
 		return answered(ephemeral("Thanks! (Feedback is not being recorded on this bot.)"))
 	}
@@ -76,7 +81,7 @@ func (b *Bot) feedback(ctx context.Context, i *discordgo.Interaction, art *knowl
 	}
 	if err := b.opts.Store.RecordFeedback(ctx, f); err != nil {
 		b.lg.Warn("record feedback", "interaction", i.ID, "err", err)
-		return reply{ephemeral("Thanks! I could not save that just now, sorry."), OutcomeError}
+		return outcome(ephemeral("Thanks! I could not save that just now, sorry."), OutcomeError)
 	}
 	return answered(ephemeral("Thanks for the feedback!"))
 }
@@ -84,7 +89,8 @@ func (b *Bot) feedback(ctx context.Context, i *discordgo.Interaction, art *knowl
 // answerKey names an answer in the feedback record: article and section.
 func answerKey(articlePath, sectionID string) string { return articlePath + "#" + sectionID }
 
-// questionOf reads the question back from an answer's author line.
+// questionOf reads the question back from an answer's author line, which
+// shows it as typed but for the defused "@".
 func questionOf(m *discordgo.Message) string {
 	if m == nil || len(m.Embeds) == 0 || m.Embeds[0].Author == nil {
 		return ""
@@ -93,7 +99,7 @@ func questionOf(m *discordgo.Message) string {
 	if !ok {
 		return ""
 	}
-	return unescapeMarkdown(q)
+	return strings.ReplaceAll(q, "@"+zwsp, "@")
 }
 
 // mayDismiss allows the asker, and members who may manage messages, to
@@ -121,42 +127,17 @@ func mayDismiss(i *discordgo.Interaction, id buttonID) bool {
 	return false
 }
 
-// An AfterFunc is work to do once an interaction's callback has been sent,
-// such as deleting the message a "Dismiss" button sat on.
-type AfterFunc func(ctx context.Context, s *discordgo.Session) error
-
-// After returns what must happen after i's callback, or nil for nothing.
-// It is decided from the interaction alone, exactly as Handle decides, so
-// the gateway adapter and the HTTP endpoint (which calls it after writing
-// the callback) both run it with no state kept between the two calls. The
-// session needs no bot token: the work uses the interaction's webhook.
-func (b *Bot) After(i *discordgo.Interaction) AfterFunc {
-	if i == nil || i.Type != discordgo.InteractionMessageComponent {
-		return nil
-	}
-	data, ok := i.Data.(discordgo.MessageComponentInteractionData)
-	if !ok {
-		return nil
-	}
-	id, err := parseButtonID(data.CustomID)
-	if err != nil || id.action != actDismiss || !mayDismiss(i, id) {
-		return nil
-	}
+// deleteAnswer is the After work of a Dismiss: delete the answer the button
+// sat on, the original response of the interaction that made it, through
+// this interaction's webhook.
+func (b *Bot) deleteAnswer(i *discordgo.Interaction) AfterFunc {
 	return func(ctx context.Context, s *discordgo.Session) error {
+		if s == nil {
+			return fmt.Errorf("delete dismissed answer of interaction %s: no REST session", i.ID)
+		}
 		if err := s.InteractionResponseDelete(b.withAppID(i), discordgo.WithContext(ctx)); err != nil {
 			return fmt.Errorf("delete dismissed answer of interaction %s: %w", i.ID, err)
 		}
 		return nil
 	}
-}
-
-// withAppID fills in the application ID a webhook call needs when the
-// interaction lacks it.
-func (b *Bot) withAppID(i *discordgo.Interaction) *discordgo.Interaction {
-	if i.AppID != "" {
-		return i
-	}
-	c := *i
-	c.AppID = b.AppID()
-	return &c
 }

@@ -10,13 +10,14 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 const asker = "2300000000000000001" // the member in testdata/interactions
 
 func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	lg, _ := testLogger(t)
+	lg, _ := testlog.New(t)
 	// A clock one minute a record, so the golden /unanswered list is stable.
 	var ticks atomic.Int64
 	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -38,6 +39,8 @@ func TestButtons(t *testing.T) {
 	i := loadInteraction(t, "ask_mentions")
 	answer := handle(t, b, i)
 	msg := pressable(answer)
+	// A "not covered" reply offers topics; each button opens its section.
+	topics := pressable(handle(t, b, loadInteraction(t, "ask_not_covered")))
 
 	tests := []struct {
 		name   string
@@ -47,7 +50,7 @@ func TestButtons(t *testing.T) {
 		golden bool
 		check  func(t *testing.T, r *discordgo.InteractionResponse)
 	}{
-		{"button_full_section", "Full section", "2300000000000000005", 0, true, func(t *testing.T, r *discordgo.InteractionResponse) {
+		{"button_full_section", llmHeading, "2300000000000000005", 0, true, func(t *testing.T, r *discordgo.InteractionResponse) {
 			if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Data.Embeds) != 1 {
 				t.Fatalf("want one ephemeral embed, got %+v", r.Data)
 			}
@@ -86,11 +89,16 @@ func TestButtons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := press(msg, tt.label, tt.user, tt.perms)
+			on := msg
+			if tt.label == llmHeading {
+				on = topics
+			}
+			p := press(on, tt.label, tt.user, tt.perms)
 			if p.Data.(discordgo.MessageComponentInteractionData).CustomID == "" {
 				t.Fatalf("the answer has no %q button", tt.label)
 			}
-			r := handle(t, b, p)
+			reply := handleReply(t, b, p)
+			r := reply.Response
 			validate(t, p.Type, r)
 			if r.Data != nil {
 				noPings(t, r)
@@ -102,7 +110,7 @@ func TestButtons(t *testing.T) {
 				tt.check(t, r)
 			}
 			wantAfter := r.Type == discordgo.InteractionResponseDeferredMessageUpdate
-			if got := b.After(p) != nil; got != wantAfter {
+			if got := reply.After != nil; got != wantAfter {
 				t.Errorf("After has work: %v, want %v", got, wantAfter)
 			}
 		})
@@ -154,6 +162,12 @@ func TestUnknownButton(t *testing.T) {
 		validate(t, i.Type, r)
 		if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || r.Data.Content == "" {
 			t.Errorf("%s: reply %+v, want an ephemeral explanation", id, r.Data)
+		}
+		switch id {
+		case "nonsense":
+			checkGolden(t, "button_unknown", r)
+		case "x1:full:60acf675:99":
+			checkGolden(t, "button_moved", r)
 		}
 	}
 }
@@ -217,17 +231,19 @@ func TestReload(t *testing.T) {
 		return fail
 	}})
 	i := loadInteraction(t, "reload_unavailable")
-	if d, eph := b.Defer(i); !d || !eph {
-		t.Errorf("Defer(/reload) = %v, %v; want an ephemeral placeholder", d, eph)
+	if reply := handleReply(t, b, i); !reply.Defer || !reply.Ephemeral {
+		t.Errorf("/reload: Defer %v, Ephemeral %v; want an ephemeral placeholder", reply.Defer, reply.Ephemeral)
 	}
 	r := handle(t, b, i)
 	validate(t, i.Type, r)
-	if calls != 1 || r.Data.Content != "Reloaded: 1 articles, 8 sections." {
+	checkGolden(t, "reload_done", r)
+	if calls != 2 || r.Data.Content != "Reloaded: 1 articles, 8 sections." {
 		t.Errorf("reload: %d calls, reply %q", calls, r.Data.Content)
 	}
 	fail = errors.New("notes/week4.md:12: ragged table @everyone")
 	r = handle(t, b, i)
 	validate(t, i.Type, r)
+	checkGolden(t, "reload_failed", r)
 	if !strings.Contains(r.Data.Content, "Reload failed") || !strings.Contains(r.Data.Content, "notes/week4.md:12: ragged table @\u200beveryone") {
 		t.Errorf("failed reload reply %q", r.Data.Content)
 	}

@@ -1,8 +1,6 @@
 package bot
 
 import (
-	"strings"
-
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/knowledge"
 )
@@ -39,16 +37,25 @@ const (
 	maxFooter        = 2048
 	maxEmbedsTotal   = 6000 // all embeds of one message together
 	maxEmbeds        = 10
+	maxButtonLabel   = 80
 )
 
 // Commands is what the bot registers: the slash commands, the "Explain
 // this" message command, and the teacher's /reload and /unanswered, which
-// only members with Manage Server see. /compare's choices come from the
-// articles' comparison rows, so call it after the knowledge is loaded.
+// only members with Manage Server see. It depends on nothing loaded, so
+// what is registered never goes stale on /reload: /explain's topics and
+// /compare's aspects and tables are autocompleted from the index serving.
+//
+// Every command states where it lives. The app is installed to servers
+// only (integration type 0): a class server is where its answers, the
+// Dismiss moderators and the teacher's record belong, so it is not
+// user-installable. Students may use it there and in a DM with the bot;
+// the teacher's commands only in a server.
 func (b *Bot) Commands() []*discordgo.ApplicationCommand {
 	manageGuild := int64(discordgo.PermissionManageGuild)
-	no := false
-	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+	guildInstall := &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+	anywhere := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	guildOnly := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	minLen := 1
 	private := &discordgo.ApplicationCommandOption{
 		Type:        discordgo.ApplicationCommandOptionBoolean,
@@ -60,28 +67,12 @@ func (b *Bot) Commands() []*discordgo.ApplicationCommand {
 		Name:        optMention,
 		Description: "Address the answer to this student (pings only them)",
 	}
-	compare := &discordgo.ApplicationCommand{
-		Name:        cmdCompare,
-		Description: "Show the difference table, or one row of it",
-		Options: []*discordgo.ApplicationCommandOption{{
-			Type:        discordgo.ApplicationCommandOptionString,
-			Name:        optAspect,
-			Description: "Only this row of the table",
-			Choices:     aspectChoices(b.answerer.Articles()),
-		}},
-	}
-	if len(comparisons(b.answerer.Articles())) > 1 {
-		compare.Options = append(compare.Options, &discordgo.ApplicationCommandOption{
-			Type:         discordgo.ApplicationCommandOptionString,
-			Name:         optTable,
-			Description:  "Which table (the first one if left empty)",
-			Autocomplete: true,
-		})
-	}
 	return []*discordgo.ApplicationCommand{
 		{
-			Name:        cmdExplain,
-			Description: "Explain a topic from the article",
+			Name:             cmdExplain,
+			Description:      "Explain a topic from the article",
+			IntegrationTypes: guildInstall,
+			Contexts:         anywhere,
 			Options: []*discordgo.ApplicationCommandOption{
 				{
 					Type:         discordgo.ApplicationCommandOptionString,
@@ -96,8 +87,10 @@ func (b *Bot) Commands() []*discordgo.ApplicationCommand {
 			},
 		},
 		{
-			Name:        cmdAsk,
-			Description: "Ask any question about generative AI and LLMs",
+			Name:             cmdAsk,
+			Description:      "Ask any question about generative AI and LLMs",
+			IntegrationTypes: guildInstall,
+			Contexts:         anywhere,
 			Options: []*discordgo.ApplicationCommandOption{
 				{
 					Type:        discordgo.ApplicationCommandOptionString,
@@ -110,28 +103,53 @@ func (b *Bot) Commands() []*discordgo.ApplicationCommand {
 				private, mention,
 			},
 		},
-		compare,
 		{
-			Name:        cmdTopics,
-			Description: "List what the bot knows, section by section",
+			Name:             cmdCompare,
+			Description:      "Show the difference table, or one row of it",
+			IntegrationTypes: guildInstall,
+			Contexts:         anywhere,
+			Options: []*discordgo.ApplicationCommandOption{
+				{
+					Type:         discordgo.ApplicationCommandOptionString,
+					Name:         optAspect,
+					Description:  "Only this row of the table",
+					Autocomplete: true,
+					MaxLength:    maxChoiceText,
+				},
+				{
+					Type:         discordgo.ApplicationCommandOptionString,
+					Name:         optTable,
+					Description:  "Which table (the first one if left empty)",
+					Autocomplete: true,
+					MaxLength:    maxChoiceText,
+				},
+			},
 		},
 		{
-			Type: discordgo.MessageApplicationCommand,
-			Name: cmdExplainThis,
+			Name:             cmdTopics,
+			Description:      "List what the bot knows, section by section",
+			IntegrationTypes: guildInstall,
+			Contexts:         anywhere,
+		},
+		{
+			Type:             discordgo.MessageApplicationCommand,
+			Name:             cmdExplainThis,
+			IntegrationTypes: guildInstall,
+			Contexts:         anywhere,
 		},
 		{
 			Name:                     cmdReload,
 			Description:              "Reload the notes and rebuild the index",
 			DefaultMemberPermissions: &manageGuild,
-			DMPermission:             &no,
-			Contexts:                 &guildOnly,
+			IntegrationTypes:         guildInstall,
+			Contexts:                 guildOnly,
 		},
 		{
 			Name:                     cmdUnanswered,
 			Description:              "Show the questions the bot could not answer",
 			DefaultMemberPermissions: &manageGuild,
-			DMPermission:             &no,
-			Contexts:                 &guildOnly,
+			IntegrationTypes:         guildInstall,
+			Contexts:                 guildOnly,
 		},
 	}
 }
@@ -150,24 +168,6 @@ func comparisons(articles []*knowledge.Article) []located {
 	for _, a := range articles {
 		for i := range a.Comparisons {
 			out = append(out, located{a, i})
-		}
-	}
-	return out
-}
-
-// aspectChoices are the comparison rows' features, lowercased and without
-// duplicates, at most 25 (Discord's limit on choices).
-func aspectChoices(articles []*knowledge.Article) []*discordgo.ApplicationCommandOptionChoice {
-	var out []*discordgo.ApplicationCommandOptionChoice
-	seen := map[string]bool{}
-	for _, l := range comparisons(articles) {
-		for _, r := range l.comparison().Rows {
-			v := clip(strings.ToLower(strings.TrimSpace(r.Feature)), maxChoiceText)
-			if v == "" || seen[v] || len(out) == maxChoices {
-				continue
-			}
-			seen[v] = true
-			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
 		}
 	}
 	return out

@@ -8,24 +8,33 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/knowledge"
 )
 
 // compare answers /compare: the whole difference table, or one row of it
 // when an aspect is given, from the table option's comparison or the first.
-func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) reply {
+func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) Reply {
 	all := comparisons(b.answerer.Articles())
 	if len(all) == 0 {
-		return reply{ephemeral("The notes have no comparison table yet."), OutcomeNotCovered}
+		return outcome(ephemeral("The notes have no comparison table yet."), OutcomeNotCovered)
 	}
 	l := all[0]
+	aspect := strings.TrimSpace(stringOption(data, optAspect))
 	if t := strings.TrimSpace(stringOption(data, optTable)); t != "" {
 		var ok bool
 		if l, ok = findTable(all, t); !ok {
-			return reply{ephemeral(fmt.Sprintf("I know no table called “%s”. Pick one from the list.", clip(escapeMarkdown(t), maxChoiceText))), OutcomeNotCovered}
+			return outcome(ephemeral(fmt.Sprintf("I know no table called “%s”. Pick one from the list.", clip(escapeMarkdown(t), maxChoiceText))), OutcomeNotCovered)
+		}
+	} else if aspect != "" {
+		// No table named: the first that has the row asked for.
+		for _, m := range all {
+			if _, ok := m.comparison().Row(aspect); ok {
+				l = m
+				break
+			}
 		}
 	}
 	c := l.comparison()
-	aspect := strings.TrimSpace(stringOption(data, optAspect))
 	question := "compare"
 	var row *index.RowMatch
 	if aspect != "" {
@@ -35,20 +44,26 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 			for k, r := range c.Rows {
 				features[k] = strings.ToLower(r.Feature)
 			}
-			return reply{ephemeral(fmt.Sprintf("“%s” is not a row of %s. Rows: %s.",
-				clip(escapeMarkdown(aspect), maxChoiceText), defuseMentions(c.Title), defuseMentions(strings.Join(features, ", ")))), OutcomeNotCovered}
+			return outcome(ephemeral(fmt.Sprintf("“%s” is not a row of %s. Rows: %s.",
+				clip(escapeMarkdown(aspect), maxChoiceText), defuseMentions(c.Title), defuseMentions(strings.Join(features, ", ")))), OutcomeNotCovered)
 		}
-		row = &index.RowMatch{Comparison: c, Row: r}
+		row = &index.RowMatch{Comparison: c, Row: r, ArticleID: l.article.Path, Position: l.pos}
 		question = "compare " + strings.ToLower(r.Feature)
 	}
 	asker := userID(i)
 	if ok, wait := b.cooldown.allow(asker, b.now()); !ok {
-		return reply{ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited}
+		return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited)
 	}
 
-	topic, sec, ok := b.answerer.Section(l.article.Path, c.Section)
-	if !ok {
-		topic = index.Topic{Article: l.article.Title, Source: l.article.Source, ArticleID: l.article.Path, SectionID: c.Section, Heading: c.Title}
+	// Everything comes from the one snapshot of the articles taken above.
+	topic := index.Topic{Article: l.article.Title, Source: l.article.Source, ArticleID: l.article.Path,
+		SectionID: c.Section, Heading: c.Title, Position: -1, Comparisons: len(l.article.Comparisons)}
+	var sec knowledge.Section
+	for k, s := range l.article.Sections {
+		if s.ID == c.Section {
+			topic, sec = topicAt(l.article, k), s
+			break
+		}
 	}
 	hit := index.Hit{Topic: topic, Excerpt: strings.Join(c.Subjects, " vs ")}
 	if len(sec.Blocks) > 0 {
@@ -68,16 +83,16 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 		Confidence: 1,
 	}
 	if row == nil {
-		a.Table = c
+		a.Table, a.TableArticleID, a.TablePosition = c, l.article.Path, l.pos
 	}
-	return answered(b.renderAnswer(a, answerView{question: question, asker: asker}))
+	return answered(renderAnswer(a, answerView{question: question, asker: asker}))
 }
 
 // findTable finds the comparison a table option names: the value of one of
 // its autocomplete choices, or words of its title.
 func findTable(all []located, t string) (located, bool) {
 	for _, l := range all {
-		if articleKey(l.article.Path)+":"+fmt.Sprint(l.pos) == t {
+		if tableValue(l) == t {
 			return l, true
 		}
 	}
@@ -118,11 +133,12 @@ func (b *Bot) topics() *discordgo.InteractionResponse {
 		}
 		es = append(es, &discordgo.MessageEmbed{
 			Title:       title,
+			Color:       embedColour,
 			Description: clip(desc, min(maxDescription, max(per-runes(title), 20))),
 		})
 	}
 	if len(shown) < len(articles) {
-		es = append(es, &discordgo.MessageEmbed{Description: fmt.Sprintf("…and %d more articles.", len(articles)-len(shown))})
+		es = append(es, &discordgo.MessageEmbed{Description: fmt.Sprintf("…and %d more articles.", len(articles)-len(shown)), Color: embedColour})
 	}
 	fitEmbeds(es)
 	return message(discordgo.MessageFlagsEphemeral, "Ask with /explain or /ask; pick a topic from the list as you type.", es, nil)

@@ -4,20 +4,30 @@
 // the embeds and buttons of an answer, and the gateway adapter that runs it
 // all on a discordgo session.
 //
-// The core is [Bot.Handle], a pure function from an interaction to the
-// response Discord should get. The gateway adapter ([Bot.RunGateway]) and
-// the HTTP interactions endpoint (package httpapi) both call it, so the two
-// modes answer alike and tests need no Discord at all. Only the adapters
-// touch a session. The few replies that need a REST call after the callback
-// (deleting a dismissed answer) say so through [Bot.After], which is decided
-// from the interaction alone, so any replica can run it.
+// The core is [Bot.Handle], a function from an interaction to a [Reply]:
+// the response, whether it is deferred (only /reload is), and any work
+// after the callback (deleting a dismissed answer). It touches no session,
+// so tests need no Discord at all. A [Lifecycle] carries a Reply out
+// through one transport, and is where the two modes agree: the inline and
+// deferred deadlines, the apology when handling fails, overruns or is
+// refused, the follow-up after a deferral, and a shutdown that waits for
+// pending work. The gateway ([Bot.RunGateway]) sends the callback over
+// REST; the HTTP endpoint (package httpapi) writes it as the HTTP
+// response. Both send follow-ups and After work through the interaction's
+// webhook.
+//
+// Rendering depends on the answer alone: the positions and keys a reply's
+// buttons carry come with the answer from the index that answered, so a
+// reload between asking and rendering cannot make buttons vanish or point
+// elsewhere.
 //
 // Buttons are stateless: their custom IDs name the article by a short hash
-// of its path and the section by its position, and the question is read back
-// from the answer embed's author line. Any replica, before or after a
+// of its path and the section by its position and a checksum of its ID, and
+// the question is read back from the answer embed's author line. Any replica, before or after a
 // restart, understands a button pressed on an older answer.
 //
 // Nothing a user types may ping anyone: every message sends allowed_mentions
-// with an empty parse list, and quoted text is escaped for Markdown with a
-// zero-width space after each "@".
+// with an empty parse list, and quoted text gets a zero-width space after
+// each "@" and is escaped for Markdown wherever Discord renders Markdown
+// (not in an embed's author line, which shows text as typed).
 package bot

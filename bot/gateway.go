@@ -13,17 +13,9 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// interactionTimeout bounds the work on one interaction in gateway mode,
-// callback and follow-up included. The interaction token lasts 15 minutes;
-// a reload is the slowest thing the bot does.
-const interactionTimeout = 2 * time.Minute
-
-// GatewayOptions are what a gateway session needs: the bot token, the
-// origin of Discord's REST API and the shard this process runs.
-type GatewayOptions struct {
-	Token, APIURL       string
-	ShardID, ShardCount int
-}
+// shutdownTimeout bounds how long RunGateway waits, once ctx is done, for
+// deferred answers and After work before closing the session.
+const shutdownTimeout = 10 * time.Second
 
 // NewSession makes a discordgo session whose REST calls, and so the gateway
 // URL it asks for, go to apiURL: Discord's own origin
@@ -98,52 +90,6 @@ func (b *Bot) Register(ctx context.Context, s *discordgo.Session, appID string) 
 	return nil
 }
 
-// Defer says whether an interaction should first get a "thinking"
-// placeholder and its answer later through FollowUp, and whether that
-// placeholder is ephemeral. Only /reload is slow enough to need it.
-func (b *Bot) Defer(i *discordgo.Interaction) (deferred, ephemeral bool) {
-	if i == nil || i.Type != discordgo.InteractionApplicationCommand {
-		return false, false
-	}
-	if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok && d.Name == cmdReload {
-		return true, true
-	}
-	return false, false
-}
-
-// FollowUp sends resp, Handle's answer to an interaction that was answered
-// with a deferred placeholder, by editing that placeholder through the
-// interaction's webhook. It needs no bot token. A response with no message
-// (a deferred update) sends nothing.
-func (b *Bot) FollowUp(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	if resp == nil || resp.Data == nil {
-		return nil
-	}
-	switch resp.Type {
-	case discordgo.InteractionResponseChannelMessageWithSource, discordgo.InteractionResponseUpdateMessage:
-	default:
-		return nil
-	}
-	content := resp.Data.Content
-	embeds := resp.Data.Embeds
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	comps := resp.Data.Components
-	if comps == nil {
-		comps = []discordgo.MessageComponent{}
-	}
-	mentions := resp.Data.AllowedMentions
-	if mentions == nil {
-		mentions = noMentions()
-	}
-	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: mentions}
-	if _, err := s.InteractionResponseEdit(b.withAppID(i), edit, discordgo.WithContext(ctx)); err != nil {
-		return fmt.Errorf("send follow-up to interaction %s: %w", i.ID, err)
-	}
-	return nil
-}
-
 // Retry is how RunGatewayRetry retries a gateway it cannot open: the first
 // retry after First, each later one after twice the wait before, at most
 // Max. discordgo itself reconnects forever once a connection was up, but
@@ -164,18 +110,20 @@ func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session, ready func(c
 // It opens the gateway, retrying with capped exponential backoff (r) and
 // logging each failed attempt, until it succeeds or ctx ends. On each READY
 // it takes the application ID if none was given and registers the commands
-// (once per run); each INTERACTION_CREATE is answered through Handle, the
-// callback and any After work. ready, if not nil, hears of each connect and
-// disconnect, for readiness and liveness probes. When ctx is done it stops
-// taking interactions, waits for those in flight, closes the session and
-// returns nil.
+// (once per run); each INTERACTION_CREATE is answered by a Lifecycle whose
+// callback is InteractionRespond on s, and whose REST session is s. ready,
+// if not nil, hears of each connect and disconnect, for readiness and
+// liveness probes. When ctx is done it stops taking interactions, waits
+// for those in flight and their pending work (at most shutdownTimeout),
+// closes the session and returns nil.
 func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready func(connected bool), r Retry) error {
 	if ready == nil {
 		ready = func(bool) {}
 	}
 	// Handlers get a context that survives ctx so answers in flight
-	// finish; each is still bounded by interactionTimeout.
+	// finish; each is still bounded by the Lifecycle's deadlines.
 	work := context.WithoutCancel(ctx)
+	lc := b.NewLifecycle(s, 0)
 	var (
 		mu         sync.Mutex
 		stopping   bool
@@ -226,7 +174,10 @@ func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready f
 				return
 			}
 			defer inflight.Done()
-			b.serve(work, s, ic.Interaction)
+			i := ic.Interaction
+			lc.Serve(work, i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+				return s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+			})
 		}),
 	}
 	if !b.openRetrying(ctx, s, r) {
@@ -241,6 +192,11 @@ func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready f
 	mu.Unlock()
 	b.lg.Info("gateway stopping: finishing interactions in flight")
 	inflight.Wait()
+	cctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	if err := lc.Close(cctx); err != nil {
+		b.lg.Warn("gateway stopping", "err", err)
+	}
+	cancel()
 	for _, remove := range removers {
 		remove()
 	}
@@ -276,57 +232,5 @@ func (b *Bot) openRetrying(ctx context.Context, s *discordgo.Session, r Retry) b
 		case <-t.C:
 		}
 		wait = min(2*wait, max(r.Max, r.First))
-	}
-}
-
-// serve answers one gateway interaction: callback, follow-up if deferred,
-// then any After work. Failures are logged with the interaction ID; there
-// is nobody else to tell.
-func (b *Bot) serve(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
-	// discordgo runs handlers without recover; Handle recovers its own
-	// panics, this catches any in the REST calls around it.
-	defer func() {
-		if p := recover(); p != nil {
-			b.lg.Error("gateway handler panicked", "interaction", i.ID, "panic", fmt.Sprint(p))
-		}
-	}()
-	ctx, cancel := context.WithTimeout(ctx, interactionTimeout)
-	defer cancel()
-	if deferred, eph := b.Defer(i); deferred {
-		var flags discordgo.MessageFlags
-		if eph {
-			flags = discordgo.MessageFlagsEphemeral
-		}
-		placeholder := &discordgo.InteractionResponse{
-			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Flags: flags},
-		}
-		if err := s.InteractionRespond(i, placeholder, discordgo.WithContext(ctx)); err != nil {
-			b.lg.Warn("acknowledge interaction", "interaction", i.ID, "err", err)
-			return
-		}
-		resp, err := b.Handle(ctx, i)
-		if err != nil {
-			b.lg.Warn("handle interaction", "interaction", i.ID, "err", err)
-			resp = apology(i)
-		}
-		if err := b.FollowUp(ctx, s, i, resp); err != nil {
-			b.lg.Warn("follow up interaction", "interaction", i.ID, "err", err)
-		}
-		return
-	}
-	resp, err := b.Handle(ctx, i)
-	if err != nil {
-		b.lg.Warn("handle interaction", "interaction", i.ID, "err", err)
-		return
-	}
-	if err := s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.lg.Warn("answer interaction", "interaction", i.ID, "err", err)
-		return
-	}
-	if after := b.After(i); after != nil {
-		if err := after(ctx, s); err != nil {
-			b.lg.Warn("after answering interaction", "interaction", i.ID, "err", err)
-		}
 	}
 }

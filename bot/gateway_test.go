@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/discordfake"
 	"github.com/explainbot/explainbot/bot/discordspec"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 // discordgoLog collects discordgo's process-wide log for this test binary,
@@ -38,7 +39,7 @@ const e2eTimeout = 10 * time.Second
 // dropped connection and the answer after it, and shutdown.
 func TestGatewayEndToEnd(t *testing.T) {
 	const token = "e2e-secret-token-Zm9vYmFy.abc"
-	fakeLog, fakeSink := testLogger(t)
+	fakeLog, fakeSink := testlog.New(t)
 	fake := discordfake.New(t, discordfake.WithToken(token), discordfake.WithLogger(fakeLog))
 	st := openStore(t)
 	b, logs := newBot(t, nil, Options{GuildID: "2100000000000000001", Store: st})
@@ -178,65 +179,104 @@ func interact(t *testing.T, ctx context.Context, fake *discordfake.Fake, i *disc
 	return resp
 }
 
-// TestFollowUp sends a deferred /reload's answer through the webhook with a
-// session that has no bot token, as the HTTP endpoint does.
-func TestFollowUp(t *testing.T) {
-	fake := discordfake.New(t)
-	b, _ := newBot(t, nil, Options{AppID: fake.AppID(), Reload: func(context.Context) error { return nil }})
-	s, err := NewSession("", fake.URL())
+// startGateway runs b on a real discordgo session against fake until stop
+// is called or the test ends, and waits for the commands to be
+// registered. stop returns once RunGateway has.
+func startGateway(t *testing.T, fake *discordfake.Fake, b *Bot) (stop func()) {
+	t.Helper()
+	s, err := NewSession(fake.Token(), fake.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.MaxRestRetries = 0
-	i := loadInteraction(t, "reload_unavailable")
-	i.ID, i.Token, i.AppID = "", "", ""
-	ctx, cancel := context.WithTimeout(t.Context(), e2eTimeout)
-	defer cancel()
-	// Discord sees the placeholder first; the fake's gateway is not needed,
-	// so the interaction is registered with it and answered over REST.
-	bs, err := NewSession(fake.Token(), fake.URL())
-	if err != nil {
-		t.Fatal(err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.RunGateway(ctx, s, nil) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("RunGateway: %v", err)
+			}
+		})
 	}
-	bs.AddHandler(func(bs *discordgo.Session, ic *discordgo.InteractionCreate) {
-		if err := bs.InteractionRespond(ic.Interaction, &discordgo.InteractionResponse{
-			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
-		}); err != nil {
-			t.Errorf("placeholder: %v", err)
+	t.Cleanup(stop)
+	wctx, wcancel := context.WithTimeout(t.Context(), e2eTimeout)
+	defer wcancel()
+	if _, err := fake.WaitRequest(wctx, func(r discordfake.Request) bool {
+		return r.Route == discordfake.RouteCommandsOverwrite && r.Status < 300
+	}); err != nil {
+		t.Fatalf("no command registration: %v", err)
+	}
+	return stop
+}
+
+// TestGatewayLifecycle is the gateway transport carrying out replies
+// against the fake Discord: an answer not ready within the inline deadline
+// and an interaction the bot cannot handle both get the apology as their
+// callback, each observed as an error; a deferred /reload gets its
+// placeholder and then its answer through the webhook, as an edit the
+// fake accepts without a bot token.
+func TestGatewayLifecycle(t *testing.T) {
+	t.Run("deadline and apology", func(t *testing.T) {
+		fake := discordfake.New(t)
+		obs := &observer{}
+		// A deadline no answer can meet: the reply is late, whatever it says.
+		b, logs := newBot(t, nil, Options{GuildID: "2100000000000000001", InlineTimeout: time.Nanosecond, Observer: obs})
+		stop := startGateway(t, fake, b)
+		ctx, cancel := context.WithTimeout(t.Context(), e2eTimeout)
+		defer cancel()
+
+		late := loadInteraction(t, "explain_llm")
+		late.ID, late.Token, late.AppID = "", "", ""
+		if r := interact(t, ctx, fake, late); r.Data == nil || r.Data.Content != apologyText || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("late answer: callback %+v, want the ephemeral apology", r.Data)
+		}
+		if !strings.Contains(logs.String(), "interaction="+late.ID) || !strings.Contains(logs.String(), "deadline") {
+			t.Errorf("the log does not say which interaction was late:\n%s", logs)
+		}
+
+		modal := &discordgo.Interaction{Type: discordgo.InteractionModalSubmit, GuildID: "2100000000000000001", ChannelID: "2200000000000000001",
+			Member: &discordgo.Member{User: &discordgo.User{ID: asker, Username: "student"}},
+			Data:   discordgo.ModalSubmitInteractionData{CustomID: "x1:unknown"}}
+		if r := interact(t, ctx, fake, modal); r.Data == nil || r.Data.Content != apologyText {
+			t.Errorf("unhandled interaction: callback %+v, want the apology", r.Data)
+		}
+		stop() // the outcome is observed once the callback is out
+		if got := obs.all(); len(got) != 2 || got[0] != (observed{"explain", OutcomeError}) || got[1].outcome != OutcomeError {
+			t.Errorf("observed %+v, want two errors", got)
 		}
 	})
-	if err := bs.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer bs.Close()
-	if err := fake.Interact(ctx, i); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := fake.WaitCallback(ctx, i.ID); err != nil {
-		t.Fatal(err)
-	}
-	resp := handle(t, b, i)
-	if err := b.FollowUp(ctx, s, i, resp); err != nil {
-		t.Fatalf("FollowUp: %v", err)
-	}
-	req, err := fake.WaitRequest(ctx, func(r discordfake.Request) bool { return r.Route == discordfake.RouteWebhookMessageEdit })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if req.BotAuth || req.Status >= 300 {
-		t.Errorf("edit: bot auth %v, status %d; want the interaction token alone to do", req.BotAuth, req.Status)
-	}
-	if err := discordspec.MustLoad(t).ValidateEditJSON(req.Body); err != nil {
-		t.Errorf("follow-up breaks Discord's rules: %v", err)
-	}
-	orig, err := fake.Original(i.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if orig.Content != "Reloaded: 1 articles, 8 sections." {
-		t.Errorf("original after follow-up %q", orig.Content)
-	}
+
+	t.Run("deferred reload", func(t *testing.T) {
+		fake := discordfake.New(t)
+		b, _ := newBot(t, nil, Options{GuildID: "2100000000000000001", Reload: func(context.Context) error { return nil }})
+		startGateway(t, fake, b)
+		ctx, cancel := context.WithTimeout(t.Context(), e2eTimeout)
+		defer cancel()
+		i := loadInteraction(t, "reload_unavailable")
+		i.ID, i.Token, i.AppID = "", "", ""
+		if r := interact(t, ctx, fake, i); r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || r.Data.Flags != discordgo.MessageFlagsEphemeral {
+			t.Errorf("placeholder %+v, want an ephemeral type 5", r)
+		}
+		req, err := fake.WaitRequest(ctx, func(r discordfake.Request) bool { return r.Route == discordfake.RouteWebhookMessageEdit })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if req.Status >= 300 {
+			t.Errorf("edit refused: %d %s", req.Status, req.Body)
+		}
+		if err := discordspec.MustLoad(t).ValidateEditJSON(req.Body); err != nil {
+			t.Errorf("follow-up breaks Discord's rules: %v", err)
+		}
+		orig, err := fake.Original(i.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if orig.Content != "Reloaded: 1 articles, 8 sections." {
+			t.Errorf("original after the follow-up %q", orig.Content)
+		}
+	})
 }
 
 func TestNewSessionRejectsBadURL(t *testing.T) {

@@ -23,7 +23,7 @@ const llmHeading = "What Are Large Language Models (LLMs)"
 func TestHandle(t *testing.T) {
 	tests := []struct {
 		name    string
-		outcome string
+		outcome Outcome
 		check   func(t *testing.T, r *discordgo.InteractionResponse)
 	}{
 		{"explain_llm", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
@@ -40,7 +40,11 @@ func TestHandle(t *testing.T) {
 			if r.Data.Flags&discordgo.MessageFlagsEphemeral != 0 {
 				t.Error("a public answer is ephemeral")
 			}
-			wantButtons(t, r, "Full section", "Difference table", "Helpful", "Not helpful", "Dismiss")
+			// The excerpt is the whole section: no Full section button.
+			wantButtons(t, r, "Difference table", "Helpful", "Not helpful", "Dismiss")
+			if e.Color != embedColour {
+				t.Errorf("colour %#x, want %#x", e.Color, embedColour)
+			}
 			if f := field(e, "Related"); f == nil || !strings.Contains(f.Value, "How Do LLMs Work") {
 				t.Errorf("related field %+v lacks How Do LLMs Work", f)
 			}
@@ -74,9 +78,21 @@ func TestHandle(t *testing.T) {
 			if field(e, "Applications") == nil {
 				t.Error("table lacks its last row")
 			}
+			// One table, shown once: the description keeps the prose.
+			if strings.Contains(e.Description, "Scope") || strings.Contains(e.Description, "Focuses mainly on text") || !strings.Contains(e.Description, "key **differences**") {
+				t.Errorf("description %q repeats the table or lost its prose", e.Description)
+			}
+			if n := embedLen(e); n > 1200 {
+				t.Errorf("the reply is %d characters; the table shown once needs fewer", n)
+			}
+			// It shows the whole table, so no button opens it again; the
+			// section's closing paragraph is not shown, so Full section stays.
+			wantButtons(t, r, "Full section", "Helpful", "Not helpful", "Dismiss")
 		}},
 		{"ask_scope", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
 			e := onlyEmbed(t, r)
+			// One row and part of the section: both buttons add something.
+			wantButtons(t, r, "Full section", "Difference table", "Helpful", "Not helpful", "Dismiss")
 			if len(e.Fields) < 2 || !e.Fields[0].Inline || !e.Fields[1].Inline ||
 				!strings.HasPrefix(e.Fields[0].Name, "Generative AI") || !strings.HasPrefix(e.Fields[1].Name, "Large Language Models (LLMs)") ||
 				e.Fields[1].Value != "Focuses mainly on text" {
@@ -98,8 +114,20 @@ func TestHandle(t *testing.T) {
 			if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Data.Embeds) != 0 {
 				t.Error("not covered should be an ephemeral text")
 			}
-			if !strings.Contains(r.Data.Content, "“quantum \\*chromo\\* \\_dynamics\\_ @\u200bhere” is not covered by *Generative AI vs Large Language Models") || !strings.Contains(r.Data.Content, "Try: **") {
-				t.Errorf("content %q", r.Data.Content)
+			if want := "“quantum \\*chromo\\* \\_dynamics\\_ @\u200bhere” is not covered in my notes. Try one of these topics:"; r.Data.Content != want {
+				t.Errorf("content %q, want %q", r.Data.Content, want)
+			}
+			got := buttons(r)
+			if len(got) == 0 || len(got) > maxRelated {
+				t.Errorf("%d topic buttons, want 1 to %d", len(got), maxRelated)
+			}
+			for label, b := range got {
+				if label == "Introduction" {
+					t.Error("the synthetic Introduction is offered")
+				}
+				if id, err := parseButtonID(b.CustomID); err != nil || id.action != actFull {
+					t.Errorf("topic button %q has custom ID %q (%v), want one that opens the section", label, b.CustomID, err)
+				}
 			}
 		}},
 		{"ask_dm", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
@@ -112,6 +140,7 @@ func TestHandle(t *testing.T) {
 		}},
 		{"compare_all", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
 			e := onlyEmbed(t, r)
+			wantButtons(t, r, "Full section", "Helpful", "Not helpful", "Dismiss")
 			if e.Title != "Key Differences Between Generative AI and LLMs" || len(e.Fields) != 5+1 && len(e.Fields) != 5 {
 				t.Errorf("title %q with %d fields", e.Title, len(e.Fields))
 			}
@@ -173,6 +202,12 @@ func TestHandle(t *testing.T) {
 				t.Errorf("title %q, author %q", e.Title, e.Author.Name)
 			}
 		}},
+		{"ask_markdown", OutcomeAnswered, func(t *testing.T, r *discordgo.InteractionResponse) {
+			// Discord shows the author line without Markdown: as typed.
+			if e := onlyEmbed(t, r); e.Author.Name != "❓ what is an *LLM* and `why` does it _matter_? @\u200beveryone" {
+				t.Errorf("author %q, want the question as typed with the mention defused", e.Author.Name)
+			}
+		}},
 		{"explain_this_empty", OutcomeNotCovered, func(t *testing.T, r *discordgo.InteractionResponse) {
 			if !strings.Contains(r.Data.Content, "no text") {
 				t.Errorf("content %q", r.Data.Content)
@@ -181,42 +216,47 @@ func TestHandle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			obs := &observer{}
-			b, _ := newBot(t, nil, Options{Observer: obs})
+			b, _ := newBot(t, nil, Options{})
 			i := loadInteraction(t, tt.name)
-			r := handle(t, b, i)
+			reply := handleReply(t, b, i)
+			r := reply.Response
 			validate(t, i.Type, r)
 			if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 				noPingsExceptMention(t, r)
 			}
 			checkGolden(t, tt.name, r)
 			tt.check(t, r)
-			if got := obs.last(); got.outcome != tt.outcome {
-				t.Errorf("observed %+v, want outcome %s", got, tt.outcome)
+			if reply.Outcome != tt.outcome {
+				t.Errorf("outcome %s, want %s", reply.Outcome, tt.outcome)
 			}
-			if b.After(i) != nil {
-				t.Error("After has work for a command")
+			if wantDefer := tt.name == "reload_unavailable"; reply.After != nil || reply.Defer != wantDefer {
+				t.Errorf("reply defers (%v, want %v) or has After work (%v) for a command", reply.Defer, wantDefer, reply.After != nil)
 			}
 		})
 	}
 }
 
-// observer records what the bot reports, for tests.
+// observer records what a Lifecycle reports, for tests.
 type observer struct {
+	mu    sync.Mutex
 	calls []observed
 }
 
-type observed struct{ command, outcome string }
+type observed struct {
+	command string
+	outcome Outcome
+}
 
-func (o *observer) ObserveInteraction(command, outcome string, d time.Duration) {
+func (o *observer) ObserveInteraction(command string, outcome Outcome, d time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	o.calls = append(o.calls, observed{command, outcome})
 }
 
-func (o *observer) last() observed {
-	if len(o.calls) == 0 {
-		return observed{}
-	}
-	return o.calls[len(o.calls)-1]
+func (o *observer) all() []observed {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]observed(nil), o.calls...)
 }
 
 func onlyEmbed(t *testing.T, r *discordgo.InteractionResponse) *discordgo.MessageEmbed {
@@ -306,17 +346,17 @@ func (panicky) Suggest(context.Context, string, int) []index.Suggestion {
 }
 
 func TestHandlePanicGetsApology(t *testing.T) {
-	obs := &observer{}
-	b, logs := newBot(t, panicky{builtinIndex(t)}, Options{Observer: obs})
+	b, logs := newBot(t, panicky{builtinIndex(t)}, Options{})
 	for _, name := range []string{"explain_llm", "autocomplete_ll"} {
 		i := loadInteraction(t, name)
-		r := handle(t, b, i)
-		validate(t, i.Type, r)
-		if i.Type == discordgo.InteractionApplicationCommand && !strings.Contains(r.Data.Content, "Sorry") {
-			t.Errorf("%s: content %q, want an apology", name, r.Data.Content)
+		r := handleReply(t, b, i)
+		validate(t, i.Type, r.Response)
+		if i.Type == discordgo.InteractionApplicationCommand && r.Response.Data.Content != apologyText {
+			t.Errorf("%s: content %q, want the apology", name, r.Response.Data.Content)
 		}
-		if obs.last().outcome != OutcomeError {
-			t.Errorf("%s: outcome %q, want error", name, obs.last().outcome)
+		checkGolden(t, "apology_"+name, r.Response)
+		if r.Outcome != OutcomeError {
+			t.Errorf("%s: outcome %q, want error", name, r.Outcome)
 		}
 	}
 	if !strings.Contains(logs.String(), "interaction=3000000000000000001") || !strings.Contains(logs.String(), "panicked") {
@@ -340,8 +380,7 @@ func TestHandleErrors(t *testing.T) {
 
 func TestCooldown(t *testing.T) {
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	obs := &observer{}
-	b, _ := newBot(t, nil, Options{CooldownAnswers: 2, CooldownWindow: 10 * time.Second, Observer: obs})
+	b, _ := newBot(t, nil, Options{CooldownAnswers: 2, CooldownWindow: 10 * time.Second})
 	b.now = func() time.Time { return now }
 	ask := loadInteraction(t, "explain_llm")
 	dm := loadInteraction(t, "ask_dm")
@@ -349,7 +388,7 @@ func TestCooldown(t *testing.T) {
 	steps := []struct {
 		i       *discordgo.Interaction
 		advance time.Duration
-		want    string
+		want    Outcome
 	}{
 		{ask, 0, OutcomeAnswered},
 		{ask, time.Second, OutcomeAnswered},
@@ -361,13 +400,17 @@ func TestCooldown(t *testing.T) {
 	}
 	for n, s := range steps {
 		now = now.Add(s.advance)
-		r := handle(t, b, s.i)
+		reply := handleReply(t, b, s.i)
+		r := reply.Response
 		validate(t, s.i.Type, r)
-		if got := obs.last().outcome; got != s.want {
+		if got := reply.Outcome; got != s.want {
 			t.Fatalf("step %d: outcome %s, want %s", n, got, s.want)
 		}
 		if s.want == OutcomeRateLimited && (r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, "slow down")) {
 			t.Errorf("step %d: %+v is not an ephemeral slow down", n, r.Data)
+		}
+		if n == 2 {
+			checkGolden(t, "rate_limited", r)
 		}
 	}
 }
@@ -393,19 +436,33 @@ func TestMultiArticle(t *testing.T) {
 		t.Errorf("title %q footer %q, want the note cited", e.Title, e.Footer.Text)
 	}
 
-	cmds := b.Commands()
-	validateCommands(t, cmds)
-	var compare *discordgo.ApplicationCommand
-	for _, c := range cmds {
-		if c.Name == cmdCompare {
-			compare = c
+	// /compare's aspect completes from the index serving: every table's
+	// rows, or the rows of the table picked.
+	aspects := func(table, typed string) []string {
+		opts := []*discordgo.ApplicationCommandInteractionDataOption{{Name: optAspect, Type: discordgo.ApplicationCommandOptionString, Value: typed, Focused: true}}
+		if table != "" {
+			opts = append(opts, &discordgo.ApplicationCommandInteractionDataOption{Name: optTable, Type: discordgo.ApplicationCommandOptionString, Value: table})
 		}
+		i := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionApplicationCommandAutocomplete, Data: discordgo.ApplicationCommandInteractionData{Name: cmdCompare, Options: opts}}
+		r := handle(t, b, i)
+		validate(t, i.Type, r)
+		if table == "" && typed == "" {
+			checkGolden(t, "multi_autocomplete_aspect", r)
+		}
+		var names []string
+		for _, c := range r.Data.Choices {
+			names = append(names, c.Name)
+		}
+		return names
 	}
-	if compare == nil || len(compare.Options) != 2 || compare.Options[1].Name != optTable || !compare.Options[1].Autocomplete {
-		t.Fatalf("compare %+v, want a table option with autocomplete", compare)
+	if got := aspects("", ""); len(got) != 7 {
+		t.Errorf("aspects %v, want 5 + 2 from the notes", got)
 	}
-	if n := len(compare.Options[0].Choices); n != 7 {
-		t.Errorf("aspect has %d choices, want 5 + 2 from the notes", n)
+	if got := strings.Join(aspects("few-shot", ""), ","); got != "examples given,typical accuracy" {
+		t.Errorf("aspects of the notes' table %q", got)
+	}
+	if got := strings.Join(aspects("", "acc"), ","); got != "typical accuracy" {
+		t.Errorf("aspects for acc: %q", got)
 	}
 
 	ac := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionApplicationCommandAutocomplete, Data: discordgo.ApplicationCommandInteractionData{
@@ -413,6 +470,7 @@ func TestMultiArticle(t *testing.T) {
 	}}
 	r = handle(t, b, ac)
 	validate(t, ac.Type, r)
+	checkGolden(t, "multi_autocomplete_table", r)
 	if len(r.Data.Choices) != 1 || !strings.HasPrefix(r.Data.Choices[0].Name, "Few-shot prompting") {
 		t.Fatalf("table choices %+v", r.Data.Choices)
 	}
@@ -467,7 +525,7 @@ func TestHandleConcurrently(t *testing.T) {
 			for k := range 5 {
 				i := loadInteraction(t, []string{"explain_llm", "ask_not_covered", "autocomplete_ll", "compare_scope"}[k%4])
 				i.Member.User.ID = fmt.Sprintf("23000000000000001%02d", n)
-				if r, err := b.Handle(context.Background(), i); err != nil || r == nil {
+				if r, err := b.Handle(context.Background(), i); err != nil || r.Response == nil {
 					t.Errorf("Handle: %v", err)
 				}
 			}

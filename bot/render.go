@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,17 +42,6 @@ func ephemeral(content string) *discordgo.InteractionResponse {
 	return message(discordgo.MessageFlagsEphemeral, content, nil, nil)
 }
 
-// apology is what the user sees when the bot failed them.
-func apology(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		return &discordgo.InteractionResponse{
-			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
-		}
-	}
-	return ephemeral("Sorry, something went wrong on my side while answering. Please try again in a moment.")
-}
-
 // answerView says how an answer is shown.
 type answerView struct {
 	question string // as the user typed it
@@ -61,15 +51,24 @@ type answerView struct {
 }
 
 // renderAnswer shows an answered question: the best hit as an embed with
-// its comparison row or table and related topics, and the buttons.
-func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
+// its comparison row or table and related topics, and the buttons. It
+// depends on the answer alone, so what it shows and what its buttons name
+// come from the one index that answered, whatever happened since.
+func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 	hit := a.Hits[0]
-	articles := b.answerer.Articles()
+	excerpt, spans := hit.Excerpt, hit.Highlights
+	if a.Table != nil {
+		// The fields show the table; the description keeps the prose.
+		excerpt, spans = withoutRows(excerpt, spans, a.Table)
+	}
 	e := &discordgo.MessageEmbed{
 		Title:       clip(defuseMentions(hit.Heading), maxTitle),
-		Description: highlight(hit.Excerpt, hit.Highlights, maxDescription),
-		Author:      &discordgo.MessageEmbedAuthor{Name: clip(questionMark+escapeMarkdown(v.question), maxTitle)},
-		Footer:      &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
+		URL:         topicURL(hit.Topic),
+		Color:       embedColour,
+		Description: highlight(excerpt, spans, maxDescription),
+		// Discord shows the author line as typed, Markdown and all.
+		Author: &discordgo.MessageEmbedAuthor{Name: clip(questionMark+plainLine(v.question), maxTitle)},
+		Footer: &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
 	}
 	switch {
 	case a.Table != nil:
@@ -77,40 +76,12 @@ func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionR
 	case a.Row != nil:
 		e.Fields = rowFields(a.Row)
 	}
-	if f := relatedField(hit.Topic, a.Related, len(articles) > 1); f != nil && len(e.Fields) < maxFields {
+	if f := relatedField(hit.Topic, a.Related); f != nil && len(e.Fields) < maxFields {
 		e.Fields = append(e.Fields, f)
 	}
 	fitEmbeds([]*discordgo.MessageEmbed{e})
 
-	var buttons []discordgo.MessageComponent
-	if art := articleByPath(articles, hit.ArticleID); art != nil {
-		key := articleKey(art.Path)
-		if pos := sectionPos(art, hit.SectionID); pos >= 0 {
-			buttons = append(buttons, discordgo.Button{Label: "Full section", Style: discordgo.SecondaryButton,
-				CustomID: buttonID{action: actFull, article: key, pos: pos}.String()})
-		}
-		var table *knowledge.Comparison
-		if a.Table != nil {
-			table = a.Table
-		} else if a.Row != nil {
-			table = a.Row.Comparison
-		}
-		cpos := comparisonPos(art, table)
-		if cpos < 0 && len(art.Comparisons) > 0 {
-			cpos = 0
-		}
-		if cpos >= 0 {
-			buttons = append(buttons, discordgo.Button{Label: "Difference table", Style: discordgo.SecondaryButton,
-				CustomID: buttonID{action: actTable, article: key, pos: cpos}.String()})
-		}
-		if pos := sectionPos(art, hit.SectionID); pos >= 0 {
-			buttons = append(buttons,
-				discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton,
-					CustomID: buttonID{action: actFeed, helpful: true, article: key, pos: pos}.String()},
-				discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton,
-					CustomID: buttonID{action: actFeed, article: key, pos: pos}.String()})
-		}
-	}
+	buttons := answerButtons(a, showsWholeSection(a, excerpt))
 	var flags discordgo.MessageFlags
 	if v.private {
 		flags = discordgo.MessageFlagsEphemeral
@@ -130,11 +101,169 @@ func (b *Bot) renderAnswer(a index.Answer, v answerView) *discordgo.InteractionR
 	return resp
 }
 
+// embedColour marks every embed the bot sends as its own.
+const embedColour = 0x5865F2
+
+// answerButtons are an answer's buttons, named by the positions the answer
+// carries, and only those that add something: Full section unless the
+// reply shows the whole section already (whole), Difference table unless
+// it shows the whole table, and the feedback buttons.
+func answerButtons(a index.Answer, whole bool) []discordgo.MessageComponent {
+	hit := a.Hits[0]
+	var buttons []discordgo.MessageComponent
+	section := buttonID{article: articleKey(hit.ArticleID), pos: hit.Position, sum: checksum(hit.SectionID)}
+	if hit.Position >= 0 && !whole {
+		full := section
+		full.action = actFull
+		buttons = append(buttons, discordgo.Button{Label: "Full section", Style: discordgo.SecondaryButton, CustomID: full.String()})
+	}
+	if table, ok := tableButton(a); ok && a.Table == nil {
+		buttons = append(buttons, discordgo.Button{Label: "Difference table", Style: discordgo.SecondaryButton, CustomID: table.String()})
+	}
+	if hit.Position >= 0 {
+		yes, no := section, section
+		yes.action, yes.helpful = actFeed, true
+		no.action = actFeed
+		buttons = append(buttons,
+			discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton, CustomID: yes.String()},
+			discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, CustomID: no.String()})
+	}
+	return buttons
+}
+
+// showsWholeSection reports whether a reply whose description quotes
+// excerpt shows all of its section: an excerpt not cut (no "…") as long as
+// the section's text, or, for a reply showing the whole table of that very
+// section, one that with the table's rows makes up the section's text.
+func showsWholeSection(a index.Answer, excerpt string) bool {
+	hit := a.Hits[0]
+	if strings.Contains(excerpt, ellipsis) {
+		return false
+	}
+	n := runes(excerpt)
+	if c := a.Table; c != nil && a.TableArticleID == hit.ArticleID && c.Section == hit.SectionID {
+		for _, r := range c.Rows {
+			if n > 0 {
+				n++ // the newline before the row
+			}
+			n += runes(rowLine(c.Subjects, r))
+		}
+	}
+	return n >= hit.Length
+}
+
+// ellipsis is what the index puts where it cut an excerpt.
+const ellipsis = "…"
+
+// rowLine is a table row as a section's text holds it: "Feature: Subject:
+// value; Subject: value", empty cells left out (knowledge's own format,
+// which TestRowLineMatchesKnowledge keeps in step).
+func rowLine(subjects []string, r knowledge.Row) string {
+	var parts []string
+	for i, v := range r.Values {
+		if v == "" || i >= len(subjects) {
+			continue
+		}
+		if subjects[i] == "" {
+			parts = append(parts, v)
+		} else {
+			parts = append(parts, subjects[i]+": "+v)
+		}
+	}
+	switch {
+	case len(parts) == 0:
+		return r.Feature
+	case r.Feature == "":
+		return strings.Join(parts, "; ")
+	}
+	return r.Feature + ": " + strings.Join(parts, "; ")
+}
+
+// withoutRows drops from an excerpt the lines that are rows of c, which a
+// table reply shows as fields, and moves the spans of the lines it keeps.
+func withoutRows(text string, spans []index.Span, c *knowledge.Comparison) (string, []index.Span) {
+	isRow := func(line string) bool {
+		line = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, ellipsis+" "), " "+ellipsis))
+		for _, r := range c.Rows {
+			if line == rowLine(c.Subjects, r) || strings.HasPrefix(line, r.Feature+": ") {
+				return true
+			}
+		}
+		return false
+	}
+	var b strings.Builder
+	var out []index.Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; !isRow(line) {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			shift := b.Len() - start
+			b.WriteString(line)
+			for _, s := range spans {
+				if s.Start >= start && s.End <= end {
+					out = append(out, index.Span{Start: s.Start + shift, End: s.End + shift})
+				}
+			}
+		}
+		start = end + 1
+	}
+	return b.String(), out
+}
+
+// topicURL is the link of a topic's article: its front matter's url, else
+// its source when that is a web address; "" otherwise.
+func topicURL(t index.Topic) string {
+	if u := sourceURL(t.URL); u != "" {
+		return u
+	}
+	return sourceURL(t.Source)
+}
+
+// sourceURL is an article's source when it is a web address, for the
+// embed's title link; "" otherwise.
+func sourceURL(source string) string {
+	u, err := url.Parse(strings.TrimSpace(source))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || runes(source) > 2048 {
+		return ""
+	}
+	return u.String()
+}
+
+// tableButton names the comparison an answer's Difference table opens: the
+// one it shows, row or table, else the first of its article's, if any.
+func tableButton(a index.Answer) (buttonID, bool) {
+	hit := a.Hits[0]
+	switch {
+	case a.Table != nil:
+		return buttonID{action: actTable, article: articleKey(a.TableArticleID), pos: a.TablePosition, sum: tableSum(a.Table)}, true
+	case a.Row != nil:
+		return buttonID{action: actTable, article: articleKey(a.Row.ArticleID), pos: a.Row.Position, sum: tableSum(a.Row.Comparison)}, true
+	case hit.Comparisons > 0:
+		return buttonID{action: actTable, article: articleKey(hit.ArticleID), pos: 0}, true
+	}
+	return buttonID{}, false
+}
+
+// topicAt names section pos of art as the index would.
+func topicAt(art *knowledge.Article, pos int) index.Topic {
+	s := art.Sections[pos]
+	return index.Topic{Article: art.Title, Source: art.Source, URL: art.URL, ArticleID: art.Path, SectionID: s.ID,
+		Heading: s.Heading, Position: pos, Comparisons: len(art.Comparisons), Length: runes(s.Text())}
+}
+
 // footer cites the article and section, and the source when it is short
-// enough to read at a glance.
+// enough to read at a glance and not a link (which the title carries).
 func footer(t index.Topic) string {
 	text := "Source: " + t.Article + " › " + t.Heading
-	if t.Source != "" && !strings.HasPrefix(t.Source, t.Article) && runes(t.Source) <= 200 {
+	if t.Source != "" && sourceURL(t.Source) == "" && !strings.HasPrefix(t.Source, t.Article) && runes(t.Source) <= 200 {
 		text += "\n" + t.Source
 	}
 	return clip(defuseMentions(text), maxFooter)
@@ -187,16 +316,16 @@ func fieldValue(s string) string {
 	return clip(defuseMentions(s), maxFieldValue)
 }
 
-// relatedField lists related headings; with several articles it names the
-// article of a topic from another one.
-func relatedField(hit index.Topic, related []index.Topic, manyArticles bool) *discordgo.MessageEmbedField {
+// relatedField lists related headings, naming the article of a topic from
+// another one.
+func relatedField(hit index.Topic, related []index.Topic) *discordgo.MessageEmbedField {
 	var lines []string
 	for _, t := range related {
 		if len(lines) == maxRelated {
 			break
 		}
 		line := "• " + t.Heading
-		if manyArticles && t.ArticleID != hit.ArticleID {
+		if t.ArticleID != hit.ArticleID {
 			line += " (" + t.Article + ")"
 		}
 		lines = append(lines, line)
@@ -246,25 +375,33 @@ func fitEmbeds(es []*discordgo.MessageEmbed) {
 	}
 }
 
-// notCovered tells the user the articles do not cover the question and
-// suggests the closest topics.
-func (b *Bot) notCovered(a index.Answer, question string) *discordgo.InteractionResponse {
-	var titles []string
-	for _, art := range b.answerer.Articles() {
-		titles = append(titles, "*"+defuseMentions(art.Title)+"*")
-	}
-	var try []string
+// notCovered tells the user the notes do not cover the question and
+// offers the closest topics as buttons that open them, named from the
+// answer alone.
+func notCovered(a index.Answer, question string) *discordgo.InteractionResponse {
+	text := fmt.Sprintf("“%s” is not covered in my notes.", clip(escapeMarkdown(question), 300))
+	many := false
 	for _, t := range a.Related {
-		if len(try) == maxRelated {
+		many = many || t.ArticleID != a.Related[0].ArticleID
+	}
+	var buttons []discordgo.MessageComponent
+	for _, t := range a.Related {
+		if len(buttons) == maxRelated {
 			break
 		}
-		try = append(try, "**"+defuseMentions(t.Heading)+"**")
+		label := t.Heading
+		if many {
+			label += " (" + t.Article + ")"
+		}
+		id := buttonID{action: actFull, article: articleKey(t.ArticleID), pos: t.Position, sum: checksum(t.SectionID)}
+		buttons = append(buttons, discordgo.Button{Label: clip(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id.String()})
 	}
-	text := fmt.Sprintf("“%s” is not covered by %s.", clip(escapeMarkdown(question), 300), joinList(titles, "or"))
-	if len(try) > 0 {
-		text += " Try: " + strings.Join(try, ", ") + "."
+	var comps []discordgo.MessageComponent
+	if len(buttons) > 0 {
+		text += " Try one of these topics:"
+		comps = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
 	}
-	return ephemeral(text)
+	return message(discordgo.MessageFlagsEphemeral, text, nil, comps)
 }
 
 // joinList joins xs as an English list with conj ("and", "or") before the
@@ -347,9 +484,9 @@ func sectionEmbeds(t index.Topic, s knowledge.Section) []*discordgo.MessageEmbed
 	}
 	es := make([]*discordgo.MessageEmbed, len(chunks))
 	for i, c := range chunks {
-		es[i] = &discordgo.MessageEmbed{Description: c}
+		es[i] = &discordgo.MessageEmbed{Description: c, Color: embedColour}
 	}
-	es[0].Title = title
+	es[0].Title, es[0].URL = title, topicURL(t)
 	es[len(es)-1].Footer = &discordgo.MessageEmbedFooter{Text: foot}
 	return es
 }
@@ -376,20 +513,12 @@ func splitRunes(s string, n int) []string {
 func tableEmbed(t index.Topic, c *knowledge.Comparison) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Title:       clip(defuseMentions(c.Title), maxTitle),
+		URL:         topicURL(t),
+		Color:       embedColour,
 		Description: clip(defuseMentions(strings.Join(c.Subjects, " vs ")), maxDescription),
 		Fields:      tableFields(c),
 		Footer:      &discordgo.MessageEmbedFooter{Text: footer(t)},
 	}
 	fitEmbeds([]*discordgo.MessageEmbed{e})
 	return e
-}
-
-// articleByPath finds an article by its path (a Topic's ArticleID).
-func articleByPath(articles []*knowledge.Article, path string) *knowledge.Article {
-	for _, a := range articles {
-		if a.Path == path {
-			return a
-		}
-	}
-	return nil
 }

@@ -42,30 +42,17 @@ func escapeMarkdown(s string) string {
 	return b.String()
 }
 
-// unescapeMarkdown undoes escapeMarkdown, so a question read back from an
-// embed is stored as the student typed it.
-func unescapeMarkdown(s string) string {
-	s = strings.ReplaceAll(s, "@"+zwsp, "@")
-	var b strings.Builder
-	b.Grow(len(s))
-	escaped := false
-	for _, r := range s {
-		if !escaped && r == '\\' {
-			escaped = true
-			continue
-		}
-		escaped = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // defuseMentions keeps article text (which may be Markdown already) as it is
 // but puts a zero-width space after each "@" (once, so it may run on
 // text escapeMarkdown already made safe).
 func defuseMentions(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "@"+zwsp, "@"), "@", "@"+zwsp)
 }
+
+// plainLine makes user text safe where Discord shows it as typed, without
+// Markdown (an embed's author line): one line, its "@" defused. Escaping
+// there would show the backslashes.
+func plainLine(s string) string { return defuseMentions(strings.Join(strings.Fields(s), " ")) }
 
 // clip shortens s to at most n runes, ending in "…" when it cut, and never
 // leaves a lone escaping backslash at the end.
@@ -131,7 +118,7 @@ func isSnowflake(s string) bool {
 func highlight(text string, spans []index.Span, limit int) string {
 	var b strings.Builder
 	pos := 0
-	for _, s := range spans {
+	for _, s := range mergeSpans(text, spans) {
 		if s.Start < pos || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
@@ -144,6 +131,21 @@ func highlight(text string, spans []index.Span, limit int) string {
 		return out
 	}
 	return clip(articleText(text, true), limit)
+}
+
+// mergeSpans joins spans that only spaces part, so "generative AI" is
+// bold as one phrase rather than as "**generative** **AI**".
+func mergeSpans(text string, spans []index.Span) []index.Span {
+	var out []index.Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start >= out[n-1].End && s.End <= len(text) &&
+			strings.Trim(text[out[n-1].End:s.Start], " ") == "" {
+			out[n-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // articleText escapes plain article text for Discord, keeping list bullets.

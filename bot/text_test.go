@@ -23,9 +23,6 @@ func TestEscapeMarkdown(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("escapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if back := unescapeMarkdown(got); back != tt.in {
-			t.Errorf("unescapeMarkdown(%q) = %q, want %q back", got, back, tt.in)
-		}
 		if defuseMentions(got) != got {
 			t.Errorf("defuseMentions changes escaped text %q", got)
 		}
@@ -114,5 +111,44 @@ func TestLongSection(t *testing.T) {
 	short := sectionEmbeds(topic, knowledge.Section{Blocks: []knowledge.Block{{Text: "one line"}}})
 	if len(short) != 1 || short[0].Description != "one line" || short[0].Footer == nil {
 		t.Errorf("short section %+v", short[0])
+	}
+}
+
+// TestHighlight: the index's spans in bold, adjacent words as one phrase,
+// the text's Markdown escaped, and bold dropped rather than unbalanced when
+// the result would not fit.
+func TestHighlight(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		spans []index.Span
+		limit int
+		want  string
+	}{
+		{"generative AI makes text", []index.Span{{Start: 0, End: 10}, {Start: 11, End: 13}}, 100, "**generative AI** makes text"},
+		{"LLMs and GANs", []index.Span{{Start: 0, End: 4}, {Start: 9, End: 13}}, 100, "**LLMs** and **GANs**"},
+		{"a *star* @here", []index.Span{{Start: 3, End: 7}}, 100, "a \\***star**\\* @\u200bhere"},
+		{"- item one\n- item two", []index.Span{{Start: 2, End: 6}}, 100, "- **item** one\n- item two"},
+		{"long words here", []index.Span{{Start: 0, End: 4}}, 8, "long wo…"},
+		{"bad spans", []index.Span{{Start: 5, End: 3}, {Start: 0, End: 99}}, 100, "bad spans"},
+	} {
+		if got := highlight(tt.text, tt.spans, tt.limit); got != tt.want {
+			t.Errorf("highlight(%q, %v) = %q, want %q", tt.text, tt.spans, got, tt.want)
+		}
+	}
+}
+
+func TestTopicURL(t *testing.T) {
+	for _, c := range []struct {
+		url, source, want string
+	}{
+		{"https://example.com/notes", "class notes", "https://example.com/notes"},
+		{"", "https://example.com/article", "https://example.com/article"},
+		{"", "class notes, week 3", ""},
+		{"javascript:alert(1)", "class notes", ""},
+		{"not a url", "https://example.com/a", "https://example.com/a"},
+	} {
+		if got := topicURL(index.Topic{URL: c.url, Source: c.source}); got != c.want {
+			t.Errorf("topicURL(url %q, source %q) = %q, want %q", c.url, c.source, got, c.want)
+		}
 	}
 }

@@ -1,10 +1,15 @@
 // Package config reads explainbot's settings from the environment.
 //
 // It is the only package that knows variable names; everything below main
-// receives plain values.
+// receives plain values. Variables are declared with envconfig's tags,
+// which also write the help text; Load reads them from any environment,
+// so that a test can run the program beside another.
 package config
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -40,10 +45,11 @@ type Config struct {
 	LogLevel         string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
 }
 
-// Load reads the configuration from the process environment and validates it.
-func Load() (Config, error) {
+// Load reads the configuration from the environment lookup finds
+// (os.LookupEnv for the process's own) and validates it.
+func Load(lookup Lookup) (Config, error) {
 	var c Config
-	if err := envconfig.Process("", &c); err != nil {
+	if err := process(&c, lookup); err != nil {
 		return Config{}, fmt.Errorf("read environment: %w", err)
 	}
 	return c, c.Validate()
@@ -90,10 +96,23 @@ func (c Config) Validate() error {
 	case c.HTTPIdleTimeout <= 0:
 		return fmt.Errorf("HTTP_IDLE_TIMEOUT must be positive, got %v", c.HTTPIdleTimeout)
 	}
-	if c.DiscordPublicKey != "" && len(c.DiscordPublicKey) != 64 {
-		return fmt.Errorf("DISCORD_PUBLIC_KEY must be 64 hex characters (32 bytes)")
+	if _, err := c.PublicKey(); err != nil {
+		return err
 	}
 	return nil
+}
+
+// PublicKey is DISCORD_PUBLIC_KEY decoded, or nil when it is empty (no
+// HTTP interactions endpoint). It is the one place the key is parsed.
+func (c Config) PublicKey() (ed25519.PublicKey, error) {
+	if c.DiscordPublicKey == "" {
+		return nil, nil
+	}
+	b, err := hex.DecodeString(c.DiscordPublicKey)
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, errors.New("DISCORD_PUBLIC_KEY must be 64 hex characters (32 bytes), as the Developer Portal shows it")
+	}
+	return b, nil
 }
 
 // Var describes one environment variable for help text.

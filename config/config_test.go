@@ -8,16 +8,8 @@ import (
 )
 
 func TestLoadDefaults(t *testing.T) {
-	for _, n := range Names() {
-		t.Setenv(n, "")
-	}
-	// An empty variable counts as set for envconfig; unset the ones with defaults.
-	withDefaults := []string{"DISCORD_API_URL", "LISTEN_ADDR", "SHARD_ID", "SHARD_COUNT", "COOLDOWN_ANSWERS", "COOLDOWN_WINDOW", "BUILTIN_ARTICLE", "DATA_DIR", "LOG_FORMAT", "LOG_LEVEL",
-		"NOTE_MAX_BYTES", "NOTE_READ_TIMEOUT", "RECORD_QUEUE", "ANSWER_CACHE_SIZE", "GATEWAY_DOWN_LIMIT", "MAX_CONNECTIONS", "HTTP_IDLE_TIMEOUT"}
-	for _, n := range withDefaults {
-		unset(t, n)
-	}
-	c, err := Load()
+	t.Parallel()
+	c, err := Load(Map(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,6 +18,33 @@ func TestLoadDefaults(t *testing.T) {
 	}
 	if c.NoteMaxBytes != 1<<20 || c.GatewayDownLimit != 2*time.Minute || c.RecordQueue != 1024 || c.MaxConnections != 512 || c.HTTPIdleTimeout != 30*time.Second {
 		t.Errorf("defaults of the serving limits: got %+v", c)
+	}
+	if c.DiscordToken != "" || c.DataDir != "./data" || c.LogFormat != "text" {
+		t.Errorf("defaults: got %+v", c)
+	}
+}
+
+// TestLoad reads values as envconfig does: a variable set, even to "",
+// overrides its default; a value that does not parse names its variable.
+func TestLoad(t *testing.T) {
+	t.Parallel()
+	c, err := Load(Map(map[string]string{
+		"DATA_DIR": "", "BUILTIN_ARTICLE": "false", "COOLDOWN_WINDOW": "1m", "NOTE_MAX_BYTES": "0x400",
+		"DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32), "LOG_LEVEL": "debug",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DataDir != "" || c.BuiltinArticle || c.CooldownWindow != time.Minute || c.NoteMaxBytes != 1024 || c.LogLevel != "debug" {
+		t.Errorf("got %+v", c)
+	}
+	if key, err := c.PublicKey(); err != nil || len(key) != 32 || key[0] != 0xab {
+		t.Errorf("PublicKey() = %x, %v", key, err)
+	}
+	for name, value := range map[string]string{"SHARD_ID": "one", "BUILTIN_ARTICLE": "maybe", "COOLDOWN_WINDOW": "20", "NOTE_MAX_BYTES": "1e6", "DISCORD_PUBLIC_KEY": strings.Repeat("zz", 32)} {
+		if _, err := Load(Map(map[string]string{name: value})); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s=%s: err %v, want one naming the variable", name, value, err)
+		}
 	}
 }
 

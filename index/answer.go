@@ -19,6 +19,10 @@ type Answer struct {
 	// Table is the whole comparison when the question asks for the difference
 	// or the table itself; nil otherwise.
 	Table *knowledge.Comparison
+	// TableArticleID and TablePosition name Table: its article's path and
+	// its place in that article's Comparisons.
+	TableArticleID string
+	TablePosition  int
 	// Related are other sections worth reading, as topic references.
 	Related []Topic
 	// Confidence is the share (0 to 1) of the question's weight (its words,
@@ -47,18 +51,32 @@ type Hit struct {
 
 // Topic names one section of one article.
 type Topic struct {
-	// Article is the article's title; Source is its citation.
-	Article, Source string
+	// Article is the article's title; Source is its citation; URL links
+	// its page, when its front matter gives one.
+	Article, Source, URL string
 	// ArticleID identifies the article (its path); SectionID the section in it.
 	ArticleID, SectionID string
 	// Heading is the section's heading.
 	Heading string
+	// Position is the section's place in its article's Sections, and
+	// Comparisons how many comparisons that article holds: what a reply
+	// names the section and the article's tables by, taken from the index
+	// that answered rather than looked up again.
+	Position, Comparisons int
+	// Length is how many runes the section's whole text has
+	// (knowledge.Section.Text), so a reply can tell whether an excerpt
+	// already shows all of it.
+	Length int
 }
 
 // RowMatch is one row of one comparison.
 type RowMatch struct {
 	Comparison *knowledge.Comparison
 	Row        knowledge.Row
+	// ArticleID and Position name Comparison: its article's path and its
+	// place in that article's Comparisons.
+	ArticleID string
+	Position  int
 }
 
 // MaxExcerpt is the most characters (runes) an excerpt holds.

@@ -64,9 +64,11 @@ type Index struct {
 	// ofKind lists the sections of each kind.
 	kinds  []sectionKind
 	ofKind map[kind][]int
-	// secUnits locates each section's units.
-	secUnits []unitRange
-	built    time.Duration
+	// secUnits locates each section's units; secLength is each section's
+	// text length in runes.
+	secUnits  []unitRange
+	secLength []int
+	built     time.Duration
 	// reused is true when the index was opened from Options.Path.
 	reused bool
 }
@@ -265,7 +267,8 @@ func (ix *Index) topic(i int) Topic {
 	ref := ix.sections[i]
 	art := ix.articles[ref.article]
 	sec := art.Sections[ref.section]
-	return Topic{Article: art.Title, Source: art.Source, ArticleID: art.Path, SectionID: sec.ID, Heading: sec.Heading}
+	return Topic{Article: art.Title, Source: art.Source, URL: art.URL, ArticleID: art.Path, SectionID: sec.ID, Heading: sec.Heading,
+		Position: ref.section, Comparisons: len(art.Comparisons), Length: ix.secLength[i]}
 }
 
 // Close releases the index.

@@ -389,3 +389,19 @@ func holds(art *knowledge.Article, c *knowledge.Comparison) bool {
 	}
 	return false
 }
+
+// place names the answer's comparison, row or table, by its article and
+// its position there, as a reply's buttons name it.
+func (ix *Index) place(a *Answer) {
+	for _, art := range ix.articles {
+		for i := range art.Comparisons {
+			c := &art.Comparisons[i]
+			if a.Row != nil && a.Row.Comparison == c {
+				a.Row.ArticleID, a.Row.Position = art.Path, i
+			}
+			if a.Table == c {
+				a.TableArticleID, a.TablePosition = art.Path, i
+			}
+		}
+	}
+}

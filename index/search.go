@@ -187,6 +187,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	ans.Answered = true
 	var promote bool
 	ans.Row, ans.Table, promote = ix.comparison(&q, ranked, units)
+	ix.place(&ans)
 	if c := ans.comparisonAsked(); c != nil && promote {
 		// A question about how the compared subjects differ is answered by the
 		// comparison's own section, whatever else mentions the subjects.

@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/explainbot/explainbot/knowledge"
 )
@@ -102,6 +103,10 @@ func (ix *Index) buildUnits() {
 			}
 		}
 		base += len(art.Comparisons)
+	}
+	ix.secLength = make([]int, len(ix.sections))
+	for s := range ix.sections {
+		ix.secLength[s] = utf8.RuneCountInString(ix.section(s).Text())
 	}
 	ix.secUnits = make([]unitRange, len(ix.sections))
 	for i, u := range ix.units {

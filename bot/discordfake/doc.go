@@ -3,11 +3,18 @@
 //
 // Tests of the bot use it instead of mocking discordgo: the bot's own session
 // opens the gateway, receives READY and INTERACTION_CREATE dispatches, and
-// answers through the same REST calls it makes in production. The fake
-// records every request in order and enforces the Discord rules that catch
-// real bugs (acknowledge an interaction once, no empty messages, no
-// followups before the acknowledgement, no privileged intents), so a test
-// fails the way production would.
+// answers through the same REST calls it makes in production. In HTTP mode
+// the fake plays Discord the other way round: [Fake.Deliver] signs an
+// interaction with the application's key ([Fake.PublicKey]) and posts it to
+// the bot's endpoint, whose response is the callback.
+//
+// The fake records every request in order and refuses what Discord would:
+// every callback, follow-up, edit and command set is checked by package
+// discordspec, where Discord's rules (and our no-pings rule) live, and the
+// fake itself keeps only the rules of state (acknowledge an interaction
+// once, no follow-ups before the acknowledgement, no edit that leaves a
+// message empty, no privileged intents). A test thus fails the way
+// production would.
 //
 // A session is pointed at the fake with [Fake.HTTPClient]; the gateway URL
 // the fake hands out then leads discordgo's websocket dialer to it as well:

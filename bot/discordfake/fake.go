@@ -2,6 +2,8 @@ package discordfake
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -13,6 +15,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/explainbot/explainbot/bot/discordspec"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
 // ErrClosed is returned by the waiting methods once the fake has been closed,
@@ -33,9 +38,10 @@ type Fake struct {
 	t      testing.TB
 	cfg    config
 	lg     *slog.Logger
-	tw     *tWriter
 	srv    *httptest.Server
 	client *http.Client
+	spec   *discordspec.Spec
+	key    ed25519.PrivateKey // the application's, for Deliver
 
 	closeOnce sync.Once
 	conns     sync.WaitGroup // one per gateway websocket
@@ -67,9 +73,19 @@ func New(t testing.TB, opts ...Option) *Fake {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	spec, err := discordspec.Load()
+	if err != nil {
+		t.Fatalf("discordfake: %v", err)
+	}
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatalf("discordfake: application key: %v", err)
+	}
 	f := &Fake{
 		t:            t,
 		cfg:          cfg,
+		spec:         spec,
+		key:          key,
 		changed:      make(chan struct{}),
 		open:         map[*gatewayConn]struct{}{},
 		sessions:     map[string]*gatewaySession{},
@@ -80,8 +96,7 @@ func New(t testing.TB, opts ...Option) *Fake {
 	}
 	f.lg = cfg.logger
 	if f.lg == nil {
-		f.tw = &tWriter{t: t}
-		f.lg = slog.New(slog.NewTextHandler(f.tw, nil))
+		f.lg = slog.New(slog.NewTextHandler(testlog.NewWriter(t), nil))
 	}
 	f.lg = f.lg.With("component", "discordfake")
 
@@ -135,9 +150,6 @@ func (f *Fake) Close() {
 		if len(unknown) > 0 && !f.cfg.allowUnknown {
 			f.t.Errorf("discordfake: the bot called %d route(s) the fake does not know:\n\t%s",
 				len(unknown), strings.Join(unknown, "\n\t"))
-		}
-		if f.tw != nil {
-			f.tw.stop()
 		}
 	})
 }

@@ -310,7 +310,7 @@ func (f *Fake) identify(c *gatewayConn, raw json.RawMessage) bool {
 		User:             f.botUser(),
 		SessionID:        s.id,
 		ResumeGatewayURL: f.GatewayURL(),
-		Application:      &discordgo.Application{ID: f.cfg.appID, Flags: f.cfg.appFlags},
+		Application:      &discordgo.Application{ID: f.cfg.appID},
 		Guilds:           []*discordgo.Guild{},
 		PrivateChannels:  []*discordgo.Channel{},
 		Shard:            id.Shard,

@@ -61,7 +61,8 @@ func echoHandler(errs chan<- error) func(*discordgo.Session, *discordgo.Interact
 		errs <- s.InteractionRespond(ic.Interaction, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
 			Data: &discordgo.InteractionResponseData{
-				Content: "you asked: " + q,
+				Content:         "you asked: " + q,
+				AllowedMentions: noPings(),
 				Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 					discordgo.Button{Label: "More", Style: discordgo.PrimaryButton, CustomID: "more:" + q},
 				}}},
@@ -96,4 +97,10 @@ func apiCode(err error) int {
 		return -1
 	}
 	return re.Message.Code
+}
+
+// noPings is the allowed_mentions every message needs: the fake refuses
+// what discordspec refuses, our no-pings rule included.
+func noPings() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }

@@ -40,47 +40,34 @@ func (it *interaction) messageType() int {
 	return int(discordgo.MessageTypeContextMenuCommand)
 }
 
-// allowedCallbacks lists which callback types Discord accepts for each
-// interaction type; for instance only a component may update its message.
-var allowedCallbacks = map[discordgo.InteractionType][]discordgo.InteractionResponseType{
-	discordgo.InteractionPing: {discordgo.InteractionResponsePong},
-	discordgo.InteractionApplicationCommand: {
-		discordgo.InteractionResponseChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		discordgo.InteractionResponseModal,
-	},
-	discordgo.InteractionMessageComponent: {
-		discordgo.InteractionResponseChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredMessageUpdate,
-		discordgo.InteractionResponseUpdateMessage,
-		discordgo.InteractionResponseModal,
-	},
-	discordgo.InteractionApplicationCommandAutocomplete: {
-		discordgo.InteractionApplicationCommandAutocompleteResult,
-	},
-	discordgo.InteractionModalSubmit: {
-		discordgo.InteractionResponseChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredMessageUpdate,
-		discordgo.InteractionResponseUpdateMessage,
-	},
-}
-
 // Interact dispatches INTERACTION_CREATE as if a user had invoked the bot,
 // waiting until ctx ends for a live gateway connection. It fills in i's ID,
 // token and application ID when they are empty, and its version, so the
 // caller can pass i.ID to WaitCallback. The fake then accepts one callback
 // and webhook calls for that interaction, as Discord would.
 func (f *Fake) Interact(ctx context.Context, i *discordgo.Interaction) error {
+	raw, err := f.register(i)
+	if err != nil {
+		return fmt.Errorf("interact: %w", err)
+	}
+	if err := f.Dispatch(ctx, "INTERACTION_CREATE", json.RawMessage(raw)); err != nil {
+		return fmt.Errorf("interact: %w", err)
+	}
+	return nil
+}
+
+// register fills in i as Interact describes and remembers it, returning
+// the JSON Discord would send.
+func (f *Fake) register(i *discordgo.Interaction) ([]byte, error) {
 	var msg json.RawMessage
 	if i.Message != nil {
 		var err error
 		if msg, err = json.Marshal(i.Message); err != nil {
-			return fmt.Errorf("interact: encode the interaction's message: %w", err)
+			return nil, fmt.Errorf("encode the interaction's message: %w", err)
 		}
 	}
 	f.mu.Lock()
+	defer f.mu.Unlock()
 	if i.ID == "" {
 		i.ID = f.snowflakeLocked()
 	}
@@ -94,13 +81,11 @@ func (f *Fake) Interact(ctx context.Context, i *discordgo.Interaction) error {
 		i.Version = 1
 	}
 	if _, dup := f.interactions[i.ID]; dup {
-		f.mu.Unlock()
-		return fmt.Errorf("interact: interaction %s was already dispatched", i.ID)
+		return nil, fmt.Errorf("interaction %s was already dispatched", i.ID)
 	}
 	raw, err := json.Marshal(i)
 	if err != nil {
-		f.mu.Unlock()
-		return fmt.Errorf("interact: encode interaction %s: %w", i.ID, err)
+		return nil, fmt.Errorf("encode interaction %s: %w", i.ID, err)
 	}
 	it := &interaction{id: i.ID, token: i.Token, channelID: i.ChannelID, typ: i.Type, message: msg}
 	switch d := i.Data.(type) {
@@ -111,12 +96,7 @@ func (f *Fake) Interact(ctx context.Context, i *discordgo.Interaction) error {
 	}
 	f.interactions[it.id] = it
 	f.byToken[it.token] = it
-	f.mu.Unlock()
-
-	if err := f.Dispatch(ctx, "INTERACTION_CREATE", json.RawMessage(raw)); err != nil {
-		return fmt.Errorf("interact: %w", err)
-	}
-	return nil
+	return raw, nil
 }
 
 // postCallback accepts the first valid callback of an interaction. A refused
@@ -144,6 +124,9 @@ func (f *Fake) acceptCallbackLocked(it *interaction, req *Request) reply {
 	if _, err := DecodeInteractionResponse(req.Body); err != nil {
 		return errInvalidJSON
 	}
+	if rep, bad := refuse(f.spec.ValidateResponseJSON(it.typ, req.Body), len(req.Files)); bad {
+		return rep
+	}
 	var cb struct {
 		Type discordgo.InteractionResponseType `json:"type"`
 		Data json.RawMessage                   `json:"data"`
@@ -155,43 +138,17 @@ func (f *Fake) acceptCallbackLocked(it *interaction, req *Request) reply {
 	if err != nil {
 		return errInvalidJSON
 	}
-	if allowed, known := allowedCallbacks[it.typ]; known && !slices.Contains(allowed, cb.Type) ||
-		!known && (cb.Type < discordgo.InteractionResponseChannelMessageWithSource || cb.Type > discordgo.InteractionResponseModal) {
-		return invalidForm("type", "INTERACTION_CALLBACK_TYPE_INVALID",
-			fmt.Sprintf("Callback type %d is not valid for interaction type %d", cb.Type, it.typ))
-	}
 	if data == nil {
 		data = map[string]any{}
 	}
 	switch cb.Type {
 	case discordgo.InteractionResponseChannelMessageWithSource:
-		if rep, bad := checkMessage("data.", data, len(req.Files), true); bad {
-			return rep
-		}
 		it.originalID = f.newMessageLocked(it, data, req.Files).obj["id"].(string)
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource:
 		fields := map[string]any{"content": "", "flags": intField(data, "flags") | flagLoading}
 		it.originalID = f.newMessageLocked(it, fields, nil).obj["id"].(string)
 	case discordgo.InteractionResponseDeferredMessageUpdate, discordgo.InteractionResponseUpdateMessage:
-		if cb.Type == discordgo.InteractionResponseUpdateMessage {
-			if rep, bad := checkMessage("data.", data, len(req.Files), false); bad {
-				return rep
-			}
-		}
 		f.updateComponentMessageLocked(it, data, cb.Type == discordgo.InteractionResponseUpdateMessage)
-	case discordgo.InteractionApplicationCommandAutocompleteResult:
-		if listLen(data, "choices") > 25 {
-			return invalidForm("data.choices", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
-		}
-	case discordgo.InteractionResponseModal:
-		for _, k := range []string{"custom_id", "title"} {
-			if s, _ := data[k].(string); s == "" {
-				return invalidForm("data."+k, "BASE_TYPE_REQUIRED", "This field is required")
-			}
-		}
-		if n := listLen(data, "components"); n < 1 || n > maxRows {
-			return invalidForm("data.components", "BASE_TYPE_BAD_LENGTH", fmt.Sprintf("Must be between 1 and %d in length.", maxRows))
-		}
 	}
 	it.callback = slices.Clone(req.Body)
 	return reply{status: http.StatusNoContent}

@@ -27,13 +27,13 @@ func TestInteractionRules(t *testing.T) {
 	message := func(content string) *discordgo.InteractionResponse {
 		return &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Content: content},
+			Data: &discordgo.InteractionResponseData{Content: content, AllowedMentions: noPings()},
 		}
 	}
 
 	t.Run("deferred then edited", func(t *testing.T) {
 		i := interact(t, slashCommand("what is a transformer?"))
-		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "too early"})
+		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "too early", AllowedMentions: noPings()})
 		if got := apiCode(err); got != 10015 {
 			t.Errorf("followup before the callback = %v (code %d), want 10015 Unknown Webhook", err, got)
 		}
@@ -51,7 +51,7 @@ func TestInteractionRules(t *testing.T) {
 			t.Errorf("deferred original flags = %d, want ephemeral|loading %d", orig.Flags, want)
 		}
 		content := "A transformer is..."
-		edited, err := s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content})
+		edited, err := s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content, AllowedMentions: noPings()})
 		if err != nil {
 			t.Fatalf("edit original: %v", err)
 		}
@@ -73,7 +73,7 @@ func TestInteractionRules(t *testing.T) {
 			t.Errorf("WaitCallback = %+v, %v; want the deferred callback", resp, err)
 		}
 		empty := ""
-		_, err = s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &empty})
+		_, err = s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &empty, AllowedMentions: noPings()})
 		if got := apiCode(err); got != 50006 {
 			t.Errorf("edit to an empty message = %v (code %d), want 50006", err, got)
 		}
@@ -90,7 +90,7 @@ func TestInteractionRules(t *testing.T) {
 		if err := s.InteractionRespond(i, message("RAG is...")); err != nil {
 			t.Fatal(err)
 		}
-		first, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "part 2"})
+		first, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "part 2", AllowedMentions: noPings()})
 		if err != nil {
 			t.Fatalf("followup: %v", err)
 		}
@@ -102,7 +102,7 @@ func TestInteractionRules(t *testing.T) {
 			t.Errorf("empty followup = %v (code %d), want 50006", err, got)
 		}
 		content := "part 2, revised"
-		if _, err := s.FollowupMessageEdit(i, first.ID, &discordgo.WebhookEdit{Content: &content}); err != nil {
+		if _, err := s.FollowupMessageEdit(i, first.ID, &discordgo.WebhookEdit{Content: &content, AllowedMentions: noPings()}); err != nil {
 			t.Fatalf("edit followup: %v", err)
 		}
 		got, err := f.Followups(i.ID)
@@ -115,12 +115,12 @@ func TestInteractionRules(t *testing.T) {
 		if got, _ := f.Followups(i.ID); len(got) != 0 {
 			t.Errorf("Followups after delete = %d, want 0", len(got))
 		}
-		_, err = s.FollowupMessageEdit(i, first.ID, &discordgo.WebhookEdit{Content: &content})
+		_, err = s.FollowupMessageEdit(i, first.ID, &discordgo.WebhookEdit{Content: &content, AllowedMentions: noPings()})
 		if got := apiCode(err); got != 10008 {
 			t.Errorf("edit of a deleted followup = %v (code %d), want 10008", err, got)
 		}
 		other := &discordgo.Interaction{AppID: i.AppID, Token: "not-a-token"}
-		_, err = s.FollowupMessageCreate(other, true, &discordgo.WebhookParams{Content: "x"})
+		_, err = s.FollowupMessageCreate(other, true, &discordgo.WebhookParams{Content: "x", AllowedMentions: noPings()})
 		if got := apiCode(err); got != 50027 {
 			t.Errorf("followup with an unknown token = %v (code %d), want 50027", err, got)
 		}
@@ -186,7 +186,7 @@ func TestInteractionRules(t *testing.T) {
 		})
 		if err := s.InteractionRespond(i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseUpdateMessage,
-			Data: &discordgo.InteractionResponseData{Content: "new answer"},
+			Data: &discordgo.InteractionResponseData{Content: "new answer", AllowedMentions: noPings()},
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -3,25 +3,13 @@ package discordfake
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"net/http"
 	"time"
-	"unicode/utf8"
 )
 
-// Message flags the fake acts on.
-const (
-	flagLoading      = 1 << 7  // set on a deferred response until it is edited
-	flagComponentsV2 = 1 << 15 // lifts the five-row limit on components
-)
-
-// Discord's message limits, counted in runes.
-const (
-	maxContent = 2000
-	maxEmbeds  = 10
-	maxRows    = 5
-)
+// flagLoading is set on a deferred response until it is edited.
+const flagLoading = 1 << 7
 
 // message is a message the bot created through an interaction. Its body is
 // kept as generic JSON so an edit can replace exactly the fields it names.
@@ -71,26 +59,6 @@ func intField(obj map[string]any, key string) int64 {
 func listLen(obj map[string]any, key string) int {
 	l, _ := obj[key].([]any)
 	return len(l)
-}
-
-// checkMessage applies the limits Discord enforces on a message body, with
-// field names under prefix ("data." inside a callback). When wantContent is
-// set, a message with nothing to show is refused, as Discord refuses it.
-func checkMessage(prefix string, obj map[string]any, files int, wantContent bool) (reply, bool) {
-	content, _ := obj["content"].(string)
-	if utf8.RuneCountInString(content) > maxContent {
-		return invalidForm(prefix+"content", "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Must be %d or fewer in length.", maxContent)), true
-	}
-	if listLen(obj, "embeds") > maxEmbeds {
-		return invalidForm(prefix+"embeds", "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Must be %d or fewer in length.", maxEmbeds)), true
-	}
-	if intField(obj, "flags")&flagComponentsV2 == 0 && listLen(obj, "components") > maxRows {
-		return invalidForm(prefix+"components", "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Must be %d or fewer in length.", maxRows)), true
-	}
-	if wantContent && isEmpty(obj) && files == 0 {
-		return errEmptyMessage, true
-	}
-	return reply{}, false
 }
 
 func isEmpty(obj map[string]any) bool {
@@ -187,7 +155,7 @@ func (f *Fake) postFollowup(req *Request) reply {
 	if err != nil || obj == nil {
 		return errInvalidJSON
 	}
-	if rep, bad := checkMessage("", obj, len(req.Files), true); bad {
+	if rep, bad := refuse(f.spec.ValidateFollowupJSON(req.Body), len(req.Files)); bad {
 		return rep
 	}
 	m := f.newMessageLocked(it, obj, req.Files)
@@ -214,7 +182,7 @@ func (f *Fake) patchWebhookMessage(req *Request) reply {
 	if err != nil || edit == nil {
 		return errInvalidJSON
 	}
-	if rep, bad := checkMessage("", edit, len(req.Files), false); bad {
+	if rep, bad := refuse(f.spec.ValidateEditJSON(req.Body), len(req.Files)); bad {
 		return rep
 	}
 	next := maps.Clone(m.obj)

@@ -18,7 +18,6 @@ const (
 // config holds what the options set; it is fixed once New returns.
 type config struct {
 	appID           string
-	appFlags        int
 	botUserID       string
 	botUsername     string
 	token           string
@@ -46,15 +45,6 @@ type Option func(*config)
 // command and webhook routes, so tests can check the bot uses the ID it was
 // configured with rather than a hard-coded one.
 func WithAppID(id string) Option { return func(c *config) { c.appID = id } }
-
-// WithAppFlags sets the application flags sent in READY.
-func WithAppFlags(flags int) Option { return func(c *config) { c.appFlags = flags } }
-
-// WithBotUser sets the bot user's ID and username reported by READY and
-// GET /users/@me.
-func WithBotUser(id, username string) Option {
-	return func(c *config) { c.botUserID, c.botUsername = id, username }
-}
 
 // WithToken sets the bot token the fake accepts, without the "Bot " prefix.
 // Identify and Resume with another token are closed with 4004, and REST routes

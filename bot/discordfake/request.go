@@ -33,6 +33,10 @@ const (
 	RouteWebhookMessageEdit   Route = "PATCH webhook message"
 	RouteWebhookMessageDelete Route = "DELETE webhook message"
 	RouteChannelMessageDelete Route = "DELETE channel message"
+	// RouteEndpointResponse is not a REST call but the response of an HTTP
+	// interactions endpoint to Deliver, which is that interaction's
+	// callback.
+	RouteEndpointResponse Route = "endpoint response"
 	// RouteUnknown marks a request no route matched. It was answered 404,
 	// and Close fails the test for it unless AllowUnknownRoutes was given.
 	RouteUnknown Route = "unknown"

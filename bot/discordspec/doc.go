@@ -14,7 +14,9 @@
 //
 // One rule is ours rather than Discord's: every message the bot creates must
 // send allowed_mentions with an empty parse list, because answers quote text
-// that users typed and nothing a user types may ping anyone.
+// that users typed and nothing a user types may ping anyone. The one ping
+// allowed is of a user the message addresses: "<@id>" in its content and
+// that ID in allowed_mentions.users.
 //
 // Every check works on the JSON that goes over the wire, so the typed
 // functions (ValidateResponse, ValidateCommands, ...) marshal discordgo values

@@ -327,7 +327,8 @@ func (s *Spec) checkSelect(r *report, loc []string, sel map[string]any, t int64)
 // answers quote what users typed, and nothing a user types may ping anyone,
 // so every message must say allowed_mentions {"parse": []}. An absent
 // allowed_mentions or parse is not enough, because Discord then falls back
-// to parsing user mentions.
+// to parsing user mentions. The one ping allowed is of a user the content
+// addresses by ID and allowed_mentions.users lists.
 func (s *Spec) checkMentions(r *report, loc []string, m map[string]any, noPings bool) {
 	am := obj(m, "allowed_mentions")
 	parse := arr(am, "parse")
@@ -352,9 +353,18 @@ func (s *Spec) checkMentions(r *report, loc []string, m map[string]any, noPings 
 	} else if len(parse) > 0 {
 		r.add(at(loc, "allowed_mentions", "parse"), sourceNoPings, "%v allows pings; %s", parse, why)
 	}
-	for _, kind := range []string{"users", "roles"} {
-		if n := len(arr(am, kind)); n > 0 {
-			r.add(at(loc, "allowed_mentions", kind), sourceNoPings, "lists %d %s who may be pinged; %s", n, kind, why)
+	if n := len(arr(am, "roles")); n > 0 {
+		r.add(at(loc, "allowed_mentions", "roles"), sourceNoPings, "lists %d roles that may be pinged; %s", n, why)
+	}
+	// A user the message itself addresses ("<@id>" in its content, put
+	// there by the bot from a user option, not from typed text) may be
+	// pinged: that is the point of addressing them. Anyone else may not.
+	content, _ := str(m, "content")
+	for k, u := range arr(am, "users") {
+		id, _ := u.(string)
+		if id == "" || !strings.Contains(content, "<@"+id+">") {
+			r.add(at(loc, "allowed_mentions", "users", k), sourceNoPings,
+				"user %q may be pinged but the content does not address them as <@%s>; %s", id, id, why)
 		}
 	}
 }

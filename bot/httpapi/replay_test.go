@@ -20,7 +20,7 @@ func TestReplayRefused(t *testing.T) {
 	var handled atomic.Int32
 	s := newServer(t, Options{
 		Now: func() time.Time { return now },
-		Handler: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		Interactions: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 			handled.Add(1)
 			return echo(ctx, i)
 		}),

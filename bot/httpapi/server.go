@@ -13,27 +13,23 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/explainbot/explainbot/metrics"
 )
 
-// Handler answers one interaction; the bot's core implements it.
-//
-// Handle must honour ctx: inline answers get about 2.5 s, because Discord
-// drops an answer that arrives after 3 s. A returned error or a panic is not
-// shown to the user; they get a short apology instead.
-type Handler interface {
-	Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error)
-}
-
-// Deferral is what Options.Deferred decides about one interaction.
-type Deferral struct {
-	// Defer answers at once with a "thinking" placeholder (type 5) and sends
-	// the handler's real answer later through Options.FollowUp.
-	Defer bool
-	// Ephemeral shows the placeholder, and so the answer that replaces it,
-	// to the asker only. It must be decided up front: the placeholder's flags
-	// cannot be changed by the follow-up, and EPHEMERAL is the only flag
-	// Discord accepts on a type 5 answer.
-	Ephemeral bool
+// Interactions carries out verified interactions; the bot's Lifecycle
+// (bot.Lifecycle) implements it. The server knows how Discord signs a
+// request and that the callback is the HTTP response; what the callback
+// says, when to defer, the deadline and the apology are the Lifecycle's.
+type Interactions interface {
+	// Serve answers i, calling respond with the callback, which the server
+	// writes as the HTTP response. respond may be called twice when the
+	// first call fails (the second carries an apology); once it has
+	// succeeded it refuses further calls.
+	Serve(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error)
+	// Close waits for the work Serve left running (follow-ups, a
+	// dismissed answer's delete), cancelling it if ctx ends first.
+	Close(ctx context.Context) error
 }
 
 // Options configures a Server. Zero values pick the defaults named below.
@@ -42,8 +38,8 @@ type Options struct {
 	// Portal. Nil serves no /interactions route (404): the bot then runs on
 	// the gateway only.
 	PublicKey ed25519.PublicKey
-	// Handler answers interactions; required when PublicKey is set.
-	Handler Handler
+	// Interactions answers interactions; required when PublicKey is set.
+	Interactions Interactions
 	// Ready reports why the bot cannot serve yet (nil error: ready). It backs
 	// /readyz; nil means always ready.
 	Ready func() error
@@ -51,33 +47,21 @@ type Options struct {
 	// healthy), such as a gateway down for too long. It backs /healthz; nil
 	// means healthy while it serves HTTP.
 	Healthy func() error
-	// Registry is what /metrics serves. Nil creates one with NewRegistry
+	// Registry is what /metrics serves. Nil creates one with metrics.NewRegistry
 	// (Go runtime, process and build collectors).
 	Registry *prometheus.Registry
 	// Metrics is where the server counts HTTP requests. Nil creates it on
 	// Registry; when set, Registry must be the registry it was created on.
-	Metrics *Metrics
+	Metrics *metrics.Metrics
 	// Now is the clock against which request timestamps are checked;
 	// time.Now when nil.
 	Now func() time.Time
 	// MaxBody bounds an interaction request's body (default 64 KiB); larger
 	// ones get 413.
 	MaxBody int64
-	// HandleTimeout bounds an inline answer (default 2.5 s, under Discord's
-	// 3 s). When it passes, the user gets the apology.
-	HandleTimeout time.Duration
-	// Deferred picks the interactions answered with a placeholder first. Nil
-	// defers none; autocomplete is never deferred, whatever it says.
-	Deferred func(i *discordgo.Interaction) Deferral
-	// FollowUp sends the real answer to a deferred interaction through
-	// Discord's REST API; required when Deferred is set. It runs in the
-	// background, tracked so that shutdown waits for it.
-	FollowUp func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
-	// DeferredTimeout bounds one deferred answer, handler and follow-up
-	// together (default 60 s; the interaction token lasts 15 minutes).
-	DeferredTimeout time.Duration
 	// ShutdownTimeout bounds graceful shutdown in Serve: in-flight requests
-	// and deferred answers are cancelled when it passes (default 10 s).
+	// and the Interactions' pending work are cancelled when it passes
+	// (default 10 s).
 	ShutdownTimeout time.Duration
 	// MaxConns caps the connections Serve serves at once (default
 	// DefaultMaxConns); past it new connections wait to be accepted.
@@ -92,8 +76,6 @@ type Options struct {
 
 const (
 	defaultMaxBody         = 64 << 10
-	defaultHandleTimeout   = 2500 * time.Millisecond
-	defaultDeferredTimeout = 60 * time.Second
 	defaultShutdownTimeout = 10 * time.Second
 	defaultIdleTimeout     = 30 * time.Second
 )
@@ -102,17 +84,9 @@ const (
 type Server struct {
 	lg      *slog.Logger
 	opts    Options
-	metrics *Metrics
+	metrics *metrics.Metrics
 	handler http.Handler
 	replays *replayGuard
-
-	// bg tracks work that outlives its request: deferred answers and
-	// handlers still running after an inline answer timed out.
-	bg tracker
-	// bgCtx is the parent of that work; Drain cancels it when its own
-	// deadline passes.
-	bgCtx    context.Context
-	bgCancel context.CancelFunc
 }
 
 // New checks opts, fills in defaults and builds the routes.
@@ -124,33 +98,24 @@ func New(lg *slog.Logger, opts Options) (*Server, error) {
 		if len(opts.PublicKey) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("new http server: public key is %d bytes, want %d", len(opts.PublicKey), ed25519.PublicKeySize)
 		}
-		if opts.Handler == nil {
-			return nil, errors.New("new http server: a public key needs a Handler")
+		if opts.Interactions == nil {
+			return nil, errors.New("new http server: a public key needs Interactions to answer them")
 		}
-	}
-	if opts.Deferred != nil && opts.FollowUp == nil {
-		return nil, errors.New("new http server: Deferred needs FollowUp to send the answer")
 	}
 	if opts.Metrics != nil && opts.Registry == nil {
 		return nil, errors.New("new http server: Metrics needs the Registry it was created on")
 	}
 	if opts.Registry == nil {
-		opts.Registry = NewRegistry()
+		opts.Registry = metrics.NewRegistry()
 	}
 	if opts.Metrics == nil {
-		opts.Metrics = NewMetrics(opts.Registry)
+		opts.Metrics = metrics.NewMetrics(opts.Registry)
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = defaultMaxBody
-	}
-	if opts.HandleTimeout <= 0 {
-		opts.HandleTimeout = defaultHandleTimeout
-	}
-	if opts.DeferredTimeout <= 0 {
-		opts.DeferredTimeout = defaultDeferredTimeout
 	}
 	if opts.ShutdownTimeout <= 0 {
 		opts.ShutdownTimeout = defaultShutdownTimeout
@@ -166,7 +131,6 @@ func New(lg *slog.Logger, opts Options) (*Server, error) {
 	}
 
 	s := &Server{lg: lg, opts: opts, metrics: opts.Metrics, replays: newReplayGuard(opts.ReplayMemory)}
-	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 
 	// Our own mux: importing bleve registers expvar on http.DefaultServeMux,
 	// which must not become reachable. Method patterns give 405 with an
@@ -208,8 +172,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
-		// Long enough for the slowest inline answer to be written.
-		WriteTimeout:   max(10*time.Second, s.opts.HandleTimeout+5*time.Second),
+		// Long enough for the slowest inline answer (under Discord's 3 s)
+		// to be written.
+		WriteTimeout:   10 * time.Second,
 		IdleTimeout:    s.opts.IdleTimeout,
 		MaxHeaderBytes: 16 << 10,
 		// net/http's own complaints (TLS noise, bad clients) are debug detail.
@@ -221,7 +186,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() { served <- srv.Serve(newLimitListener(ln, s.opts.MaxConns, s.metrics)) }()
 	select {
 	case err := <-served:
-		s.bgCancel()
 		return fmt.Errorf("serve http on %s: %w", ln.Addr(), err)
 	case <-ctx.Done():
 	}
@@ -242,14 +206,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return errors.Join(errs...)
 }
 
-// Drain waits for background work (deferred answers, and handlers that
-// outran their inline deadline) to finish. If ctx ends first it cancels that
-// work and returns an error. Serve calls it; code that mounts Handler itself
-// calls it when done.
+// Drain waits for the work the Interactions left running (deferred
+// answers, a dismissed answer's delete) to finish; if ctx ends first that
+// work is cancelled and Drain returns an error. Serve calls it once no
+// request is in flight; code that mounts Handler itself calls it when done.
 func (s *Server) Drain(ctx context.Context) error {
-	if err := s.bg.wait(ctx); err != nil {
-		s.bgCancel()
-		return fmt.Errorf("wait for background answers: %w", err)
+	if s.opts.Interactions == nil {
+		return nil
+	}
+	if err := s.opts.Interactions.Close(ctx); err != nil {
+		return fmt.Errorf("drain interactions: %w", err)
 	}
 	return nil
 }

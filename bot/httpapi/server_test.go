@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -108,8 +109,7 @@ func TestConcurrentRequests(t *testing.T) {
 func TestGracefulShutdown(t *testing.T) {
 	entered, release := make(chan struct{}), make(chan struct{})
 	s := newServer(t, Options{
-		HandleTimeout: 30 * time.Second, // the test, not the deadline, decides when it ends
-		Handler: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		Interactions: handlerFunc(func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 			close(entered)
 			<-release
 			return echo(ctx, i)
@@ -161,70 +161,95 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 }
 
-// TestShutdownWaitsForDeferred checks that shutdown waits for a deferred
-// answer still being sent.
-func TestShutdownWaitsForDeferred(t *testing.T) {
-	sending, release := make(chan struct{}), make(chan struct{})
-	var sent *discordgo.InteractionResponse
-	s := newServer(t, Options{
-		Deferred: func(*discordgo.Interaction) Deferral { return Deferral{Defer: true} },
-		FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-			close(sending)
-			<-release
-			sent = resp
-			return nil
-		},
+// pendingWork is an Interactions that answers at once and leaves work
+// running, as a deferred answer or a Dismiss does: Close waits for it.
+type pendingWork struct {
+	started chan struct{} // closed when the work has begun
+	work    func(ctx context.Context)
+	bg      context.Context
+	cancel  context.CancelFunc
+	done    chan struct{}
+}
+
+func newPendingWork(work func(ctx context.Context)) *pendingWork {
+	bg, cancel := context.WithCancel(context.Background())
+	return &pendingWork{started: make(chan struct{}), work: work, bg: bg, cancel: cancel, done: make(chan struct{})}
+}
+
+func (p *pendingWork) Serve(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error) {
+	resp, _ := echo(ctx, i)
+	respond(ctx, resp)
+	go func() {
+		defer close(p.done)
+		close(p.started)
+		p.work(p.bg)
+	}()
+}
+
+func (p *pendingWork) Close(ctx context.Context) error {
+	select {
+	case <-p.done:
+		return nil
+	case <-ctx.Done():
+		p.cancel()
+		return ctx.Err()
+	}
+}
+
+// TestShutdownWaitsForPendingWork checks that shutdown waits, through
+// Drain, for the work an answered interaction left running.
+func TestShutdownWaitsForPendingWork(t *testing.T) {
+	release := make(chan struct{})
+	var finished atomic.Bool
+	p := newPendingWork(func(context.Context) {
+		<-release
+		finished.Store(true)
 	})
+	s := newServer(t, Options{Interactions: p})
 	url, cancel, served := serve(t, s)
 	client := &http.Client{}
 	defer client.CloseIdleConnections()
-	code, body, err := post(client, s.key, url, readFile(t, "ask.json"))
-	if err != nil || code != http.StatusOK || string(body) != `{"type":5}` {
-		t.Fatalf("placeholder: status %d, err %v, body %s", code, err, body)
+	if code, body, err := post(client, s.key, url, readFile(t, "ask.json")); err != nil || code != http.StatusOK {
+		t.Fatalf("answer: status %d, err %v, body %s", code, err, body)
 	}
-	<-sending
+	<-p.started
 	cancel()
 	select {
 	case err := <-served:
-		t.Fatalf("Serve returned (%v) while a follow-up was being sent", err)
+		t.Fatalf("Serve returned (%v) while work was pending", err)
 	default:
 	}
 	close(release)
 	if err := <-served; err != nil {
 		t.Errorf("Serve: %v", err)
 	}
-	// Serve returned after FollowUp did, so sent is safe to read.
-	checkGolden(t, "echo.golden.json", mustJSON(sent))
+	if !finished.Load() {
+		t.Error("Serve returned before the pending work finished")
+	}
 }
 
 // TestShutdownTimeout checks that shutdown is bounded: work still running
 // when ShutdownTimeout passes is cancelled and Serve reports it.
 func TestShutdownTimeout(t *testing.T) {
-	sending := make(chan struct{})
-	followUpErr := make(chan error, 1)
-	s := newServer(t, Options{
-		ShutdownTimeout: 50 * time.Millisecond,
-		Deferred:        func(*discordgo.Interaction) Deferral { return Deferral{Defer: true} },
-		FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-			close(sending)
-			<-ctx.Done() // a REST call that would hang until cancelled
-			followUpErr <- ctx.Err()
-			return ctx.Err()
-		},
+	workErr := make(chan error, 1)
+	p := newPendingWork(func(ctx context.Context) {
+		<-ctx.Done() // a REST call that would hang until cancelled
+		workErr <- ctx.Err()
 	})
+	s := newServer(t, Options{ShutdownTimeout: 50 * time.Millisecond, Interactions: p})
 	url, cancel, served := serve(t, s)
 	client := &http.Client{}
 	defer client.CloseIdleConnections()
 	if code, body, err := post(client, s.key, url, readFile(t, "ask.json")); err != nil || code != http.StatusOK {
-		t.Fatalf("placeholder: status %d, err %v, body %s", code, err, body)
+		t.Fatalf("answer: status %d, err %v, body %s", code, err, body)
 	}
-	<-sending
+	<-p.started
 	cancel()
 	if err := <-served; !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Serve = %v, want a deadline error", err)
 	}
-	if err := <-followUpErr; !errors.Is(err, context.Canceled) {
-		t.Errorf("follow-up context ended with %v, want cancellation", err)
+	if err := <-workErr; !errors.Is(err, context.Canceled) {
+		t.Errorf("pending work ended with %v, want cancellation", err)
 	}
 }
 

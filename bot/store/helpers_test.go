@@ -8,19 +8,12 @@ import (
 	"time"
 
 	"github.com/explainbot/explainbot/bot/store"
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
-// tWriter sends the store's log lines to t.Log so they show with the failing test.
-type tWriter struct{ t testing.TB }
-
-func (w tWriter) Write(p []byte) (int, error) {
-	w.t.Helper()
-	w.t.Log(string(p))
-	return len(p), nil
-}
-
 func testLogger(t testing.TB) *slog.Logger {
-	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	lg, _ := testlog.New(t)
+	return lg
 }
 
 // clock hands out strictly increasing times, one minute apart, from a fixed

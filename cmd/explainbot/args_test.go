@@ -45,7 +45,7 @@ func TestParseInterspersed(t *testing.T) {
 // print text; the flag now counts wherever it stands.
 func TestAskFlagAfterQuestion(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"ask", "what is an llm", "--json"}, &out, &errOut); code != exitOK {
+	if code := run(context.Background(), []string{"ask", "what is an llm", "--json"}, env{stdout: &out, stderr: &errOut}); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	var got struct {
@@ -61,7 +61,7 @@ func TestAskFlagAfterQuestion(t *testing.T) {
 
 	out.Reset()
 	errOut.Reset()
-	if code := run(context.Background(), []string{"ask", "what is an llm", "--jsn"}, &out, &errOut); code != exitUsage {
+	if code := run(context.Background(), []string{"ask", "what is an llm", "--jsn"}, env{stdout: &out, stderr: &errOut}); code != exitUsage {
 		t.Errorf("unknown flag: exit %d, want %d", code, exitUsage)
 	}
 	if !strings.Contains(errOut.String(), "-jsn") || out.Len() > 0 {

@@ -20,6 +20,7 @@ import (
 	"github.com/explainbot/explainbot/cmd/loadgen/trivial"
 	"github.com/explainbot/explainbot/index"
 	"github.com/explainbot/explainbot/knowledge"
+	"github.com/explainbot/explainbot/metrics"
 )
 
 // BenchmarkServe measures a signed interaction over loopback HTTP, 32
@@ -44,10 +45,10 @@ func BenchmarkServe(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	reg := httpapi.NewRegistry()
-	m := httpapi.NewMetrics(reg)
+	reg := metrics.NewRegistry()
+	m := metrics.NewMetrics(reg)
 	bt := bot.New(lg, live, bot.Options{Store: st, Observer: m})
-	srv, err := httpapi.New(lg, httpapi.Options{PublicKey: pub, Handler: bt, Registry: reg, Metrics: m})
+	srv, err := httpapi.New(lg, httpapi.Options{PublicKey: pub, Interactions: bt.NewLifecycle(nil, httpapi.AfterDelay), Registry: reg, Metrics: m})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -48,8 +48,13 @@ const (
 )
 
 // run is the whole program behind main, callable from tests with their own
-// arguments and output.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// arguments, environment, output and listener.
+func run(ctx context.Context, args []string, e env) int {
+	if e.lookup == nil {
+		e.lookup = config.Map(nil)
+	}
+	stdout, stderr := e.stdout, e.stderr
+	width := terminalWidth(e.lookup)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -59,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		fmt.Fprint(stdout, "Environment:\n\n")
-		if err := environmentTable().write(stdout, terminalWidth()); err != nil {
+		if err := environmentTable().write(stdout, width); err != nil {
 			fmt.Fprintln(stderr, "explainbot:", err)
 			return exitFail
 		}
@@ -67,9 +72,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "version":
 		return runVersion(rest, stdout, stderr)
 	case "check":
-		return runCheck(ctx, rest, stdout, stderr)
+		return runCheck(ctx, rest, e)
 	}
-	cfg, err := config.Load()
+	cfg, err := config.Load(e.lookup)
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitUsage
@@ -81,17 +86,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "ask":
-		return runAsk(ctx, cfg, lg, rest, stdout, stderr)
+		return runAsk(ctx, cfg, lg, rest, width, stdout, stderr)
 	case "table":
 		if len(rest) > 0 {
 			fmt.Fprintln(stderr, "usage: explainbot table")
 			return exitUsage
 		}
-		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTables(ix, stdout) })
+		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTables(ix, stdout, width) })
 	case "topics":
 		return withIndex(ctx, cfg, lg, stderr, func(ix *index.Index) int { return printTopics(ix, stdout) })
-	case "commands", "register", "serve":
-		return runDiscord(ctx, cmd, cfg, lg, stdout, stderr)
+	case "commands", "register":
+		return runCommands(ctx, cmd, cfg, lg, stdout, stderr)
+	case "serve":
+		if len(rest) > 0 {
+			fmt.Fprintln(stderr, "usage: explainbot serve")
+			return exitUsage
+		}
+		return runServe(ctx, cfg, lg, e)
 	case "healthcheck":
 		return runHealthcheck(ctx, cfg, stderr)
 	case "unanswered", "feedback":
@@ -193,7 +204,7 @@ type jsonRow struct {
 	LLM          string `json:"llm"`
 }
 
-func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []string, stdout, stderr io.Writer) int {
+func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []string, width int, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
@@ -211,7 +222,7 @@ func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []stri
 		if *asJSON {
 			return printJSON(stdout, stderr, toJSON(a))
 		}
-		printAnswer(stdout, a, isTerminal(stdout))
+		printAnswer(stdout, a, isTerminal(stdout), width)
 		return exitOK
 	})
 }
@@ -284,7 +295,7 @@ func emphasize(text string, spans []index.Span, bold bool) string {
 	return b.String()
 }
 
-func printAnswer(w io.Writer, a index.Answer, bold bool) {
+func printAnswer(w io.Writer, a index.Answer, bold bool, width int) {
 	if !a.Answered {
 		fmt.Fprintln(w, "Not covered by the articles. Topics you can ask about:")
 		for _, t := range a.Related {
@@ -304,7 +315,7 @@ func printAnswer(w io.Writer, a index.Answer, bold bool) {
 	}
 	if a.Table != nil {
 		fmt.Fprintln(w)
-		printTable(w, a.Table)
+		printTable(w, a.Table, width)
 	}
 	fmt.Fprintf(w, "\nSource: %s › %s\n", best.Article, best.Heading)
 	var more []string
@@ -319,16 +330,16 @@ func printAnswer(w io.Writer, a index.Answer, bold bool) {
 	}
 }
 
-func printTables(ix *index.Index, w io.Writer) int {
+func printTables(ix *index.Index, w io.Writer, width int) int {
 	n := 0
 	for _, art := range ix.Articles() {
 		for i := range art.Comparisons {
 			if n > 0 {
 				fmt.Fprintln(w)
 			}
-			writeTitle(w, fmt.Sprintf("%s (%s)", art.Comparisons[i].Title, art.Title), terminalWidth())
+			writeTitle(w, fmt.Sprintf("%s (%s)", art.Comparisons[i].Title, art.Title), width)
 			fmt.Fprintln(w)
-			printTable(w, &art.Comparisons[i])
+			printTable(w, &art.Comparisons[i], width)
 			n++
 		}
 	}
@@ -339,8 +350,8 @@ func printTables(ix *index.Index, w io.Writer) int {
 }
 
 // printTable writes a comparison fitted to the terminal's width.
-func printTable(w io.Writer, c *knowledge.Comparison) {
-	comparisonTable(c).write(w, terminalWidth())
+func printTable(w io.Writer, c *knowledge.Comparison, width int) {
+	comparisonTable(c).write(w, width)
 }
 
 func printTopics(ix *index.Index, w io.Writer) int {
@@ -353,7 +364,8 @@ func printTopics(ix *index.Index, w io.Writer) int {
 	return exitOK
 }
 
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runCheck(ctx context.Context, args []string, e env) int {
+	stdout, stderr := e.stdout, e.stderr
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, "usage: explainbot check DIR")
 		return exitUsage
@@ -361,7 +373,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// The same limits as serving: no FIFO, device or oversized note is read.
 	// The environment is read for NOTE_MAX_BYTES only; a bad one means the
 	// default.
-	cfg, _ := config.Load()
+	cfg, _ := config.Load(e.lookup)
 	sum, problems := knowledge.CheckLimit(args[0], newNotesLoader(cfg).maxBytes)
 	for _, p := range problems {
 		fmt.Fprintln(stdout, p.String())

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/explainbot/explainbot/config"
 )
 
 // runCase is one call of the program and what its output must show.
@@ -40,16 +42,16 @@ func TestRun(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Setenv("DISCORD_TOKEN", "")
-			t.Setenv("DISCORD_PUBLIC_KEY", "")
+			t.Parallel()
+			vars := map[string]string{}
 			for k, v := range c.env {
 				if v == "TMP" {
 					v = t.TempDir()
 				}
-				t.Setenv(k, v)
+				vars[k] = v
 			}
 			var out, errOut bytes.Buffer
-			code := run(context.Background(), c.args, &out, &errOut)
+			code := run(context.Background(), c.args, env{lookup: config.Map(vars), stdout: &out, stderr: &errOut})
 			if code != c.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, out.String(), errOut.String())
 			}
@@ -64,8 +66,9 @@ func TestRun(t *testing.T) {
 }
 
 func TestAskJSONShape(t *testing.T) {
+	t.Parallel()
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"ask", "--json", "what is the purpose of generative ai"}, &out, &errOut); code != exitOK {
+	if code := run(context.Background(), []string{"ask", "--json", "what is the purpose of generative ai"}, env{stdout: &out, stderr: &errOut}); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	dec := json.NewDecoder(&out)
@@ -81,7 +84,7 @@ func TestAskJSONShape(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 	out.Reset()
-	run(context.Background(), []string{"ask", "--json", "how do airplanes fly"}, &out, &errOut)
+	run(context.Background(), []string{"ask", "--json", "how do airplanes fly"}, env{stdout: &out, stderr: &errOut})
 	var raw map[string]any
 	if err := json.Unmarshal(out.Bytes(), &raw); err != nil {
 		t.Fatal(err)
@@ -95,11 +98,12 @@ func TestAskJSONShape(t *testing.T) {
 // directory that does not exist say nothing was recorded and create
 // nothing.
 func TestReportsNeverCreateDataDir(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
-	t.Setenv("DATA_DIR", dir)
+	vars := config.Map(map[string]string{"DATA_DIR": dir})
 	for _, cmd := range []string{"unanswered", "feedback"} {
 		var out, errOut bytes.Buffer
-		if code := run(context.Background(), []string{cmd}, &out, &errOut); code != exitOK {
+		if code := run(context.Background(), []string{cmd}, env{lookup: vars, stdout: &out, stderr: &errOut}); code != exitOK {
 			t.Errorf("%s: exit %d: %s", cmd, code, errOut.String())
 		}
 		if !strings.Contains(out.String(), "Nothing recorded yet") {

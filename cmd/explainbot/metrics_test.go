@@ -9,10 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/explainbot/explainbot/bot"
 	"github.com/explainbot/explainbot/bot/httpapi"
 	"github.com/explainbot/explainbot/index"
 	"github.com/explainbot/explainbot/knowledge"
+	"github.com/explainbot/explainbot/metrics"
 )
 
 // TestKnownCommandsCoverFixtures handles every interaction in the bot's
@@ -26,8 +29,8 @@ func TestKnownCommandsCoverFixtures(t *testing.T) {
 	}
 	live := index.NewLive(ix, index.LiveOptions{})
 	defer live.Close(context.Background())
-	reg := httpapi.NewRegistry()
-	m := httpapi.NewMetrics(reg)
+	reg := metrics.NewRegistry()
+	m := metrics.NewMetrics(reg)
 	b := bot.New(slog.New(slog.DiscardHandler), live, bot.Options{Observer: m})
 	m.KnownCommands(knownCommands(b)...)
 
@@ -35,8 +38,12 @@ func TestKnownCommandsCoverFixtures(t *testing.T) {
 	if err != nil || len(files) < 10 {
 		t.Fatalf("fixtures: %v (%d files)", err, len(files))
 	}
+	lc := b.NewLifecycle(nil, 0)
 	for _, f := range files {
-		b.Handle(context.Background(), readInteraction(t, f))
+		lc.Serve(context.Background(), readInteraction(t, f), func(context.Context, *discordgo.InteractionResponse) error { return nil })
+	}
+	if err := lc.Close(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 	srv, err := httpapi.New(slog.New(slog.DiscardHandler), httpapi.Options{Registry: reg, Metrics: m})
 	if err != nil {

@@ -70,7 +70,7 @@ func TestCheckRefusesFIFO(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "prompting.md"), teacherNote)
 	mkfifo(t, filepath.Join(dir, "pipe.md"))
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"check", dir}, &out, &errOut); code != exitFail {
+	if code := run(context.Background(), []string{"check", dir}, env{stdout: &out, stderr: &errOut}); code != exitFail {
 		t.Errorf("exit %d, want %d", code, exitFail)
 	}
 	if !strings.Contains(out.String(), "pipe.md: cannot read: not a regular file (a named pipe)") {

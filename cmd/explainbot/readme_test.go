@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/explainbot/explainbot/config"
 )
 
 // repoRoot is where the README's commands run from.
@@ -130,13 +132,12 @@ func TestREADMECommandsRun(t *testing.T) {
 			}
 			n++
 			t.Run(strings.Join(c.args, " "), func(t *testing.T) {
-				t.Setenv("DISCORD_TOKEN", "")
-				t.Setenv("DISCORD_PUBLIC_KEY", "")
+				vars := map[string]string{}
 				for _, kv := range c.env {
-					t.Setenv(kv[0], kv[1])
+					vars[kv[0]] = kv[1]
 				}
 				var out, errOut bytes.Buffer
-				if code := run(context.Background(), c.args, &out, &errOut); code != exitOK {
+				if code := run(context.Background(), c.args, env{lookup: config.Map(vars), stdout: &out, stderr: &errOut}); code != exitOK {
 					t.Errorf("%s\nexit %d, want 0\nstdout: %s\nstderr: %s", c.line, code, out.String(), errOut.String())
 				}
 			})
@@ -150,7 +151,7 @@ func TestREADMECommandsRun(t *testing.T) {
 // The shipped example notes must stay valid and keep their table.
 func TestExampleNotesPassCheck(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), []string{"check", filepath.Join(repoRoot, "examples", "notes")}, &out, &errOut)
+	code := run(context.Background(), []string{"check", filepath.Join(repoRoot, "examples", "notes")}, env{stdout: &out, stderr: &errOut})
 	if code != exitOK {
 		t.Fatalf("check examples/notes: exit %d\n%s%s", code, out.String(), errOut.String())
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/explainbot/explainbot/config"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/internal/testlog"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -32,7 +33,7 @@ Chain of thought prompting asks the model to reason step by step before it answe
 func TestReloadUnderLoad(t *testing.T) {
 	dir := t.TempDir()
 	cfg := config.Config{BuiltinArticle: true, KnowledgeDir: dir}
-	lg := slog.New(slog.NewTextHandler(testWriter{t}, nil))
+	lg, _ := testlog.New(t)
 	ix, err := index.Build(context.Background(), lg, []*knowledge.Article{knowledge.Builtin()}, index.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -89,10 +90,6 @@ func TestReloadUnderLoad(t *testing.T) {
 	}
 }
 
-type testWriter struct{ t *testing.T }
-
-func (w testWriter) Write(p []byte) (int, error) { w.t.Log(string(p)); return len(p), nil }
-
 // TestReloadStorm asks for thousands of reloads (as a SIGHUP storm does)
 // while questions run: the reloads coalesce into a few builds, every
 // question is answered, and once the storm is over the heap is under three
@@ -103,7 +100,7 @@ func TestReloadStorm(t *testing.T) {
 		writeFile(t, filepath.Join(dir, fmt.Sprintf("note%02d.md", i)), strings.Replace(teacherNote, "Chain of Thought Prompting", fmt.Sprintf("Prompting Pattern %d", i), 1))
 	}
 	cfg := config.Config{BuiltinArticle: true, KnowledgeDir: dir}
-	lg := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	lg := slog.New(slog.NewTextHandler(testlog.NewWriter(t), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	ctx := context.Background()
 	ix, err := buildIndex(ctx, cfg, lg)
 	if err != nil {

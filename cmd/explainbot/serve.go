@@ -2,17 +2,14 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
-	"os/signal"
+	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -22,176 +19,287 @@ import (
 	"github.com/explainbot/explainbot/bot/store"
 	"github.com/explainbot/explainbot/config"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/metrics"
 )
 
-func runDiscord(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
-	ix, err := buildIndex(ctx, cfg, lg)
+// runCommands prints the Discord commands (commands) or registers them and
+// exits (register).
+func runCommands(ctx context.Context, cmd string, cfg config.Config, lg *slog.Logger, stdout, stderr io.Writer) int {
+	ix, err := buildIndex(ctx, cfg, quiet(lg))
 	if err != nil {
 		fmt.Fprintln(stderr, "explainbot:", err)
 		return exitFail
+	}
+	defer ix.Close()
+	b := bot.New(lg, ix, botOptions(cfg))
+	if cmd == "commands" {
+		return printJSON(stdout, stderr, b.Commands())
+	}
+	if cfg.DiscordToken == "" {
+		fmt.Fprintln(stderr, "explainbot: register needs DISCORD_TOKEN")
+		return exitUsage
+	}
+	bridgeDiscordgoLog(lg)
+	s, err := bot.NewSession(cfg.DiscordToken, cfg.DiscordAPIURL)
+	if err != nil {
+		fmt.Fprintln(stderr, "explainbot:", err)
+		return exitFail
+	}
+	if err := b.Register(ctx, s, cfg.DiscordAppID); err != nil {
+		fmt.Fprintln(stderr, "explainbot: register:", err)
+		return exitFail
+	}
+	fmt.Fprintln(stdout, "commands registered")
+	return exitOK
+}
+
+// runServe is `explainbot serve`: a Main from the configuration, run on
+// e's listener (or LISTEN_ADDR) until ctx ends, reloading on each hangup.
+func runServe(ctx context.Context, cfg config.Config, lg *slog.Logger, e env) int {
+	m, err := NewMain(ctx, cfg, lg)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "explainbot:", err)
+		if errors.As(err, new(usageError)) {
+			return exitUsage
+		}
+		return exitFail
+	}
+	ln := e.listener
+	if ln == nil {
+		var lc net.ListenConfig
+		if ln, err = lc.Listen(ctx, "tcp", cfg.ListenAddr); err != nil {
+			fmt.Fprintf(e.stderr, "explainbot: listen on LISTEN_ADDR %s: %v\n", cfg.ListenAddr, err)
+			m.Close()
+			return exitFail
+		}
+	}
+	m.Run(ln)
+	if e.serving != nil {
+		e.serving(m.Addr())
+	}
+	for running := true; running; {
+		select {
+		case <-ctx.Done():
+			running = false
+		case <-m.Done():
+			running = false
+		case <-e.hangup:
+			m.Reload()
+		}
+	}
+	if err := m.Close(); err != nil {
+		lg.Error("stopped with an error", "err", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// usageError is a configuration that cannot serve at all (exit 2).
+type usageError struct{ error }
+
+// Main is explainbot serving, wired as benbjohnson/wtf's cmd/wtfd wires
+// its server: NewMain builds the parts from the configuration, Run starts
+// the HTTP server and the gateway, Close stops them and closes the rest in
+// reverse order. An end-to-end test runs it through `run` with its own
+// environment and listener.
+type Main struct {
+	cfg     config.Config
+	lg      *slog.Logger
+	live    *index.Live
+	store   *store.Store
+	reload  *reloader
+	metrics *metrics.Metrics
+	bot     *bot.Bot
+	http    *httpapi.Server
+	gateway *discordgo.Session // nil without a token
+	health  *gatewayHealth
+
+	// stop ends the servers; stopReload a reload in progress.
+	ctx        context.Context
+	stop       context.CancelFunc
+	stopReload context.CancelFunc
+	servers    sync.WaitGroup
+	errs       chan error    // what each server returned
+	done       chan struct{} // closed when a server stops before Close
+	doneOnce   sync.Once
+	closeOnce  sync.Once
+	closeErr   error
+	addr       net.Addr
+}
+
+// NewMain builds everything serve runs: the index, the record, reloads,
+// the bot, the gateway session (with a token) and the HTTP server (whose
+// interactions route needs the public key). It fails with a usageError
+// when neither credential is set.
+func NewMain(ctx context.Context, cfg config.Config, lg *slog.Logger) (m *Main, err error) {
+	if cfg.DiscordToken == "" && cfg.DiscordPublicKey == "" {
+		return nil, usageError{errors.New("serve needs DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP endpoint)")}
+	}
+	key, err := cfg.PublicKey()
+	if err != nil {
+		return nil, usageError{err}
+	}
+	if cfg.DiscordToken != "" {
+		bridgeDiscordgoLog(lg)
+	}
+	m = &Main{cfg: cfg, lg: lg, errs: make(chan error, 2), done: make(chan struct{})}
+	m.ctx, m.stop = context.WithCancel(context.Background())
+	defer func() {
+		if err != nil {
+			m.Close()
+		}
+	}()
+
+	ix, err := buildIndex(ctx, cfg, lg)
+	if err != nil {
+		return nil, err
 	}
 	cache := cfg.AnswerCacheSize
 	if cache == 0 {
 		cache = -1 // off
 	}
-	live := index.NewLive(ix, index.LiveOptions{CacheSize: cache})
-	defer func() {
-		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		live.Close(cctx)
-	}()
-	opts := bot.Options{AppID: cfg.DiscordAppID, GuildID: cfg.DiscordGuildID, CooldownAnswers: cfg.CooldownAnswers, CooldownWindow: cfg.CooldownWindow}
+	m.live = index.NewLive(ix, index.LiveOptions{CacheSize: cache})
 
-	switch cmd {
-	case "commands":
-		return printJSON(stdout, stderr, bot.New(lg, live, opts).Commands())
-	case "register":
-		if cfg.DiscordToken == "" {
-			fmt.Fprintln(stderr, "explainbot: register needs DISCORD_TOKEN")
-			return exitUsage
-		}
-		s, err := bot.NewSession(cfg.DiscordToken, cfg.DiscordAPIURL)
-		if err != nil {
-			fmt.Fprintln(stderr, "explainbot:", err)
-			return exitFail
-		}
-		if err := bot.New(lg, live, opts).Register(ctx, s, cfg.DiscordAppID); err != nil {
-			fmt.Fprintln(stderr, "explainbot: register:", err)
-			return exitFail
-		}
-		fmt.Fprintln(stdout, "commands registered")
-		return exitOK
-	}
-
-	if cfg.DiscordToken == "" && cfg.DiscordPublicKey == "" {
-		fmt.Fprintln(stderr, "explainbot: serve needs DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP endpoint)")
-		return exitUsage
-	}
-	var key ed25519.PublicKey
-	if cfg.DiscordPublicKey != "" {
-		b, err := hex.DecodeString(cfg.DiscordPublicKey)
-		if err != nil || len(b) != ed25519.PublicKeySize {
-			fmt.Fprintln(stderr, "explainbot: DISCORD_PUBLIC_KEY is not 32 bytes of hex")
-			return exitUsage
-		}
-		key = b
-	}
-	return serve(ctx, cfg, lg, live, opts, key, stderr)
-}
-
-// serve runs the bot until ctx ends: the record, reloads, the gateway (with
-// a token) and the HTTP server. It stops in order: gateway and HTTP first
-// (answers in flight finish), then a running reload, then the record's
-// queue is drained; the caller closes the index last.
-func serve(ctx context.Context, cfg config.Config, lg *slog.Logger, live *index.Live, opts bot.Options, key ed25519.PublicKey, stderr io.Writer) int {
-	reg := httpapi.NewRegistry()
-	metrics := httpapi.NewMetrics(reg)
-	stats := live.Current().Stats()
-	metrics.SetIndex(stats.Passages, stats.Build)
-
+	reg := metrics.NewRegistry()
+	m.metrics = metrics.NewMetrics(reg)
+	stats := ix.Stats()
+	m.metrics.SetIndex(stats.Passages, stats.Build)
 	// Open fails only for bad options or a done ctx: an unusable DATA_DIR
 	// turns the record off and answering goes on.
-	st, err := store.Open(ctx, lg, cfg.DataDir, store.Options{QueueSize: cfg.RecordQueue})
-	if err != nil {
-		fmt.Fprintln(stderr, "explainbot:", err)
-		return exitFail
+	if m.store, err = store.Open(ctx, lg, cfg.DataDir, store.Options{QueueSize: cfg.RecordQueue}); err != nil {
+		return nil, err
 	}
-	defer st.Close()
-	rm := registerServeMetrics(reg, st, live)
-
-	rl := newReloader(ctx, cfg, lg, live, func(s index.Stats, err error) {
-		rm.reloaded(err)
+	sm := metrics.RegisterServe(reg, m.store, m.live)
+	var reloadCtx context.Context
+	reloadCtx, m.stopReload = context.WithCancel(context.Background())
+	m.reload = newReloader(reloadCtx, cfg, lg, m.live, func(s index.Stats, err error) {
+		sm.Reloaded(err)
 		if err == nil {
-			metrics.SetIndex(s.Passages, s.Build)
+			m.metrics.SetIndex(s.Passages, s.Build)
 		}
 	})
-	defer func() {
-		wctx, cancel := context.WithTimeout(context.Background(), reloadTimeout)
-		defer cancel()
-		if err := rl.Wait(wctx); err != nil {
-			lg.Warn("a reload was still running at exit", "err", err)
-		}
-	}()
-	opts.Store, opts.Reload, opts.Observer = st, rl.Reload, metrics
-	b := bot.New(lg, live, opts)
-	metrics.KnownCommands(knownCommands(b)...)
 
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				rl.Trigger()
-			}
-		}
-	}()
+	opts := botOptions(cfg)
+	opts.Store, opts.Reload, opts.Observer = m.store, m.reload.Reload, m.metrics
+	m.bot = bot.New(lg, m.live, opts)
+	m.metrics.KnownCommands(knownCommands(m.bot)...)
 
-	gw := newGatewayHealth(cfg.DiscordToken != "", cfg.GatewayDownLimit, time.Now)
-	var wg sync.WaitGroup
-	errs := make(chan error, 2)
+	m.health = newGatewayHealth(cfg.DiscordToken != "", cfg.GatewayDownLimit, time.Now)
 	if cfg.DiscordToken != "" {
-		s, err := bot.NewSession(cfg.DiscordToken, cfg.DiscordAPIURL)
-		if err != nil {
-			fmt.Fprintln(stderr, "explainbot:", err)
-			return exitFail
+		if m.gateway, err = bot.NewSession(cfg.DiscordToken, cfg.DiscordAPIURL); err != nil {
+			return nil, err
 		}
-		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
-		// discordgo runs the connect and disconnect handlers on goroutines of
-		// their own: everything the callback touches is atomic or locked.
+		m.gateway.ShardID, m.gateway.ShardCount = cfg.ShardID, cfg.ShardCount
+	}
+	// Follow-ups and deletes in HTTP mode go through the interaction's
+	// webhook, which needs no token.
+	rest, err := bot.NewSession("", cfg.DiscordAPIURL)
+	if err != nil {
+		return nil, err
+	}
+	m.http, err = httpapi.New(lg, httpapi.Options{
+		PublicKey:    key,
+		Interactions: m.bot.NewLifecycle(rest, httpapi.AfterDelay),
+		Registry:     reg,
+		Metrics:      m.metrics,
+		Ready:        m.health.ready,
+		Healthy:      m.health.healthy,
+		MaxConns:     cfg.MaxConnections,
+		IdleTimeout:  cfg.HTTPIdleTimeout,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// botOptions are the bot's settings from the configuration.
+func botOptions(cfg config.Config) bot.Options {
+	return bot.Options{AppID: cfg.DiscordAppID, GuildID: cfg.DiscordGuildID, CooldownAnswers: cfg.CooldownAnswers, CooldownWindow: cfg.CooldownWindow}
+}
+
+// Run starts serving HTTP on ln and, with a token, the gateway, and returns
+// at once. Done is closed if either stops before Close.
+func (m *Main) Run(ln net.Listener) {
+	m.addr = ln.Addr()
+	m.start(func() error { return m.http.Serve(m.ctx, ln) })
+	if m.gateway != nil {
+		// discordgo runs the connect and disconnect handlers on goroutines
+		// of their own: everything the callback touches is atomic or locked.
 		var wasConnected atomic.Bool
-		wg.Go(func() {
-			errs <- b.RunGateway(ctx, s, func(up bool) {
+		m.start(func() error {
+			return m.bot.RunGateway(m.ctx, m.gateway, func(up bool) {
 				if up && wasConnected.Swap(true) {
-					metrics.GatewayReconnect()
+					m.metrics.GatewayReconnect()
 				}
-				gw.set(up)
+				m.health.set(up)
 			})
 		})
 	}
-	followUps, err := bot.NewSession("", cfg.DiscordAPIURL)
-	if err != nil {
-		fmt.Fprintln(stderr, "explainbot:", err)
-		return exitFail
-	}
-	srv, err := httpapi.New(lg, httpapi.Options{
-		PublicKey:   key,
-		Handler:     afterHandler{b: b, s: followUps, lg: lg},
-		Registry:    reg,
-		Metrics:     metrics,
-		Ready:       gw.ready,
-		Healthy:     gw.healthy,
-		MaxConns:    cfg.MaxConnections,
-		IdleTimeout: cfg.HTTPIdleTimeout,
-		Deferred: func(i *discordgo.Interaction) httpapi.Deferral {
-			d, e := b.Defer(i)
-			return httpapi.Deferral{Defer: d, Ephemeral: e}
-		},
-		FollowUp: func(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-			return b.FollowUp(ctx, followUps, i, resp)
-		},
-	})
-	if err != nil {
-		fmt.Fprintln(stderr, "explainbot:", err)
-		return exitFail
-	}
-	wg.Go(func() { errs <- srv.ListenAndServe(ctx, cfg.ListenAddr) })
-	lg.Info("explainbot serving", "listen", cfg.ListenAddr, "gateway", cfg.DiscordToken != "", "http_interactions", key != nil,
-		"record", recordState(st))
+	m.lg.Info("explainbot serving", "addr", m.addr.String(), "gateway", m.gateway != nil,
+		"http_interactions", m.cfg.DiscordPublicKey != "", "record", recordState(m.store))
+}
 
-	wg.Wait()
-	close(errs)
-	code := exitOK
-	for err := range errs {
+func (m *Main) start(serve func() error) {
+	m.servers.Go(func() {
+		err := serve()
+		m.errs <- err
+		if m.ctx.Err() == nil {
+			m.doneOnce.Do(func() { close(m.done) })
+		}
+	})
+}
+
+// Addr is the HTTP address Run serves on, such as 127.0.0.1:41234 when
+// LISTEN_ADDR asked for port 0.
+func (m *Main) Addr() net.Addr { return m.addr }
+
+// Done is closed when a server stopped by itself (the listener failed, say).
+func (m *Main) Done() <-chan struct{} { return m.done }
+
+// Reload asks for a reload of the knowledge without waiting for it.
+func (m *Main) Reload() { m.reload.Trigger() }
+
+// Close stops serving and closes everything in reverse order: the gateway
+// and the HTTP server first (answers in flight and their pending work
+// finish), then a running reload, then the record's queue is written,
+// and the index is closed last.
+func (m *Main) Close() error {
+	m.closeOnce.Do(func() { m.closeErr = m.close() })
+	return m.closeErr
+}
+
+func (m *Main) close() error {
+	m.stop()
+	m.servers.Wait()
+	close(m.errs)
+	var errs []error
+	for err := range m.errs {
 		if err != nil {
-			lg.Error("stopped with an error", "err", err)
-			code = exitFail
+			errs = append(errs, err)
 		}
 	}
-	return code
+	if m.reload != nil {
+		wctx, cancel := context.WithTimeout(context.Background(), reloadTimeout)
+		if err := m.reload.Wait(wctx); err != nil {
+			m.lg.Warn("a reload was still running at exit", "err", err)
+		}
+		cancel()
+		m.stopReload()
+	}
+	if m.store != nil {
+		if err := m.store.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close the record: %w", err))
+		}
+	}
+	if m.live != nil {
+		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		if err := m.live.Close(cctx); err != nil {
+			errs = append(errs, err)
+		}
+		cancel()
+	}
+	return errors.Join(errs...)
 }
 
 // recordState is "on" or why the record is off, for the start-up log line.
@@ -216,29 +324,4 @@ func knownCommands(b *bot.Bot) []string {
 		names = append(names, n, "autocomplete:"+n)
 	}
 	return names
-}
-
-// afterHandler runs a response's after-work (Dismiss deleting the reply) in
-// HTTP mode, where the reply is the HTTP response itself: the work waits
-// afterDelay so Discord has the callback before the delete arrives.
-type afterHandler struct {
-	b  *bot.Bot
-	s  *discordgo.Session
-	lg *slog.Logger
-}
-
-const afterDelay = 500 * time.Millisecond
-
-func (h afterHandler) Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	resp, err := h.b.Handle(ctx, i)
-	if after := h.b.After(i); err == nil && after != nil {
-		time.AfterFunc(afterDelay, func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := after(ctx, h.s); err != nil {
-				h.lg.Warn("after-work failed", "interaction", i.ID, "err", err)
-			}
-		})
-	}
-	return resp, err
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"time"
 
 	"github.com/explainbot/explainbot/bot/discordfake"
+	"github.com/explainbot/explainbot/config"
 )
 
 // switchable is a TCP forwarder to target that, while down, accepts and at
@@ -67,56 +67,6 @@ func (s *switchable) forward(c net.Conn) {
 
 func (s *switchable) URL() string { return "http://" + s.ln.Addr().String() }
 
-// startServe runs `explainbot serve` with env until the test ends and
-// returns its HTTP origin, read from its log.
-func startServe(t *testing.T, env map[string]string) (origin string, stderr *syncBuffer, stop func() int) {
-	t.Helper()
-	for k, v := range map[string]string{"DISCORD_TOKEN": "", "DISCORD_PUBLIC_KEY": "", "LISTEN_ADDR": "127.0.0.1:0", "DATA_DIR": t.TempDir()} {
-		if _, ok := env[k]; !ok {
-			env[k] = v
-		}
-	}
-	for k, v := range env {
-		t.Setenv(k, v)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	stderr = &syncBuffer{}
-	code := make(chan int, 1)
-	go func() { code <- run(ctx, []string{"serve"}, io.Discard, stderr) }()
-	stopped := false
-	stop = func() int {
-		if stopped {
-			return exitOK
-		}
-		stopped = true
-		cancel()
-		select {
-		case c := <-code:
-			return c
-		case <-time.After(30 * time.Second):
-			t.Fatalf("serve did not stop\n%s", stderr.String())
-			return -1
-		}
-	}
-	t.Cleanup(func() { stop() })
-	addr := regexp.MustCompile(`msg="http server listening" addr=(127\.0\.0\.1:\d+)`)
-	waitUntil(t, func() bool { return addr.MatchString(stderr.String()) }, stderr)
-	return "http://" + addr.FindStringSubmatch(stderr.String())[1], stderr, stop
-}
-
-// waitUntil polls cond until it holds: it waits for a state and times
-// nothing; the bound only ends a test that would otherwise hang.
-func waitUntil(t *testing.T, cond func() bool, log *syncBuffer) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("condition not reached\n%s", log.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 func status(origin, path string) int {
 	resp, err := http.Get(origin + path)
 	if err != nil {
@@ -131,15 +81,17 @@ func status(origin, path string) int {
 // past GATEWAY_DOWN_LIMIT), retries with a logged attempt each time, and
 // when Discord comes up it connects, registers and answers.
 func TestServeGatewayUnreachableAtStart(t *testing.T) {
+	t.Parallel()
 	const token = "unreachable-test-token-c2VjcmV0.xyz"
 	fake := discordfake.New(t, discordfake.WithToken(token))
 	fw := newSwitchable(t, strings.TrimPrefix(fake.URL(), "http://"))
-	origin, logs, stop := startServe(t, map[string]string{
+	srv := startServe(t, map[string]string{
 		"DISCORD_TOKEN":      token,
 		"DISCORD_API_URL":    fw.URL(),
 		"DISCORD_GUILD_ID":   "2100000000000000001",
 		"GATEWAY_DOWN_LIMIT": "100ms",
 	})
+	origin, logs, stop := srv.origin, srv.logs, srv.stop
 	waitUntil(t, func() bool { return strings.Contains(logs.String(), "attempt=2") }, logs)
 	if got := status(origin, "/readyz"); got != http.StatusServiceUnavailable {
 		t.Errorf("/readyz while Discord is unreachable: %d, want 503", got)
@@ -237,10 +189,12 @@ func (s *signedClient) post(body []byte) (int, string, []byte, error) {
 // teacher reads `explainbot unanswered` while serve runs; a replayed
 // request is refused; SIGHUPs reload without a pause in answers.
 func TestServeHTTPUnderLoad(t *testing.T) {
+	t.Parallel()
 	origin := ""
 	client, pub := newSignedClient(t, "")
 	data := t.TempDir()
-	origin, logs, stop := startServe(t, map[string]string{"DISCORD_PUBLIC_KEY": pub, "DATA_DIR": data})
+	srv := startServe(t, map[string]string{"DISCORD_PUBLIC_KEY": pub, "DATA_DIR": data})
+	origin, logs, stop := srv.origin, srv.logs, srv.stop
 	client.origin = origin
 
 	questions := []string{"what is an llm", "how do i cook pasta", "how do llms work", "what is the capital of peru"}
@@ -282,7 +236,7 @@ func TestServeHTTPUnderLoad(t *testing.T) {
 	waitUntil(t, func() bool {
 		out.Reset()
 		var errOut bytes.Buffer
-		code := run(context.Background(), []string{"unanswered"}, &out, &errOut)
+		code := run(context.Background(), []string{"unanswered"}, env{lookup: config.Map(map[string]string{"DATA_DIR": data}), stdout: &out, stderr: &errOut})
 		return code == exitOK && strings.Contains(out.String(), "how do i cook pasta") && strings.Contains(out.String(), "250×")
 	}, logs)
 
@@ -294,7 +248,7 @@ func TestServeHTTPUnderLoad(t *testing.T) {
 
 	// SIGHUPs reload (coalesced) while questions go on.
 	for range 50 {
-		syscall.Kill(syscall.Getpid(), syscall.SIGHUP)
+		srv.hangup <- syscall.SIGHUP
 	}
 	waitUntil(t, func() bool { return strings.Contains(logs.String(), "knowledge reloaded") }, logs)
 	if code, text, _, err := client.ask(10_000, "what is an llm"); err != nil || code != http.StatusOK || !strings.Contains(text, "Large Language Models") {

@@ -2,13 +2,14 @@ package main
 
 import (
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/explainbot/explainbot/config"
 )
 
 // Terminal layout: tables and titles fitted to the terminal's width, so
@@ -29,8 +30,9 @@ const (
 // terminalWidth is $COLUMNS when it holds a positive number, else 80.
 // Shells set COLUMNS but seldom export it; `COLUMNS=$COLUMNS explainbot
 // table` passes the window's width on.
-func terminalWidth() int {
-	n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS")))
+func terminalWidth(lookup config.Lookup) int {
+	columns, _ := lookup("COLUMNS")
+	n, err := strconv.Atoi(strings.TrimSpace(columns))
 	if err != nil || n <= 0 {
 		return defaultWidth
 	}

@@ -99,9 +99,10 @@ func checkWordsWhole(t *testing.T, out string, rows [][]string, width int) {
 func TestCommandsFitTheTerminal(t *testing.T) {
 	for _, width := range testWidths {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
-			t.Setenv("COLUMNS", fmt.Sprint(width))
+			t.Parallel()
+			vars := config.Map(map[string]string{"COLUMNS": fmt.Sprint(width)})
 			var out, errOut bytes.Buffer
-			if code := run(context.Background(), []string{"table"}, &out, &errOut); code != exitOK {
+			if code := run(context.Background(), []string{"table"}, env{lookup: vars, stdout: &out, stderr: &errOut}); code != exitOK {
 				t.Fatalf("table: exit %d: %s", code, errOut.String())
 			}
 			checkFits(t, out.String(), width)
@@ -110,7 +111,7 @@ func TestCommandsFitTheTerminal(t *testing.T) {
 			}
 
 			out.Reset()
-			if code := run(context.Background(), []string{"help"}, &out, &errOut); code != exitOK {
+			if code := run(context.Background(), []string{"help"}, env{lookup: vars, stdout: &out, stderr: &errOut}); code != exitOK {
 				t.Fatalf("help: exit %d: %s", code, errOut.String())
 			}
 			_, env, ok := strings.Cut(out.String(), "Environment:\n")
@@ -149,7 +150,7 @@ func TestCommandsFitTheTerminal(t *testing.T) {
 
 func TestTableRefusesArguments(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"table", "scope"}, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "usage") {
+	if code := run(context.Background(), []string{"table", "scope"}, env{stdout: &out, stderr: &errOut}); code != exitUsage || !strings.Contains(errOut.String(), "usage") {
 		t.Errorf("table scope: exit %d, stderr %q; want %d and a usage line", code, errOut.String(), exitUsage)
 	}
 }
@@ -167,8 +168,7 @@ func TestTerminalWidth(t *testing.T) {
 		{"wide", defaultWidth},
 		{"3", minWidth},
 	} {
-		t.Setenv("COLUMNS", c.columns)
-		if got := terminalWidth(); got != c.want {
+		if got := terminalWidth(config.Map(map[string]string{"COLUMNS": c.columns})); got != c.want {
 			t.Errorf("COLUMNS=%q: width %d, want %d", c.columns, got, c.want)
 		}
 	}

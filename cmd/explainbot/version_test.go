@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/explainbot/explainbot/config"
 )
 
 func TestReadVersion(t *testing.T) {
@@ -43,16 +45,17 @@ func TestReadVersion(t *testing.T) {
 
 // version needs no configuration: it works where the environment is broken.
 func TestVersionCommand(t *testing.T) {
-	t.Setenv("LOG_FORMAT", "xml")
+	t.Parallel()
+	broken := config.Map(map[string]string{"LOG_FORMAT": "xml"})
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"version"}, &out, &errOut); code != exitOK {
+	if code := run(context.Background(), []string{"version"}, env{lookup: broken, stdout: &out, stderr: &errOut}); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	if !strings.HasPrefix(out.String(), "explainbot ") || strings.Count(out.String(), "\n") != 1 {
 		t.Errorf("want one line starting \"explainbot \", got %q", out.String())
 	}
 	out.Reset()
-	if code := run(context.Background(), []string{"version", "--long"}, &out, &errOut); code != exitUsage {
+	if code := run(context.Background(), []string{"version", "--long"}, env{lookup: broken, stdout: &out, stderr: &errOut}); code != exitUsage {
 		t.Errorf("version --long: exit %d, want %d", code, exitUsage)
 	}
 }

@@ -29,20 +29,24 @@ type toyHandler struct {
 	seen map[string]int
 }
 
-func (h *toyHandler) Handle(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+// Serve answers an /ask with its question and anything else not at all
+// (the server then answers 500).
+func (h *toyHandler) Serve(ctx context.Context, i *discordgo.Interaction, respond func(context.Context, *discordgo.InteractionResponse) error) {
 	d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok || d.Name != "ask" || d.GetOption("question") == nil {
-		return nil, fmt.Errorf("not an /ask with a question")
+		return
 	}
 	q := fmt.Sprint(d.GetOption("question").Value)
 	h.mu.Lock()
 	h.seen[q]++
 	h.mu.Unlock()
-	return &discordgo.InteractionResponse{
+	respond(ctx, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: q},
-	}, nil
+	})
 }
+
+func (h *toyHandler) Close(context.Context) error { return nil }
 
 // newBot serves httpapi with the toy handler and a fresh key on loopback.
 func newBot(t *testing.T) (url string, seed string, h *toyHandler) {
@@ -53,7 +57,7 @@ func newBot(t *testing.T) (url string, seed string, h *toyHandler) {
 	}
 	h = &toyHandler{seen: map[string]int{}}
 	s, err := httpapi.New(slog.New(slog.DiscardHandler), httpapi.Options{
-		PublicKey: pub, Handler: h, Registry: prometheus.NewRegistry(),
+		PublicKey: pub, Interactions: h, Registry: prometheus.NewRegistry(),
 	})
 	if err != nil {
 		t.Fatal(err)

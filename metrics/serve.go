@@ -1,4 +1,4 @@
-package main
+package metrics
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
@@ -7,20 +7,23 @@ import (
 	"github.com/explainbot/explainbot/index"
 )
 
-// serveMetrics are the metrics of what main wires: the record, the answer
-// cache and reloads. They read the parts' own counters when scraped.
-type serveMetrics struct {
+// Serve are the metrics of what main wires besides the bot and the HTTP
+// server: the record, the answer cache and reloads. All but reloads read
+// the parts' own counters when scraped.
+type Serve struct {
 	reloads *prometheus.CounterVec
 }
 
-func registerServeMetrics(reg prometheus.Registerer, st *store.Store, live *index.Live) *serveMetrics {
+// RegisterServe registers the metrics of the record st and the live index
+// with reg.
+func RegisterServe(reg prometheus.Registerer, st *store.Store, live *index.Live) *Serve {
 	b2f := func(b bool) float64 {
 		if b {
 			return 1
 		}
 		return 0
 	}
-	m := &serveMetrics{reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
+	m := &Serve{reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "explainbot_reloads_total",
 		Help: "Knowledge reloads run, by result (ok, failed); coalesced requests count once.",
 	}, []string{"result"})}
@@ -68,7 +71,8 @@ func registerServeMetrics(reg prometheus.Registerer, st *store.Store, live *inde
 	return m
 }
 
-func (m *serveMetrics) reloaded(err error) {
+// Reloaded counts one reload and how it went.
+func (m *Serve) Reloaded(err error) {
 	if err != nil {
 		m.reloads.WithLabelValues("failed").Inc()
 		return

@@ -1,31 +1,21 @@
-package httpapi
+package metrics
 
 import (
-	"errors"
-	"fmt"
-	"runtime"
-	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/explainbot/explainbot/bot"
 )
 
-// Outcomes of one interaction, the values of the outcome label of
-// explainbot_interactions_total. They are fixed so that dashboards and alerts
-// can name them.
-const (
-	OutcomeAnswered    = "answered"
-	OutcomeNotCovered  = "not_covered"
-	OutcomeRateLimited = "rate_limited"
-	OutcomeError       = "error"
-)
-
-// Metrics is explainbot's whole set of Prometheus metrics. One value is shared
-// by the HTTP layer (which records explainbot_http_requests_total) and the
-// bot's core (which records everything else), so that each is counted once.
+// Metrics is explainbot's whole set of Prometheus metrics but those main
+// registers with RegisterServe. One value is shared by the HTTP server
+// (requests, replays, connections), the bot's Lifecycle (interactions, as
+// its bot.Observer) and main (index, gateway), so that each is counted
+// once.
 //
 // A nil *Metrics records nothing, which lets tests of other packages skip it.
 type Metrics struct {
@@ -48,43 +38,6 @@ type Metrics struct {
 // not among Metrics.KnownCommands.
 const OtherCommand = "other"
 
-// NewRegistry returns a registry with the Go runtime, process and build
-// collectors, for NewMetrics and /metrics.
-func NewRegistry() *prometheus.Registry {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewBuildInfoCollector(),
-		buildInfo(),
-	)
-	return reg
-}
-
-// buildInfo is explainbot_build_info, always 1, labelled with the module
-// version, the VCS revision the binary was built from and the Go version.
-func buildInfo() prometheus.Collector {
-	version, revision, modified := "unknown", "unknown", "false"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		version = bi.Main.Version
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				revision = s.Value
-			case "vcs.modified":
-				modified = s.Value
-			}
-		}
-	}
-	g := prometheus.NewGauge(prometheus.GaugeOpts{
-		Name:        "explainbot_build_info",
-		Help:        "Always 1; the labels say which build is running.",
-		ConstLabels: prometheus.Labels{"version": version, "revision": revision, "modified": modified, "goversion": runtime.Version()},
-	})
-	g.Set(1)
-	return g
-}
-
 // NewMetrics creates the metrics and registers them with reg. A nil reg leaves
 // them unregistered. Calling it twice with the same registry returns metrics
 // backed by the same collectors rather than failing, so that the wiring and a
@@ -94,7 +47,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	return &Metrics{
 		interactions: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "explainbot_interactions_total",
-			Help: "Interactions handled, by command and outcome (answered, not_covered, rate_limited, error).",
+			Help: "Interactions handled, by command and outcome (" + outcomeNames() + ").",
 		}, []string{"command", "outcome"})),
 		answer: register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "explainbot_answer_seconds",
@@ -156,33 +109,27 @@ func (m *Metrics) commandLabel(command string) string {
 	return command
 }
 
-// register registers c with reg, or returns the collector already registered
-// under the same description.
-func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
-	if reg == nil {
-		return c
-	}
-	if err := reg.Register(c); err != nil {
-		var are prometheus.AlreadyRegisteredError
-		if errors.As(err, &are) {
-			if existing, ok := are.ExistingCollector.(C); ok {
-				return existing
-			}
-		}
-		panic(fmt.Sprintf("register explainbot metric: %v", err))
-	}
-	return c
-}
-
 // ObserveInteraction records one finished interaction: its command, its
-// outcome (one of the Outcome constants) and how long answering took.
-func (m *Metrics) ObserveInteraction(command, outcome string, d time.Duration) {
+// outcome and how long until its answer was ready. It makes Metrics the
+// bot's Observer.
+func (m *Metrics) ObserveInteraction(command string, outcome bot.Outcome, d time.Duration) {
 	if m == nil {
 		return
 	}
 	command = m.commandLabel(command)
-	m.interactions.WithLabelValues(command, outcome).Inc()
+	m.interactions.WithLabelValues(command, string(outcome)).Inc()
 	m.answer.WithLabelValues(command).Observe(d.Seconds())
+}
+
+var _ bot.Observer = (*Metrics)(nil)
+
+// outcomeNames lists the outcome label's values for its help text.
+func outcomeNames() string {
+	names := make([]string, len(bot.Outcomes))
+	for i, o := range bot.Outcomes {
+		names[i] = string(o)
+	}
+	return strings.Join(names, ", ")
 }
 
 // SetIndex records the size of the index just built and how long building it
@@ -203,37 +150,41 @@ func (m *Metrics) GatewayReconnect() {
 	m.reconnects.Inc()
 }
 
-func (m *Metrics) replay() {
+// Replay counts one signed interaction refused as a replay.
+func (m *Metrics) Replay() {
 	if m != nil {
 		m.replays.Inc()
 	}
 }
 
-// connOpened and connClosed track open connections; capped counts a wait
-// at the connection cap.
-func (m *Metrics) connOpened() {
+// ConnOpened and ConnClosed track open HTTP connections; Capped counts a
+// wait at the connection cap.
+func (m *Metrics) ConnOpened() {
 	if m != nil {
 		m.openConns.Inc()
 	}
 }
 
-func (m *Metrics) connClosed() {
+// ConnClosed counts one HTTP connection closed.
+func (m *Metrics) ConnClosed() {
 	if m != nil {
 		m.openConns.Dec()
 	}
 }
 
-func (m *Metrics) capped() {
+// Capped counts one wait at the HTTP connection cap.
+func (m *Metrics) Capped() {
 	if m != nil {
 		m.connsCapped.Inc()
 	}
 }
 
-// observeHTTP counts one served request. path must be a route label from
-// routeLabel, never a raw URL path, to keep the label set bounded.
-func (m *Metrics) observeHTTP(path string, code int) {
+// ObserveHTTP counts one served request. route must be one of a fixed set
+// (the server's route patterns, or "other"), never a raw URL path, to keep
+// the label set bounded.
+func (m *Metrics) ObserveHTTP(route string, code int) {
 	if m == nil {
 		return
 	}
-	m.httpRequests.WithLabelValues(path, strconv.Itoa(code)).Inc()
+	m.httpRequests.WithLabelValues(route, strconv.Itoa(code)).Inc()
 }

@@ -1,0 +1,107 @@
+package bot
+
+import (
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/knowledge"
+)
+
+// rowLine must write a row as knowledge writes it into a section's text,
+// or a reply would misjudge whether it shows the whole section.
+func TestRowLineMatchesKnowledge(t *testing.T) {
+	notes, err := knowledge.LoadDir(filepath.Join("testdata", "notes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, art := range append([]*knowledge.Article{knowledge.Builtin()}, notes...) {
+		for ci := range art.Comparisons {
+			c := &art.Comparisons[ci]
+			for _, s := range art.Sections {
+				for _, b := range s.Blocks {
+					if b.Kind != knowledge.TableRow || s.ID != c.Section {
+						continue
+					}
+					r, ok := c.Row(b.Label)
+					if !ok {
+						t.Fatalf("no row %q in %s", b.Label, c.Title)
+					}
+					if got := rowLine(c.Subjects, r); got != b.Text {
+						t.Errorf("rowLine = %q, knowledge wrote %q", got, b.Text)
+					}
+					n++
+				}
+			}
+		}
+	}
+	if n < 7 {
+		t.Errorf("checked %d rows, want every row of the built-in article and the notes", n)
+	}
+}
+
+// TestTableReplyShownOnce: a section that is a sentence and a table, asked
+// for with /compare, is shown once: the sentence as the description, the
+// table as fields, and neither Full section nor Difference table, which
+// would show them again. Its source is a web address, so the title links
+// it and the footer does not repeat it.
+func TestTableReplyShownOnce(t *testing.T) {
+	art, err := knowledge.Parse("notes/week6.md", []byte(`---
+title: Week six
+source: https://example.com/class/week6
+---
+
+## Tokens and words
+
+Tokens and words are not the same thing.
+
+| Feature | Tokens | Words |
+| --- | --- | --- |
+| Size | often part of a word | a whole word |
+| Counted by | the tokenizer | a reader |
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(t.Context(), slog.New(slog.DiscardHandler), []*knowledge.Article{art}, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	b, _ := newBot(t, ix, Options{})
+	i := loadInteraction(t, "compare_all")
+	r := handle(t, b, i)
+	validate(t, i.Type, r)
+	e := onlyEmbed(t, r)
+	if e.Description != "Tokens and words are not the same thing." || len(e.Fields) != 2 {
+		t.Errorf("description %q with %d fields, want the sentence and the two rows", e.Description, len(e.Fields))
+	}
+	wantButtons(t, r, "Helpful", "Not helpful", "Dismiss")
+	if e.URL != "https://example.com/class/week6" || strings.Contains(e.Footer.Text, "example.com") {
+		t.Errorf("title link %q, footer %q; want the source as the link, not in the footer", e.URL, e.Footer.Text)
+	}
+
+	full := handle(t, b, press(pressable(r), "Helpful", asker, 0))
+	if full.Type != discordgo.InteractionResponseChannelMessageWithSource {
+		t.Errorf("Helpful answered %+v", full)
+	}
+}
+
+func TestSourceURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/a":   "https://example.com/a",
+		" http://example.com ":    "http://example.com",
+		"class notes, week 3":     "",
+		"javascript:alert(1)":     "",
+		"ftp://example.com/notes": "",
+		"https://":                "",
+	} {
+		if got := sourceURL(in); got != want {
+			t.Errorf("sourceURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
