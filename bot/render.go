@@ -146,7 +146,7 @@ func showsWholeSection(a index.Answer, excerpt string) bool {
 			if n > 0 {
 				n++ // the newline before the row
 			}
-			n += runes(rowLine(c.Subjects, r))
+			n += runes(c.Line(r))
 		}
 	}
 	return n >= hit.Length
@@ -155,37 +155,13 @@ func showsWholeSection(a index.Answer, excerpt string) bool {
 // ellipsis is what the index puts where it cut an excerpt.
 const ellipsis = "…"
 
-// rowLine is a table row as a section's text holds it: "Feature: Subject:
-// value; Subject: value", empty cells left out (knowledge's own format,
-// which TestRowLineMatchesKnowledge keeps in step).
-func rowLine(subjects []string, r knowledge.Row) string {
-	var parts []string
-	for i, v := range r.Values {
-		if v == "" || i >= len(subjects) {
-			continue
-		}
-		if subjects[i] == "" {
-			parts = append(parts, v)
-		} else {
-			parts = append(parts, subjects[i]+": "+v)
-		}
-	}
-	switch {
-	case len(parts) == 0:
-		return r.Feature
-	case r.Feature == "":
-		return strings.Join(parts, "; ")
-	}
-	return r.Feature + ": " + strings.Join(parts, "; ")
-}
-
 // withoutRows drops from an excerpt the lines that are rows of c, which a
 // table reply shows as fields, and moves the spans of the lines it keeps.
 func withoutRows(text string, spans []index.Span, c *knowledge.Comparison) (string, []index.Span) {
 	isRow := func(line string) bool {
 		line = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, ellipsis+" "), " "+ellipsis))
 		for _, r := range c.Rows {
-			if line == rowLine(c.Subjects, r) || strings.HasPrefix(line, r.Feature+": ") {
+			if line == c.Line(r) || strings.HasPrefix(line, r.Feature+": ") {
 				return true
 			}
 		}

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,39 +9,6 @@ import (
 	"github.com/explainbot/explainbot/index"
 	"github.com/explainbot/explainbot/knowledge"
 )
-
-// rowLine must write a row as knowledge writes it into a section's text,
-// or a reply would misjudge whether it shows the whole section.
-func TestRowLineMatchesKnowledge(t *testing.T) {
-	notes, err := knowledge.LoadDir(filepath.Join("testdata", "notes"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, art := range append([]*knowledge.Article{knowledge.Builtin()}, notes...) {
-		for ci := range art.Comparisons {
-			c := &art.Comparisons[ci]
-			for _, s := range art.Sections {
-				for _, b := range s.Blocks {
-					if b.Kind != knowledge.TableRow || s.ID != c.Section {
-						continue
-					}
-					r, ok := c.Row(b.Label)
-					if !ok {
-						t.Fatalf("no row %q in %s", b.Label, c.Title)
-					}
-					if got := rowLine(c.Subjects, r); got != b.Text {
-						t.Errorf("rowLine = %q, knowledge wrote %q", got, b.Text)
-					}
-					n++
-				}
-			}
-		}
-	}
-	if n < 7 {
-		t.Errorf("checked %d rows, want every row of the built-in article and the notes", n)
-	}
-}
 
 // TestTableReplyShownOnce: a section that is a sentence and a table, asked
 // for with /compare, is shown once: the sentence as the description, the

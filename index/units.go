@@ -98,7 +98,7 @@ func (ix *Index) buildUnits() {
 					// The cells alone: the subjects' names stand in every row,
 					// and would make each row an answer to any question naming them.
 					ix.units = append(ix.units, unit{section: si, kind: rowUnit, text: strings.Join(row.Values, "\n"),
-						labels: row.Feature, table: t, row: r, shown: first + holding(passages, rowLine(c, row))})
+						labels: row.Feature, table: t, row: r, shown: first + holding(passages, c.Line(row))})
 				}
 			}
 		}
@@ -132,29 +132,6 @@ func holding(passages []unit, line string) int {
 		}
 	}
 	return 0
-}
-
-// rowLine is a row as the section's text shows it, so the passage holding
-// it can be found.
-func rowLine(c *knowledge.Comparison, row knowledge.Row) string {
-	parts := make([]string, 0, len(row.Values))
-	for i, v := range row.Values {
-		if v == "" || i >= len(c.Subjects) {
-			continue
-		}
-		if c.Subjects[i] == "" {
-			parts = append(parts, v)
-		} else {
-			parts = append(parts, c.Subjects[i]+": "+v)
-		}
-	}
-	if row.Feature == "" {
-		return strings.Join(parts, "; ")
-	}
-	if len(parts) == 0 {
-		return row.Feature
-	}
-	return row.Feature + ": " + strings.Join(parts, "; ")
 }
 
 // passageLabels are the labels of the blocks a passage holds: what its

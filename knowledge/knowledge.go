@@ -131,3 +131,26 @@ func (c Comparison) Row(name string) (Row, bool) {
 	}
 	return Row{}, false
 }
+
+// Line writes row as a section's text holds it: "Feature: Subject: value;
+// Subject: value", empty cells left out.
+func (c Comparison) Line(row Row) string {
+	var parts []string
+	for i, v := range row.Values {
+		if v == "" || i >= len(c.Subjects) {
+			continue
+		}
+		if c.Subjects[i] == "" {
+			parts = append(parts, v)
+		} else {
+			parts = append(parts, c.Subjects[i]+": "+v)
+		}
+	}
+	switch {
+	case len(parts) == 0:
+		return row.Feature
+	case row.Feature == "":
+		return strings.Join(parts, "; ")
+	}
+	return row.Feature + ": " + strings.Join(parts, "; ")
+}

@@ -315,31 +315,8 @@ func (p *parse) table(t *east.Table) {
 	c.Section, c.Title = s.ID, s.Heading
 	p.art.Comparisons = append(p.art.Comparisons, c)
 	for _, row := range c.Rows {
-		p.add(Block{Kind: TableRow, Text: rowText(c.Subjects, row), Label: row.Feature}, t)
+		p.add(Block{Kind: TableRow, Text: c.Line(row), Label: row.Feature}, t)
 	}
-}
-
-// rowText writes a table row as "Feature: Subject: value; Subject: value",
-// leaving out empty cells.
-func rowText(subjects []string, row Row) string {
-	var parts []string
-	for i, v := range row.Values {
-		if v == "" || i >= len(subjects) {
-			continue
-		}
-		if subjects[i] == "" {
-			parts = append(parts, v)
-		} else {
-			parts = append(parts, subjects[i]+": "+v)
-		}
-	}
-	switch {
-	case len(parts) == 0:
-		return row.Feature
-	case row.Feature == "":
-		return strings.Join(parts, "; ")
-	}
-	return row.Feature + ": " + strings.Join(parts, "; ")
 }
 
 // sourceCells counts the cells of the table row whose line starts at off,
