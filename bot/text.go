@@ -20,10 +20,14 @@ const markdownSpecial = "\\*_~`|[]"
 // escaped, line-leading headings and lists are defused, and every "@" is
 // followed by a zero-width space so "@everyone", "<@123>" and "<@&456>"
 // cannot ping.
-func escapeMarkdown(s string) string {
+func escapeMarkdown(s string) string { return escape(s, true) }
+
+// escape is escapeMarkdown for text that starts a line (atLineStart) or
+// continues one.
+func escape(s string, atLineStart bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	lineStart := true
+	lineStart := atLineStart
 	for _, r := range s {
 		switch {
 		case strings.ContainsRune(markdownSpecial, r):
@@ -168,19 +172,4 @@ func articleText(text string, first bool) string {
 
 // escapeInline escapes Markdown inside a line: what escapeMarkdown does
 // save for the line-leading marks, since the text does not start a line.
-func escapeInline(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune(markdownSpecial, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '@':
-			b.WriteString("@" + zwsp)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func escapeInline(s string) string { return escape(s, false) }
