@@ -3,17 +3,12 @@ package index
 import (
 	"log/slog"
 	"testing"
+
+	"github.com/explainbot/explainbot/internal/testlog"
 )
 
-// testLogger routes the index's log to the test's log.
+// testLogger routes the index's log to the test's output.
 func testLogger(t testing.TB) *slog.Logger {
-	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-type tWriter struct{ t testing.TB }
-
-func (w tWriter) Write(p []byte) (int, error) {
-	w.t.Helper()
-	w.t.Log(string(p))
-	return len(p), nil
+	lg, _ := testlog.New(t)
+	return lg
 }
