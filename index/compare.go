@@ -123,27 +123,17 @@ func (ix *Index) distinctTerms(phrase string, others []string) []string {
 
 // comparison finds what the question asks of the articles' comparison
 // tables: one row when it names a feature ("scope", "technology") together
-// with a compared subject or a word of difference, or when it names what
-// only one row's cells hold ("is bard an llm", "do llms use GANs"); the
-// whole table when it asks for the difference itself.
+// with a compared subject or a word of difference, or a feature of its own
+// kind, or names what only one row's cells hold ("is bard an llm", "do llms
+// use GANs"); the whole table when it asks for the difference itself.
 //
-// lead reports whether the comparison's section should lead the answer: it
-// does when the question asks for the comparison, and when a row found by
-// its cells is the best match of all; a row found by a cell of a question
-// about something else ("llms for customer support") only joins the answer.
+// lead reports whether the comparison's section should lead the answer
+// (see leads); a row that does not lead only joins the answer.
 func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *RowMatch, whole *knowledge.Comparison, lead bool) {
 	differ := q.kind == kindDiffer
-	type candidate struct {
-		t        int
-		subjects int  // how many compared subjects the question names
-		rank     int  // rank of the table's section among the hits
-		row      int  // -1: none
-		lead     bool // the table's section should lead the answer
-		asked    bool // the row's feature is what the question asks
-	}
-	var best *candidate
+	var best *tableAsked
 	for ti, t := range ix.tables {
-		cand := candidate{t: ti, rank: ix.rankOf(t.article, t.c.Section, ranked), row: -1}
+		cand := tableAsked{t: ti, rank: ix.rankOf(t.article, t.c.Section, ranked), row: -1}
 		for _, key := range t.keys {
 			if q.hasTerm(key) {
 				cand.subjects++
@@ -153,15 +143,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		// compares, or the topic of its heading, or asks a difference.
 		about := cand.subjects > 0 || differ || ix.namesHeading(q, t)
 		if about {
-			cand.row, cand.lead = ix.rowByFeature(q, t)
+			cand.row, cand.named = ix.rowByFeature(q, t)
 			// The feature is what is asked when its word gives the question
 			// its kind ("which technology do llms use").
-			cand.asked = cand.lead && t.featureKinds[cand.row] == q.kind
+			cand.asked = cand.named && t.featureKinds[cand.row] == q.kind
 		}
 		if cand.row < 0 {
-			var term string
-			cand.row, term = ix.rowByCells(q, ti, units, about)
-			_ = term
+			cand.row = ix.rowByCells(q, ti, units, about)
 		}
 		if cand.row < 0 && (!differ || (cand.subjects == 0 && cand.rank != 0)) {
 			continue
@@ -175,28 +163,45 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		return nil, nil, false
 	case best.row >= 0:
 		c := ix.tables[best.t].c
-		// The comparison's section leads when the question names the row's
-		// feature or asks the difference and the section answers as much of
-		// it as the best one does, or when it answers more of it.
-		// Which holds more: the section's own words, unless the best
-		// section is of the kind asked, which answers for the names it does
-		// not repeat ("how does chatgpt come up with its answers").
-		if len(ranked) > 0 && best.rank < len(ranked) {
-			strict := !ranked[0].suits
-			mine, top := ix.cover(q, ranked[best.rank].section, strict), ix.cover(q, ranked[0].section, strict)
-			// A row of the question's kind leads when no section of that kind does.
-			kindRow := !best.lead && !ranked[0].suits && q.kind != kindNone && q.kind != kindDefine
-			// Over a section of the kind asked, it must answer clearly more.
-			margin := 0.0
-			if ranked[0].suits {
-				margin = leadMargin
-			}
-			lead = (differ || best.asked || (best.lead || kindRow) && margin == 0) && mine >= top || mine > top+margin
-		}
-		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, lead
+		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, ix.leads(q, best, ranked)
 	default:
 		return nil, ix.tables[best.t].c, true
 	}
+}
+
+// tableAsked is what a question asks of one table.
+type tableAsked struct {
+	t        int
+	subjects int  // how many compared subjects the question names
+	rank     int  // rank of the table's section among the hits
+	row      int  // -1: none
+	named    bool // the question names the row's feature
+	asked    bool // the row's feature is what the question asks
+}
+
+// leads decides whether the section of a row's table leads the answer. It
+// must hold at least as much of the question as the best section does,
+// and more when the question names no feature (the row was found by its
+// cells); over a best section of the kind asked, clearly more, unless the
+// question asks a difference or the feature itself. Holding is counted in
+// the section's own words, except against a section of the kind asked,
+// which answers for the names it does not repeat ("how does chatgpt come
+// up with its answers" is answered by how LLMs work).
+func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
+	if len(ranked) == 0 || a.rank >= len(ranked) {
+		return false
+	}
+	top := ranked[0]
+	strict := !top.suits
+	mine, best := ix.cover(q, ranked[a.rank].section, strict), ix.cover(q, top.section, strict)
+	// A row of the question's kind leads when no section of that kind does.
+	kindRow := !a.named && !top.suits && q.kind != kindNone && q.kind != kindDefine
+	margin := 0.0
+	if top.suits {
+		margin = leadMargin
+	}
+	enough := q.kind == kindDiffer || a.asked || (a.named || kindRow) && margin == 0
+	return enough && mine >= best || mine > best+margin
 }
 
 // rowByFeature is the row whose feature the question names ("scope",
@@ -205,7 +210,7 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 // ("applications" for "what are llms used for", "risk" for "what goes
 // wrong") or "examples" when examples are asked for: such a row joins an
 // answer that a section of that kind leads. -1 if none.
-func (ix *Index) rowByFeature(q *question, t table) (row int, lead bool) {
+func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 	for j, f := range t.features {
 		if slices.ContainsFunc(f, q.hasTerm) {
 			return j, true
@@ -251,15 +256,14 @@ func (ix *Index) namesHeading(q *question, t table) bool {
 	return t.section >= 0 && slices.ContainsFunc(ix.kinds[t.section].subject, q.hasTerm)
 }
 
-// rowByCells is the row of table ti that the question finds by its cells,
-// and the word that finds it: a row unit holding a question word that no
-// other row of the table holds.
+// rowByCells is the row of table ti that the question finds by its cells:
+// a row unit holding a question word that no other row of the table holds.
 // When the question is about the table (about), any telling word will do;
 // otherwise the word must say something and the row score near the best
 // unit. -1 when there is none.
-func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (row int, term string) {
+func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) int {
 	if len(units) == 0 {
-		return -1, ""
+		return -1
 	}
 	t := ix.tables[ti]
 	minWeight := rowCellWeight
@@ -286,7 +290,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (r
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.
 			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && ix.everyCell(t, un.row, qt.term) && ix.onlyRow(t, un.row, qt.term) {
-				row, term, best = un.row, qt.term, minWeight
+				row, best = un.row, minWeight
 			}
 			if !near {
 				continue
@@ -297,13 +301,13 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) (r
 			}{{[]string{qt.term}, qt.weight}, {qt.syn, qt.weight * synonymKnown}} {
 				for _, cand := range c.terms {
 					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[un.row], cand) && ix.onlyRow(t, un.row, cand) {
-						row, term, best = un.row, cand, c.w
+						row, best = un.row, c.w
 					}
 				}
 			}
 		}
 	}
-	return row, term
+	return row
 }
 
 // everyCell reports whether term stands in every cell of row r: a row
