@@ -251,9 +251,13 @@ func (ix *Index) featureKind(ws []string) kind {
 	return kindNone
 }
 
-// namesHeading reports whether q names the topic of the heading of t's section.
+// namesHeading reports whether q names the topic of the heading of t's
+// section, the articles' subjects apart: "ai" is in every heading's subject
+// as it is in every question about AI.
 func (ix *Index) namesHeading(q *question, t table) bool {
-	return t.section >= 0 && slices.ContainsFunc(ix.kinds[t.section].subject, q.hasTerm)
+	return t.section >= 0 && slices.ContainsFunc(ix.kinds[t.section].subject, func(term string) bool {
+		return !ix.anchors[term] && q.hasTerm(term)
+	})
 }
 
 // rowByCells is the row of table ti that the question finds by its cells:
