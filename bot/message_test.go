@@ -241,7 +241,9 @@ func sentEmbed(t *testing.T, m *discordgo.MessageSend) *discordgo.MessageEmbed {
 	return m.Embeds[0]
 }
 
-func sentButtons(m *discordgo.MessageSend) map[string]discordgo.Button { return buttonsOf(m.Components) }
+func sentButtons(m *discordgo.MessageSend) map[string]discordgo.Button {
+	return buttonsOf(m.Components)
+}
 
 func wantSentButtons(t *testing.T, m *discordgo.MessageSend, labels ...string) {
 	t.Helper()

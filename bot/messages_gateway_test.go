@@ -480,7 +480,9 @@ func TestAskChannelsNeedTheIntent(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- b.RunGatewayRetry(t.Context(), s, nil, Retry{First: time.Millisecond, Max: time.Millisecond}) }()
+	go func() {
+		done <- b.RunGatewayRetry(t.Context(), s, nil, Retry{First: time.Millisecond, Max: time.Millisecond})
+	}()
 	var gr *GatewayRefusedError
 	select {
 	case err = <-done:
