@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/discordspec"
@@ -280,3 +281,31 @@ func noLiveMentions(t *testing.T, m *discordgo.MessageSend) {
 }
 
 func runesOf(s string) int { return len([]rune(s)) }
+
+// TestMessageSlowDown: over the cooldown, a message gets one short reply,
+// in the channel, then silence while the wait lasts.
+func TestMessageSlowDown(t *testing.T) {
+	b, _ := newBot(t, nil, Options{CooldownAnswers: 1, CooldownWindow: 20 * time.Second, Messages: messageOptions()})
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	b.now = func() time.Time { return now }
+	in := b.readMessage(loadMessage(t, "mention_llm"), botUser)
+	if _, r, quiet := b.messageReply(t.Context(), in, botUser); r.Outcome != OutcomeAnswered || quiet != "" {
+		t.Fatalf("first: %s %q", r.Outcome, quiet)
+	}
+	now = now.Add(5 * time.Second)
+	send, r, quiet := b.messageReply(t.Context(), in, botUser)
+	if r.Outcome != OutcomeRateLimited || quiet != "" || send == nil {
+		t.Fatalf("second: %s %q %v, want the slow down", r.Outcome, quiet, send)
+	}
+	if err := discordspec.MustLoad(t).ValidateMessageCreate(send); err != nil {
+		t.Errorf("the slow down breaks Discord's rules: %v", err)
+	}
+	if send.Content != "You're asking quickly — slow down and try again in 15 s." || send.Flags != 0 {
+		t.Errorf("content %q flags %d", send.Content, send.Flags)
+	}
+	checkGolden(t, "message_slow_down", send)
+	now = now.Add(5 * time.Second)
+	if send, r, quiet := b.messageReply(t.Context(), in, botUser); send != nil || quiet != IgnoredCooldown || r.Outcome != OutcomeRateLimited {
+		t.Errorf("third: %v %q %s, want silence", send, quiet, r.Outcome)
+	}
+}
