@@ -14,8 +14,11 @@ import (
 // TestServeMentions runs `explainbot serve` against the fake Discord with
 // the default settings: it asks for no privileged intent, answers a
 // mention with a reply to it, and counts the message in /metrics.
+//
+// Not parallel, nor is TestServeAskChannelsRefused: each run with a token
+// takes over discordgo's process-wide log bridge, which TestServeGateway
+// (parallel, so it runs after these) reads for its own run.
 func TestServeMentions(t *testing.T) {
-	t.Parallel()
 	fake := discordfake.New(t)
 	s := startServe(t, map[string]string{"DISCORD_TOKEN": fake.Token(), "DISCORD_API_URL": fake.URL(), "DISCORD_GUILD_ID": "2100000000000000001"})
 	ctx := waitCtx(t)
@@ -56,7 +59,6 @@ func TestServeMentions(t *testing.T) {
 // (close 4014) serve stops by itself, exit 1, with an error naming
 // ASK_CHANNELS, instead of retrying.
 func TestServeAskChannelsRefused(t *testing.T) {
-	t.Parallel()
 	fake := discordfake.New(t)
 	s := startServe(t, map[string]string{"DISCORD_TOKEN": fake.Token(), "DISCORD_API_URL": fake.URL(), "ASK_CHANNELS": "2200000000000000005"})
 	waitUntil(t, func() bool { return s.logs.Contains("stopped with an error") }, s.logs)
