@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/store"
@@ -45,34 +46,71 @@ func (b *Bot) explainThis(ctx context.Context, i *discordgo.Interaction, data di
 // answer asks the answerer and renders the answer, the "not covered" note
 // or the cooldown's "slow down", recording what the teacher should see.
 func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, v answerView) Reply {
-	if v.question == "" {
-		return outcome(ephemeral("Ask me something: a topic such as “llm”, or a question."), OutcomeNotCovered)
+	r, _ := b.ask(ctx, asked{text: v.question, user: userID(i), guild: i.GuildID, source: i.ID}, v)
+	return r
+}
+
+// asked is one question and who asked it, from a command or a message.
+type asked struct {
+	text        string // as typed
+	user, guild string
+	source      string // the interaction's or message's ID, for the log
+	// prev is the earlier answer a follow-up builds on; nil for none.
+	prev *previousAnswer
+	// quiet answers a second refusal of one cooldown wait with silence:
+	// a channel message would otherwise get a "slow down" per message.
+	quiet bool
+}
+
+// ask answers q as answer describes. It reports false when the reply is
+// silence (a quiet question refused again within one wait); the Reply's
+// outcome then still says why.
+func (b *Bot) ask(ctx context.Context, q asked, v answerView) (Reply, bool) {
+	if q.text == "" {
+		return outcome(ephemeral("Ask me something: a topic such as “llm”, or a question."), OutcomeNotCovered), true
 	}
-	if ok, wait := b.cooldown.allow(v.asker, b.now()); !ok {
-		secs := int(math.Ceil(wait.Seconds()))
-		return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(secs, 1))), OutcomeRateLimited)
+	if ok, wait, first := b.cooldown.allow(q.user, b.now()); !ok {
+		if q.quiet && !first {
+			return Reply{Outcome: OutcomeRateLimited}, false
+		}
+		return slowDown(wait), true
 	}
-	a := b.answerer.Ask(ctx, searchText(v.question))
-	a.Question = v.question
+	var a index.Answer
+	if q.prev != nil {
+		a = b.answerer.FollowUp(ctx, searchText(q.text), searchText(q.prev.question), q.prev.heading)
+	} else {
+		a = b.answerer.Ask(ctx, searchText(q.text))
+	}
+	a.Question = q.text
 	if !a.Answered || len(a.Hits) == 0 {
-		b.record(ctx, i, store.Question{Text: v.question, Kind: store.Unanswered})
-		return outcome(notCovered(a, v.question), OutcomeNotCovered)
+		b.record(ctx, q, store.Question{Kind: store.Unanswered})
+		return outcome(notCovered(a, q.text), OutcomeNotCovered), true
 	}
 	if a.Confidence < index.LowConfidence {
-		b.record(ctx, i, store.Question{Text: v.question, Kind: store.LowConfidence, Score: a.Hits[0].Score})
+		b.record(ctx, q, store.Question{Kind: store.LowConfidence, Score: a.Hits[0].Score})
 	}
-	return answered(renderAnswer(a, v))
+	return answered(renderAnswer(a, v)), true
+}
+
+// slowDown is the cooldown's reply: how long until the user may ask again.
+func slowDown(wait time.Duration) Reply {
+	secs := max(int(math.Ceil(wait.Seconds())), 1)
+	return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", secs)), OutcomeRateLimited)
 }
 
 // record keeps a question for the teacher; a failure costs the record, not
-// the answer.
-func (b *Bot) record(ctx context.Context, i *discordgo.Interaction, q store.Question) {
+// the answer. A follow-up is kept with the question it followed, which a
+// teacher needs to make sense of "and examples?".
+func (b *Bot) record(ctx context.Context, q asked, r store.Question) {
 	if b.opts.Store == nil {
 		return
 	}
-	q.UserID, q.Guild = userID(i), i.GuildID
-	if err := b.opts.Store.RecordUnanswered(ctx, q); err != nil {
-		b.lg.Warn("record question", "interaction", i.ID, "kind", q.Kind.String(), "err", err)
+	r.Text, r.UserID, r.Guild = q.text, q.user, q.guild
+	if q.prev != nil && q.prev.question != "" {
+		r.Text = q.text + " (following “" + q.prev.question + "”)"
+	}
+	if err := b.opts.Store.RecordUnanswered(ctx, r); err != nil {
+		b.lg.Warn("record question", "source", q.source, "kind", r.Kind.String(), "err", err)
 	}
 }
 

@@ -22,6 +22,10 @@ import (
 // once, so no reply mixes two indexes.
 type Answerer interface {
 	Ask(ctx context.Context, question string) index.Answer
+	// FollowUp answers a question asked in reply to an earlier answer,
+	// given that answer's question and heading: one without a subject of
+	// its own is read with the earlier one's.
+	FollowUp(ctx context.Context, question, previousQuestion, previousHeading string) index.Answer
 	Suggest(ctx context.Context, typed string, limit int) []index.Suggestion
 	Articles() []*knowledge.Article
 }
@@ -62,6 +66,32 @@ type Options struct {
 	// (default DefaultDeferredTimeout). Past either the user gets the
 	// apology, in both modes.
 	InlineTimeout, DeferredTimeout time.Duration
+
+	// Messages says which channel messages the gateway answers (see
+	// message.go); the zero value answers none, as in HTTP mode.
+	Messages MessageOptions
+}
+
+// MessageOptions configures answering channel messages, which only the
+// gateway receives. Asking for them changes the gateway's intents (see
+// Bot.Intents).
+type MessageOptions struct {
+	// Mentions answers a message that mentions the bot (or its managed
+	// role), a reply to one of its answers, and a DM to it. Discord shows
+	// such messages' text without any privileged intent.
+	Mentions bool
+	// AskChannels are IDs of text channels whose every new message, and
+	// forum channels whose every new post, is a question without a
+	// mention. Reading them needs the privileged Message Content intent.
+	AskChannels []string
+	// ReplyPing lets a reply ping the author of the message it answers
+	// (allowed_mentions.replied_user), as Discord's client does by default.
+	ReplyPing bool
+	// Observer hears how each message went; may be nil.
+	Observer MessageObserver
+	// Timeout bounds answering one message, its reads from Discord and
+	// its reply included (default DefaultMessageTimeout).
+	Timeout time.Duration
 }
 
 // Defaults for Options.
@@ -78,9 +108,11 @@ type Bot struct {
 	opts     Options
 	cooldown *cooldown
 	now      func() time.Time
+	asks     map[string]bool // Options.Messages.AskChannels
 
-	mu    sync.Mutex
-	appID string // from Options or READY
+	mu     sync.Mutex
+	appID  string // from Options or READY
+	selfID string // the bot user's ID, from READY
 }
 
 // New makes a Bot answering from a.
@@ -97,12 +129,20 @@ func New(lg *slog.Logger, a Answerer, opts Options) *Bot {
 	if opts.DeferredTimeout <= 0 {
 		opts.DeferredTimeout = DefaultDeferredTimeout
 	}
+	if opts.Messages.Timeout <= 0 {
+		opts.Messages.Timeout = DefaultMessageTimeout
+	}
+	asks := make(map[string]bool, len(opts.Messages.AskChannels))
+	for _, id := range opts.Messages.AskChannels {
+		asks[id] = true
+	}
 	return &Bot{
 		lg:       lg,
 		answerer: a,
 		opts:     opts,
 		cooldown: newCooldown(opts.CooldownAnswers, opts.CooldownWindow),
 		now:      time.Now,
+		asks:     asks,
 		appID:    opts.AppID,
 	}
 }
@@ -113,6 +153,19 @@ func (b *Bot) AppID() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.appID
+}
+
+// self is the bot user's ID, known once READY came.
+func (b *Bot) self() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.selfID
+}
+
+func (b *Bot) setSelf(id string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.selfID = id
 }
 
 func (b *Bot) setAppID(id string) {

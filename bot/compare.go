@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -51,8 +50,8 @@ func (b *Bot) compare(ctx context.Context, i *discordgo.Interaction, data discor
 		question = "compare " + strings.ToLower(r.Feature)
 	}
 	asker := userID(i)
-	if ok, wait := b.cooldown.allow(asker, b.now()); !ok {
-		return outcome(ephemeral(fmt.Sprintf("You're asking quickly — slow down and try again in %d s.", max(int(math.Ceil(wait.Seconds())), 1))), OutcomeRateLimited)
+	if ok, wait, _ := b.cooldown.allow(asker, b.now()); !ok {
+		return slowDown(wait)
 	}
 
 	// Everything comes from the one snapshot of the articles taken above.

@@ -16,6 +16,17 @@
 // response. Both send follow-ups and After work through the interaction's
 // webhook.
 //
+// In gateway mode the bot also answers channel messages (Options.Messages):
+// a mention of it or its managed role, a reply to one of its answers, a DM,
+// and, in opt-in ask channels, every new message or forum post. A message
+// is read by readMessage (from the event alone) and resolve (what only
+// Discord can tell: a role, a forum post's parent, a reply the event left
+// out, a thread's last answer), answered by the same ask as /ask, and
+// replied to with the same embed and buttons (messagereply.go). A follow-up
+// takes its context from Discord each time, the answer replied to or the
+// thread's last one, never from memory; Bot.Intents asks for the privileged
+// Message Content intent only when ask channels are set.
+//
 // Rendering depends on the answer alone: the positions and keys a reply's
 // buttons carry come with the answer from the index that answered, so a
 // reload between asking and rendering cannot make buttons vanish or point

@@ -21,9 +21,10 @@ const shutdownTimeout = 10 * time.Second
 // URL it asks for, go to apiURL: Discord's own origin
 // ("https://discord.com"), a REST proxy, or a test's fake. It rewrites only
 // the scheme and host of each request in its own http.Client, so no
-// discordgo globals change. It asks for the Guilds intent only: slash
-// commands need no privileged intent. Set ShardID and ShardCount on the
-// result before opening it. The token is never part of an error.
+// discordgo globals change. It asks for the Guilds intent only, which slash
+// commands need; RunGateway asks for the bot's own (Bot.Intents). Set
+// ShardID and ShardCount on the result before opening it. The token is
+// never part of an error.
 func NewSession(token, apiURL string) (*discordgo.Session, error) {
 	origin, err := url.Parse(apiURL)
 	if err != nil || (origin.Scheme != "http" && origin.Scheme != "https") || origin.Host == "" {
@@ -106,16 +107,21 @@ func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session, ready func(c
 	return b.RunGatewayRetry(ctx, s, ready, DefaultRetry)
 }
 
-// RunGatewayRetry serves interactions over s's gateway until ctx is done.
-// It opens the gateway, retrying with capped exponential backoff (r) and
-// logging each failed attempt, until it succeeds or ctx ends. On each READY
-// it takes the application ID if none was given and registers the commands
-// (once per run); each INTERACTION_CREATE is answered by a Lifecycle whose
-// callback is InteractionRespond on s, and whose REST session is s. ready,
-// if not nil, hears of each connect and disconnect, for readiness and
-// liveness probes. When ctx is done it stops taking interactions, waits
-// for those in flight and their pending work (at most shutdownTimeout),
-// closes the session and returns nil.
+// RunGatewayRetry serves interactions, and the channel messages
+// Options.Messages asks for, over s's gateway until ctx is done. It asks
+// for Bot.Intents and opens the gateway, retrying with capped exponential
+// backoff (r) and logging each failed attempt, until it succeeds or ctx
+// ends; a close no retry can get past (such as 4014, a privileged intent
+// the application lacks) ends it at once with a *GatewayRefusedError. On
+// each READY it takes the application ID if none was given and the bot
+// user's ID, and registers the commands (once per run); each
+// INTERACTION_CREATE is answered by a Lifecycle whose callback is
+// InteractionRespond on s, and whose REST session is s; each MESSAGE_CREATE
+// by serveMessage, replying over s. ready, if not nil, hears of each
+// connect and disconnect, for readiness and liveness probes. When ctx is
+// done it stops taking interactions and messages, waits for those in
+// flight and their pending work (at most shutdownTimeout), closes the
+// session and returns nil.
 func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready func(connected bool), r Retry) error {
 	if ready == nil {
 		ready = func(bool) {}
@@ -124,6 +130,7 @@ func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready f
 	// finish; each is still bounded by the Lifecycle's deadlines.
 	work := context.WithoutCancel(ctx)
 	lc := b.NewLifecycle(s, 0)
+	s.Identify.Intents = b.Intents()
 	var (
 		mu         sync.Mutex
 		stopping   bool
@@ -143,6 +150,9 @@ func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready f
 		s.AddHandler(func(s *discordgo.Session, r *discordgo.Ready) {
 			if r.Application != nil {
 				b.setAppID(r.Application.ID)
+			}
+			if r.User != nil {
+				b.setSelf(r.User.ID)
 			}
 			mu.Lock()
 			again := registered
@@ -179,12 +189,19 @@ func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready f
 				return s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
 			})
 		}),
+		s.AddHandler(func(s *discordgo.Session, mc *discordgo.MessageCreate) {
+			if !track() {
+				return
+			}
+			defer inflight.Done()
+			b.serveMessage(work, sessionReader{s}, sessionSender(s), mc.Message)
+		}),
 	}
-	if !b.openRetrying(ctx, s, r) {
+	if ok, err := b.openRetrying(ctx, s, r); !ok {
 		for _, remove := range removers {
 			remove()
 		}
-		return nil
+		return err
 	}
 	<-ctx.Done()
 	mu.Lock()
@@ -210,9 +227,10 @@ func (b *Bot) RunGatewayRetry(ctx context.Context, s *discordgo.Session, ready f
 
 // openRetrying opens s's gateway, waiting r.First, then twice as long each
 // time up to r.Max, between failed attempts. It reports false if ctx ended
-// first. Each failure is logged: discordgo's errors name the URL and the
-// HTTP status, never the token.
-func (b *Bot) openRetrying(ctx context.Context, s *discordgo.Session, r Retry) bool {
+// first (with a nil error) or Discord refused the connection in a way no
+// retry gets past (with that error). Each failure is logged: discordgo's
+// errors name the URL and the HTTP status, never the token.
+func (b *Bot) openRetrying(ctx context.Context, s *discordgo.Session, r Retry) (bool, error) {
 	wait := max(r.First, time.Millisecond)
 	for attempt := 1; ; attempt++ {
 		err := s.Open()
@@ -220,7 +238,11 @@ func (b *Bot) openRetrying(ctx context.Context, s *discordgo.Session, r Retry) b
 			if attempt > 1 {
 				b.lg.Info("gateway opened after retries", "attempts", attempt)
 			}
-			return true
+			return true, nil
+		}
+		if gr := refused(err, s.Identify.Intents); gr != nil {
+			b.lg.Error("open discord gateway refused", "attempt", attempt, "close_code", gr.Code, "err", gr)
+			return false, fmt.Errorf("open discord gateway: %w", gr)
 		}
 		b.lg.Warn("open discord gateway failed; retrying", "attempt", attempt, "retry_in", wait, "err", err)
 		t := time.NewTimer(wait)
@@ -228,7 +250,7 @@ func (b *Bot) openRetrying(ctx context.Context, s *discordgo.Session, r Retry) b
 		case <-ctx.Done():
 			t.Stop()
 			b.lg.Info("gateway never opened; stopping", "attempts", attempt)
-			return false
+			return false, nil
 		case <-t.C:
 		}
 		wait = min(2*wait, max(r.Max, r.First))

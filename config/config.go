@@ -28,6 +28,9 @@ type Config struct {
 	ListenAddr       string        `envconfig:"LISTEN_ADDR" default:":8080" desc:"address of /interactions, /healthz, /readyz and /metrics"`
 	ShardID          int           `envconfig:"SHARD_ID" default:"0" desc:"this process's gateway shard"`
 	ShardCount       int           `envconfig:"SHARD_COUNT" default:"1" desc:"number of gateway shards"`
+	AnswerMentions   bool          `envconfig:"ANSWER_MENTIONS" default:"true" desc:"gateway: answer messages that mention the bot, replies to its answers and DMs (no privileged intent)"`
+	AskChannels      string        `envconfig:"ASK_CHANNELS" desc:"gateway: comma-separated IDs of text or forum channels whose every new message or post is a question; needs the privileged Message Content intent"`
+	ReplyPing        bool          `envconfig:"REPLY_PING" default:"true" desc:"the bot's reply to a message pings its author"`
 	CooldownAnswers  int           `envconfig:"COOLDOWN_ANSWERS" default:"5" desc:"answers a user may get per window"`
 	CooldownWindow   time.Duration `envconfig:"COOLDOWN_WINDOW" default:"20s" desc:"the cooldown window"`
 	KnowledgeDir     string        `envconfig:"KNOWLEDGE_DIR" desc:"directory of extra Markdown articles"`
@@ -99,7 +102,35 @@ func (c Config) Validate() error {
 	if _, err := c.PublicKey(); err != nil {
 		return err
 	}
+	if _, err := c.AskChannelIDs(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// AskChannelIDs is ASK_CHANNELS as a list of channel IDs, separated by
+// commas or spaces; none when it is empty.
+func (c Config) AskChannelIDs() ([]string, error) {
+	ids := strings.FieldsFunc(c.AskChannels, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	for _, id := range ids {
+		if !isID(id) {
+			return nil, fmt.Errorf("ASK_CHANNELS must be channel IDs (digits) separated by commas, got %q", id)
+		}
+	}
+	return ids, nil
+}
+
+// isID reports whether s looks like a Discord ID: 1 to 20 digits.
+func isID(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // PublicKey is DISCORD_PUBLIC_KEY decoded, or nil when it is empty (no

@@ -22,6 +22,10 @@ func TestLoadDefaults(t *testing.T) {
 	if c.DiscordToken != "" || c.DataDir != "./data" || c.LogFormat != "text" {
 		t.Errorf("defaults: got %+v", c)
 	}
+	if ids, err := c.AskChannelIDs(); !c.AnswerMentions || !c.ReplyPing || c.AskChannels != "" || len(ids) != 0 || err != nil {
+		t.Errorf("message defaults: mentions %v, reply ping %v, ask channels %q (%v, %v); want mentions and pings on, no ask channels",
+			c.AnswerMentions, c.ReplyPing, c.AskChannels, ids, err)
+	}
 }
 
 // TestLoad reads values as envconfig does: a variable set, even to "",
@@ -44,6 +48,23 @@ func TestLoad(t *testing.T) {
 	for name, value := range map[string]string{"SHARD_ID": "one", "BUILTIN_ARTICLE": "maybe", "COOLDOWN_WINDOW": "20", "NOTE_MAX_BYTES": "1e6", "DISCORD_PUBLIC_KEY": strings.Repeat("zz", 32)} {
 		if _, err := Load(Map(map[string]string{name: value})); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s=%s: err %v, want one naming the variable", name, value, err)
+		}
+	}
+}
+
+func TestAskChannels(t *testing.T) {
+	t.Parallel()
+	c, err := Load(Map(map[string]string{"ASK_CHANNELS": " 2200000000000000005, 2200000000000000006 ,", "ANSWER_MENTIONS": "false"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := c.AskChannelIDs()
+	if err != nil || len(ids) != 2 || ids[0] != "2200000000000000005" || ids[1] != "2200000000000000006" || c.AnswerMentions {
+		t.Errorf("ASK_CHANNELS read as %q, %v; mentions %v", ids, err, c.AnswerMentions)
+	}
+	for _, bad := range []string{"#ai-help", "2200000000000000005;2200000000000000006", "123456789012345678901"} {
+		if _, err := Load(Map(map[string]string{"ASK_CHANNELS": bad})); err == nil || !strings.Contains(err.Error(), "ASK_CHANNELS") {
+			t.Errorf("ASK_CHANNELS=%q: err %v, want one naming the variable", bad, err)
 		}
 	}
 }

@@ -132,8 +132,9 @@ func requireNone(t *testing.T, ps []string) {
 }
 
 func TestSourcesOfTruth(t *testing.T) {
-	// The secret checks are vacuous if the binary no longer reads these names.
-	for _, name := range secretVars {
+	// The secret and message checks are vacuous if the binary no longer
+	// reads these names.
+	for _, name := range append(slices.Clone(secretVars), messageVars...) {
 		if !knownEnv[name] {
 			t.Errorf("config.Names() lacks %s", name)
 		}

@@ -326,7 +326,16 @@ func (p *problems) lintDeployment(where string, d *appsv1.Deployment, secret *co
 	if _, ok := env["DISCORD_TOKEN"]; ok {
 		p.addf("%s: DISCORD_TOKEN would make every replica open a gateway connection as the same shard; the gateway belongs in the StatefulSet", where)
 	}
+	for _, name := range messageVars {
+		if _, ok := env[name]; ok {
+			p.addf("%s: %s does nothing here: HTTP mode receives no messages; it belongs in the StatefulSet", where, name)
+		}
+	}
 }
+
+// messageVars set which channel messages the bot answers, which only a
+// gateway receives.
+var messageVars = []string{"ANSWER_MENTIONS", "ASK_CHANNELS", "REPLY_PING"}
 
 func (p *problems) lintStatefulSet(where string, s *appsv1.StatefulSet, objs []object, secret *corev1.Secret) {
 	where = fmt.Sprintf("%s StatefulSet %s", where, s.Name)
@@ -335,6 +344,11 @@ func (p *problems) lintStatefulSet(where string, s *appsv1.StatefulSet, objs []o
 	env := p.lintPod(where, spec, secret)
 	if _, ok := env["DISCORD_TOKEN"]; !ok {
 		p.addf("%s: gateway mode needs DISCORD_TOKEN", where)
+	}
+	// ASK_CHANNELS decides whether the shards ask for the privileged
+	// Message Content intent: it is set, if empty, where it can be seen.
+	if _, ok := env["ASK_CHANNELS"]; !ok {
+		p.addf("%s: ASK_CHANNELS must be set (empty for none): it decides the Message Content intent every shard asks for", where)
 	}
 
 	id := env["SHARD_ID"]

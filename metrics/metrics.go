@@ -14,7 +14,8 @@ import (
 // Metrics is explainbot's whole set of Prometheus metrics but those main
 // registers with RegisterServe. One value is shared by the HTTP server
 // (requests, replays, connections), the bot's Lifecycle (interactions, as
-// its bot.Observer) and main (index, gateway), so that each is counted
+// its bot.Observer), the bot's channel messages (as its
+// bot.MessageObserver) and main (index, gateway), so that each is counted
 // once.
 //
 // A nil *Metrics records nothing, which lets tests of other packages skip it.
@@ -28,6 +29,7 @@ type Metrics struct {
 	replays      prometheus.Counter
 	openConns    prometheus.Gauge
 	connsCapped  prometheus.Counter
+	messages     messageMetrics
 
 	// known holds the command labels counted as themselves; any other is
 	// "other", so that stale or unknown commands cannot grow the label set.
@@ -84,6 +86,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "explainbot_http_connection_cap_reached_total",
 			Help: "Times a new connection had to wait because the connection cap was reached.",
 		})),
+		messages: newMessageMetrics(reg),
 	}
 }
 

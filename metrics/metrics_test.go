@@ -64,6 +64,29 @@ func TestMetrics(t *testing.T) {
 	)
 }
 
+// TestMessageMetrics: channel messages are counted by trigger, follow-up
+// and outcome, ignored ones by reason, and their reply time by trigger.
+func TestMessageMetrics(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m := NewMetrics(reg)
+	m.ObserveMessage(bot.MessageObservation{Trigger: bot.TriggerMention, Outcome: bot.OutcomeAnswered, Duration: 20 * time.Millisecond})
+	m.ObserveMessage(bot.MessageObservation{Trigger: bot.TriggerReply, FollowUp: true, Outcome: bot.OutcomeAnswered, Duration: time.Second})
+	m.ObserveMessage(bot.MessageObservation{Trigger: bot.TriggerMention, Outcome: bot.OutcomeRateLimited})
+	m.ObserveMessage(bot.MessageObservation{Trigger: bot.TriggerMention, Ignored: bot.IgnoredCooldown})
+	m.ObserveMessage(bot.MessageObservation{Ignored: bot.IgnoredNotAddressed})
+	m.ObserveMessage(bot.MessageObservation{Ignored: bot.IgnoredNotAddressed})
+	wantLines(t, scrape(t, reg),
+		`explainbot_messages_total{follow_up="false",outcome="answered",trigger="mention"} 1`,
+		`explainbot_messages_total{follow_up="true",outcome="answered",trigger="reply"} 1`,
+		`explainbot_messages_total{follow_up="false",outcome="rate_limited",trigger="mention"} 1`,
+		`explainbot_messages_ignored_total{reason="cooldown"} 1`,
+		`explainbot_messages_ignored_total{reason="not_addressed"} 2`,
+		`explainbot_message_reply_seconds_count{trigger="mention"} 2`,
+		`explainbot_message_reply_seconds_bucket{trigger="reply",le="1"} 1`,
+		`# HELP explainbot_messages_ignored_total Channel messages given no reply, by reason (self, bot, webhook, system, not_addressed, no_question, cooldown).`,
+	)
+}
+
 // TestMetricsNil checks that a nil *Metrics is a usable no-op.
 func TestMetricsNil(t *testing.T) {
 	var m *Metrics
@@ -76,6 +99,7 @@ func TestMetricsNil(t *testing.T) {
 	m.ConnClosed()
 	m.Capped()
 	m.KnownCommands("ask")
+	m.ObserveMessage(bot.MessageObservation{Ignored: bot.IgnoredBot})
 }
 
 // TestUnknownCommandsBounded: once the known commands are set, any other

@@ -8,6 +8,15 @@
 // interaction with the application's key ([Fake.PublicKey]) and posts it to
 // the bot's endpoint, whose response is the callback.
 //
+// Messages work the same way: [Fake.PostMessage] sends a user's message
+// (a mention, a reply, a DM) and dispatches MESSAGE_CREATE with its content
+// only where Discord's intents would show it, [Fake.PostForum] opens a
+// forum post (a thread whose first message shares its ID), and the bot
+// replies, reads messages and channels and lists a channel's recent
+// messages over the REST routes it uses against Discord. Identify is
+// checked for privileged intents the application has not enabled
+// ([WithEnabledIntents]) and closed with 4014 as Discord does.
+//
 // The fake records every request in order and refuses what Discord would:
 // every callback, follow-up, edit and command set is checked by package
 // discordspec, where Discord's rules (and our no-pings rule) live, and the

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/explainbot/explainbot/bot/discordspec"
 	"github.com/explainbot/explainbot/internal/testlog"
 )
@@ -43,8 +45,9 @@ type Fake struct {
 	spec   *discordspec.Spec
 	key    ed25519.PrivateKey // the application's, for Deliver
 
-	closeOnce sync.Once
-	conns     sync.WaitGroup // one per gateway websocket
+	closeOnce  sync.Once
+	conns      sync.WaitGroup // one per gateway websocket
+	background sync.WaitGroup // dispatches of the bot's own messages
 
 	mu sync.Mutex
 	// changed is closed and replaced whenever any recorded state changes,
@@ -63,6 +66,8 @@ type Fake struct {
 	interactions map[string]*interaction
 	byToken      map[string]*interaction
 	messages     map[string]*message
+	channels     map[string]*discordgo.Channel
+	botRoles     map[string]string // guild ID to the bot's managed role
 }
 
 // New starts a fake on 127.0.0.1 and closes it when the test ends. Its log
@@ -93,6 +98,8 @@ func New(t testing.TB, opts ...Option) *Fake {
 		interactions: map[string]*interaction{},
 		byToken:      map[string]*interaction{},
 		messages:     map[string]*message{},
+		channels:     map[string]*discordgo.Channel{},
+		botRoles:     map[string]string{},
 	}
 	f.lg = cfg.logger
 	if f.lg == nil {
@@ -147,6 +154,7 @@ func (f *Fake) Close() {
 		}
 		f.srv.Close()
 		f.conns.Wait()
+		f.background.Wait()
 		if len(unknown) > 0 && !f.cfg.allowUnknown {
 			f.t.Errorf("discordfake: the bot called %d route(s) the fake does not know:\n\t%s",
 				len(unknown), strings.Join(unknown, "\n\t"))

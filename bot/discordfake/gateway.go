@@ -61,8 +61,9 @@ var errRetired = errors.New("connection replaced by a resume")
 // goroutine, it closes a connection it has just resumed and discards what
 // arrived on it.
 type gatewaySession struct {
-	id    string
-	shard *[2]int
+	id      string
+	shard   *[2]int
+	intents discordgo.Intent // what its Identify asked for
 
 	mu     sync.Mutex // held across a dispatch's write, so seq order is wire order
 	seq    int64
@@ -290,7 +291,7 @@ func (f *Fake) identify(c *gatewayConn, raw json.RawMessage) bool {
 		code, reason = closeAuthenticationFailed, "Authentication failed."
 	case id.Shard != nil && (id.Shard[1] < 1 || id.Shard[0] < 0 || id.Shard[0] >= id.Shard[1]):
 		code, reason = closeInvalidShard, "Invalid shard."
-	case id.Intents&privilegedIntents != 0 && !f.cfg.allowPrivileged:
+	case id.Intents&privilegedIntents&^f.cfg.enabledIntents != 0:
 		code, reason = closeDisallowedIntents, "Disallowed intent(s)."
 	}
 	if code != 0 {
@@ -299,7 +300,7 @@ func (f *Fake) identify(c *gatewayConn, raw json.RawMessage) bool {
 		c.closeWith(code, reason)
 		return false
 	}
-	s := &gatewaySession{id: "fake-session-" + f.snowflakeLocked(), shard: id.Shard}
+	s := &gatewaySession{id: "fake-session-" + f.snowflakeLocked(), shard: id.Shard, intents: id.Intents}
 	f.sessions[s.id] = s
 	f.identifies = append(f.identifies, id)
 	f.notifyLocked()

@@ -67,6 +67,11 @@ func (f *Fake) routes(mux *http.ServeMux) {
 	f.handle(mux, "PATCH "+api+"/webhooks/{app}/{token}/messages/{message}", RouteWebhookMessageEdit, false, f.patchWebhookMessage)
 	f.handle(mux, "DELETE "+api+"/webhooks/{app}/{token}/messages/{message}", RouteWebhookMessageDelete, false, f.deleteWebhookMessage)
 	f.handle(mux, "DELETE "+api+"/channels/{channel}/messages/{message}", RouteChannelMessageDelete, true, f.deleteChannelMessage)
+	f.handle(mux, "POST "+api+"/channels/{channel}/messages", RouteChannelMessageCreate, true, f.postChannelMessage)
+	f.handle(mux, "GET "+api+"/channels/{channel}/messages/{message}", RouteChannelMessageGet, true, f.getChannelMessage)
+	f.handle(mux, "GET "+api+"/channels/{channel}/messages", RouteChannelMessagesList, true, f.getChannelMessages)
+	f.handle(mux, "GET "+api+"/channels/{channel}", RouteChannelGet, true, f.getChannel)
+	f.handle(mux, "GET "+api+"/guilds/{guild}/roles", RouteGuildRoles, true, f.getGuildRoles)
 	f.handle(mux, "/", RouteUnknown, false, func(*Request) reply { return errNotFound })
 }
 

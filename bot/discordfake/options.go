@@ -3,6 +3,8 @@ package discordfake
 import (
 	"log/slog"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // Defaults for a fake built without options. The bot user shares the
@@ -17,15 +19,16 @@ const (
 
 // config holds what the options set; it is fixed once New returns.
 type config struct {
-	appID           string
-	botUserID       string
-	botUsername     string
-	token           string
-	heartbeat       time.Duration
-	logger          *slog.Logger
-	allowPrivileged bool
-	allowUnknown    bool
-	noResume        bool
+	appID          string
+	botUserID      string
+	botUsername    string
+	token          string
+	heartbeat      time.Duration
+	logger         *slog.Logger
+	enabledIntents discordgo.Intent // privileged intents switched on in the portal
+	allowUnknown   bool
+	noResume       bool
+	noReferenced   bool
 }
 
 func defaultConfig() config {
@@ -64,7 +67,20 @@ func WithLogger(lg *slog.Logger) Option { return func(c *config) { c.logger = lg
 // GUILD_MEMBERS, GUILD_PRESENCES or MESSAGE_CONTENT intents. Without it the
 // fake closes the gateway with 4014, as Discord does for an application
 // whose privileged intents are not enabled in the developer portal.
-func AllowPrivilegedIntents() Option { return func(c *config) { c.allowPrivileged = true } }
+func AllowPrivilegedIntents() Option { return WithEnabledIntents(privilegedIntents) }
+
+// WithEnabledIntents switches on the given privileged intents, as the
+// developer portal's toggles do; asking for any other privileged intent
+// is closed with 4014. With MESSAGE_CONTENT enabled, REST reads of
+// messages carry their content too (see PostMessage).
+func WithEnabledIntents(intents discordgo.Intent) Option {
+	return func(c *config) { c.enabledIntents |= intents & privilegedIntents }
+}
+
+// WithoutReferencedMessages makes the MESSAGE_CREATE of a reply carry only
+// its message_reference, with referenced_message null, as Discord sends it
+// when it could not include the message: the bot must fetch it.
+func WithoutReferencedMessages() Option { return func(c *config) { c.noReferenced = true } }
 
 // AllowUnknownRoutes stops Close from failing the test when the bot called a
 // route the fake does not know. Use it only in tests that call one on purpose.

@@ -33,6 +33,11 @@ const (
 	RouteWebhookMessageEdit   Route = "PATCH webhook message"
 	RouteWebhookMessageDelete Route = "DELETE webhook message"
 	RouteChannelMessageDelete Route = "DELETE channel message"
+	RouteChannelMessageCreate Route = "POST channel message"
+	RouteChannelMessageGet    Route = "GET channel message"
+	RouteChannelMessagesList  Route = "GET channel messages"
+	RouteChannelGet           Route = "GET channel"
+	RouteGuildRoles           Route = "GET guild roles"
 	// RouteEndpointResponse is not a REST call but the response of an HTTP
 	// interactions endpoint to Deliver, which is that interaction's
 	// callback.

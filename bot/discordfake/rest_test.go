@@ -178,16 +178,16 @@ func TestUnknownRoute(t *testing.T) {
 	t.Parallel()
 	f := discordfake.New(t, discordfake.AllowUnknownRoutes())
 	s := newSession(t, f)
-	_, err := s.Channel("2200000000000000001")
+	_, err := s.Guild("2100000000000000001")
 	var re *discordgo.RESTError
 	if !errors.As(err, &re) || re.Response.StatusCode != 404 || re.Message == nil || re.Message.Message != "404: Not Found" {
-		t.Fatalf("GET /channels/x = %v, want Discord's 404", err)
+		t.Fatalf("GET /guilds/x = %v, want Discord's 404", err)
 	}
 	r, err := f.WaitRequest(waitCtx(t), func(r discordfake.Request) bool { return r.Route == discordfake.RouteUnknown })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Method != "GET" || r.Path != "/api/v9/channels/2200000000000000001" || r.Status != 404 {
+	if r.Method != "GET" || r.Path != "/api/v9/guilds/2100000000000000001" || r.Status != 404 {
 		t.Errorf("unknown request recorded as %s %s %d", r.Method, r.Path, r.Status)
 	}
 }
@@ -213,7 +213,7 @@ func TestCloseReportsUnknownRoutes(t *testing.T) {
 	rec := &failRecorder{TB: t}
 	f := discordfake.New(rec)
 	s := newSession(t, f)
-	s.Channel("2200000000000000001")
+	s.Guild("2100000000000000001")
 	// A known route refused with a Discord error is not unknown.
 	s.FollowupMessageCreate(&discordgo.Interaction{AppID: "1", Token: "secret-token"}, true, &discordgo.WebhookParams{Content: "x"})
 	// An unknown method on a known path is unknown too.
@@ -224,7 +224,7 @@ func TestCloseReportsUnknownRoutes(t *testing.T) {
 		t.Fatalf("Close reported %d errors, want 1: %q", len(rec.errors), rec.errors)
 	}
 	report := rec.errors[0]
-	for _, want := range []string{"2 route(s)", "GET /api/v9/channels/2200000000000000001", "POST /api/v9/webhooks/1/<token>/messages/2"} {
+	for _, want := range []string{"2 route(s)", "GET /api/v9/guilds/2100000000000000001", "POST /api/v9/webhooks/1/<token>/messages/2"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report %q lacks %q", report, want)
 		}

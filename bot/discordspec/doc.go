@@ -4,9 +4,10 @@
 //
 // Two sources are combined, both carried in discord-spec/ beside this file
 // (its README names where they came from and their licence). The JSON
-// Schemas in interactions-schemas.json are an extract of Discord's OpenAPI
-// spec; each entry point under "x-roots" is compiled by JSON pointer and the
-// marshalled payload is validated against it. The rules the schemas cannot
+// Schemas in interactions-schemas.json and message-schemas.json (the body
+// of Create Message, merged into the first) are extracts of Discord's
+// OpenAPI spec; each entry point under "x-roots" is compiled by JSON pointer
+// and the marshalled payload is validated against it. The rules the schemas cannot
 // express (rune limits that depend on several fields, name patterns,
 // uniqueness, ordering, which callback type fits which interaction) come from
 // limits.json and are checked in Go. Where the docs and the spec disagree the

@@ -34,6 +34,9 @@ type msgRules struct {
 	// hasFiles is set when files go as multipart parts, which the JSON
 	// body does not show; a files-only message is not empty.
 	hasFiles bool
+	// channel is set for a message posted to a channel (Create Message)
+	// rather than through an interaction: it cannot be ephemeral.
+	channel bool
 }
 
 // checkMessage applies the message rules to the object m found at loc.
@@ -45,7 +48,7 @@ func (s *Spec) checkMessage(r *report, loc []string, m map[string]any, rules msg
 	}
 	flags, _ := integer(m, "flags")
 	if has(m, "flags") {
-		s.checkFlags(r, at(loc, "flags"), flags)
+		s.checkFlags(r, at(loc, "flags"), flags, rules.channel)
 	}
 	v2 := flags&int64(lm.V2.Flag) != 0
 	embeds := arr(m, "embeds")
@@ -67,15 +70,26 @@ func (s *Spec) checkMessage(r *report, loc []string, m map[string]any, rules msg
 	}
 }
 
-// checkFlags accepts only the flags Discord allows on interaction replies.
-func (s *Spec) checkFlags(r *report, loc []string, flags int64) {
+// checkFlags accepts only the flags Discord allows on interaction replies,
+// or on a channel message (channel): the same but EPHEMERAL, which only an
+// interaction's reply can be (Discord's Create Message docs list
+// SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS, IS_VOICE_MESSAGE and
+// IS_COMPONENTS_V2).
+func (s *Spec) checkFlags(r *report, loc []string, flags int64, channel bool) {
 	var allowed int64
 	type named struct {
 		name string
 		v    int
 	}
 	var names []named
+	source := "limits: interaction.response_flags_allowed"
+	if channel {
+		source = "discord docs: Create Message flags (interaction.response_flags_allowed but EPHEMERAL)"
+	}
 	for name, v := range s.limits.Interaction.ResponseFlagsAllowed {
+		if channel && name == "EPHEMERAL" {
+			continue
+		}
 		allowed |= int64(v)
 		names = append(names, named{name, v})
 	}
@@ -87,7 +101,7 @@ func (s *Spec) checkFlags(r *report, loc []string, flags int64) {
 	for i, n := range names {
 		list[i] = fmt.Sprintf("%s (%d)", n.name, n.v)
 	}
-	r.add(loc, "limits: interaction.response_flags_allowed", "%d sets bits %d that are not allowed; allowed: %s",
+	r.add(loc, source, "%d sets bits %d that are not allowed; allowed: %s",
 		flags, flags&^allowed, strings.Join(list, ", "))
 }
 

@@ -23,6 +23,7 @@ const (
 	rootFollowup  = "followupMessage"
 	rootEdit      = "editOriginalResponse"
 	rootRichEmbed = "richEmbed"
+	rootCreate    = "createMessage"
 )
 
 var printer = message.NewPrinter(language.English)
@@ -46,7 +47,7 @@ func compileRoots(doc any) (map[string]*jsonschema.Schema, error) {
 		return nil, fmt.Errorf("add interactions-schemas.json: %w", err)
 	}
 	out := map[string]*jsonschema.Schema{}
-	for _, name := range []string{rootCommands, rootCallback, rootFollowup, rootEdit, rootRichEmbed} {
+	for _, name := range []string{rootCommands, rootCallback, rootFollowup, rootEdit, rootRichEmbed, rootCreate} {
 		if _, ok := roots[name]; !ok {
 			return nil, fmt.Errorf("interactions-schemas.json: x-roots has no %s", name)
 		}
@@ -60,6 +61,33 @@ func compileRoots(doc any) (map[string]*jsonschema.Schema, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// merge adds extra's x-roots and components.schemas to doc's, so that
+// extra's "#/components/schemas/X" references resolve in one document. A
+// name both define is an error: the extracts are meant to share none.
+func merge(doc, extra any) error {
+	d, _ := doc.(map[string]any)
+	e, _ := extra.(map[string]any)
+	if d == nil || e == nil {
+		return errors.New("top level is not an object")
+	}
+	for _, path := range [][]string{{"x-roots"}, {"components", "schemas"}} {
+		to, from := d, e
+		for _, key := range path {
+			to, from = obj(to, key), obj(from, key)
+		}
+		if to == nil || from == nil {
+			return fmt.Errorf("no %s object", strings.Join(path, "."))
+		}
+		for name, v := range from {
+			if _, dup := to[name]; dup {
+				return fmt.Errorf("%s.%s is defined in both", strings.Join(path, "."), name)
+			}
+			to[name] = v
+		}
+	}
+	return nil
 }
 
 // checkDiscriminated guards an assumption: interactionCallback is written as

@@ -12,15 +12,16 @@ import (
 
 // The files a spec is read from.
 const (
-	schemaFile = "interactions-schemas.json"
-	limitsFile = "limits.json"
+	schemaFile  = "interactions-schemas.json"
+	messageFile = "message-schemas.json"
+	limitsFile  = "limits.json"
 )
 
 // copies are the spec files this package carries (see discord-spec/README.md
 // for where they came from), so a fresh clone validates with nothing beside
 // it. Only tests import this package, so the 200 KB stay out of the binary.
 //
-//go:embed discord-spec/interactions-schemas.json discord-spec/limits.json
+//go:embed discord-spec/interactions-schemas.json discord-spec/message-schemas.json discord-spec/limits.json
 var copies embed.FS
 
 // Spec holds the compiled schemas and the limits. It is read-only after
@@ -30,7 +31,8 @@ type Spec struct {
 	limits *limits
 }
 
-// LoadFS reads and compiles interactions-schemas.json and limits.json from
+// LoadFS reads and compiles interactions-schemas.json (with the Create
+// Message schemas of message-schemas.json merged in) and limits.json from
 // the root of fsys. Load is the usual way in; LoadFS is for trying other
 // copies, such as a newer extract of Discord's spec.
 func LoadFS(fsys fs.FS) (*Spec, error) {
@@ -41,6 +43,17 @@ func LoadFS(fsys fs.FS) (*Spec, error) {
 	doc, err := decode(raw)
 	if err != nil {
 		return nil, fmt.Errorf("load discord spec %s: %w", schemaFile, err)
+	}
+	rawMessage, err := fs.ReadFile(fsys, messageFile)
+	if err != nil {
+		return nil, fmt.Errorf("load discord spec: %w", err)
+	}
+	extra, err := decode(rawMessage)
+	if err != nil {
+		return nil, fmt.Errorf("load discord spec %s: %w", messageFile, err)
+	}
+	if err := merge(doc, extra); err != nil {
+		return nil, fmt.Errorf("load discord spec: merge %s into %s: %w", messageFile, schemaFile, err)
 	}
 	roots, err := compileRoots(doc)
 	if err != nil {

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/golden
 func specFS(t *testing.T, limits []byte) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, f := range []string{schemaFile, limitsFile} {
+	for _, f := range []string{schemaFile, messageFile, limitsFile} {
 		b, err := fs.ReadFile(copies, "discord-spec/"+f)
 		if err != nil {
 			t.Fatal(err)
@@ -71,7 +71,7 @@ func TestCopiesMatchTheirREADME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{schemaFile, limitsFile} {
+	for _, f := range []string{schemaFile, messageFile, limitsFile} {
 		b, err := fs.ReadFile(copies, "discord-spec/"+f)
 		if err != nil {
 			t.Fatal(err)

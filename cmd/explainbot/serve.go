@@ -180,9 +180,11 @@ func NewMain(ctx context.Context, cfg config.Config, lg *slog.Logger) (m *Main, 
 	})
 
 	opts := botOptions(cfg)
-	opts.Store, opts.Reload, opts.Observer = m.store, m.reload.Reload, m.metrics
+	opts.Store, opts.Reload, opts.Observer, opts.Messages.Observer = m.store, m.reload.Reload, m.metrics, m.metrics
 	m.bot = bot.New(lg, m.live, opts)
 	m.metrics.KnownCommands(knownCommands(m.bot)...)
+
+	logMessageSettings(lg, cfg, m.bot)
 
 	m.health = newGatewayHealth(cfg.DiscordToken != "", cfg.GatewayDownLimit, time.Now)
 	if cfg.DiscordToken != "" {
@@ -213,9 +215,15 @@ func NewMain(ctx context.Context, cfg config.Config, lg *slog.Logger) (m *Main, 
 	return m, nil
 }
 
-// botOptions are the bot's settings from the configuration.
+// botOptions are the bot's settings from the configuration. Channel
+// messages reach only a gateway: without a token the bot answers none.
 func botOptions(cfg config.Config) bot.Options {
-	return bot.Options{AppID: cfg.DiscordAppID, GuildID: cfg.DiscordGuildID, CooldownAnswers: cfg.CooldownAnswers, CooldownWindow: cfg.CooldownWindow}
+	opts := bot.Options{AppID: cfg.DiscordAppID, GuildID: cfg.DiscordGuildID, CooldownAnswers: cfg.CooldownAnswers, CooldownWindow: cfg.CooldownWindow}
+	if cfg.DiscordToken != "" {
+		asks, _ := cfg.AskChannelIDs() // Validate checked them
+		opts.Messages = bot.MessageOptions{Mentions: cfg.AnswerMentions, AskChannels: asks, ReplyPing: cfg.ReplyPing}
+	}
+	return opts
 }
 
 // Run starts serving HTTP on ln and, with a token, the gateway, and returns
@@ -228,12 +236,13 @@ func (m *Main) Run(ln net.Listener) {
 		// of their own: everything the callback touches is atomic or locked.
 		var wasConnected atomic.Bool
 		m.start(func() error {
-			return m.bot.RunGateway(m.ctx, m.gateway, func(up bool) {
+			err := m.bot.RunGateway(m.ctx, m.gateway, func(up bool) {
 				if up && wasConnected.Swap(true) {
 					m.metrics.GatewayReconnect()
 				}
 				m.health.set(up)
 			})
+			return explainRefusal(err, m.cfg)
 		})
 	}
 	m.lg.Info("explainbot serving", "addr", m.addr.String(), "gateway", m.gateway != nil,
@@ -300,6 +309,35 @@ func (m *Main) close() error {
 		cancel()
 	}
 	return errors.Join(errs...)
+}
+
+// logMessageSettings says at start-up which channel messages the bot
+// answers, and what that needs: ask channels need the privileged Message
+// Content intent, which an application has only once it is switched on in
+// the Developer Portal; and no message reaches an instance without a
+// gateway.
+func logMessageSettings(lg *slog.Logger, cfg config.Config, b *bot.Bot) {
+	asks, _ := cfg.AskChannelIDs()
+	if cfg.DiscordToken == "" {
+		if len(asks) > 0 {
+			lg.Warn("ASK_CHANNELS is set but there is no DISCORD_TOKEN: the HTTP endpoint receives no messages; mentions and ask channels need gateway mode")
+		}
+		return
+	}
+	lg.Info("channel messages", "mentions", cfg.AnswerMentions, "ask_channels", len(asks), "intents", int64(b.Intents()))
+	if len(asks) > 0 {
+		lg.Info("ASK_CHANNELS needs the privileged Message Content intent: switch it on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content Intent), or Discord refuses the gateway (close 4014) and the bot stops")
+	}
+}
+
+// explainRefusal names the setting behind a gateway Discord refused for
+// its intents: ASK_CHANNELS is what asks for Message Content.
+func explainRefusal(err error, cfg config.Config) error {
+	var gr *bot.GatewayRefusedError
+	if asks, _ := cfg.AskChannelIDs(); len(asks) > 0 && errors.As(err, &gr) && gr.Code == bot.CloseDisallowedIntents {
+		return fmt.Errorf("ASK_CHANNELS asks for the Message Content intent (unset it to run without ask channels): %w", err)
+	}
+	return err
 }
 
 // recordState is "on" or why the record is off, for the start-up log line.

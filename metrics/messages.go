@@ -1,0 +1,71 @@
+package metrics
+
+import (
+	"strings"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/explainbot/explainbot/bot"
+)
+
+// messageMetrics count the channel messages the gateway answers and
+// ignores, the way interactions are counted.
+type messageMetrics struct {
+	answered *prometheus.CounterVec
+	ignored  *prometheus.CounterVec
+	seconds  *prometheus.HistogramVec
+}
+
+func newMessageMetrics(reg prometheus.Registerer) messageMetrics {
+	return messageMetrics{
+		answered: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "explainbot_messages_total",
+			Help: "Channel messages taken as questions, by trigger (" + triggerNames() + "), whether read as a follow-up of an earlier answer, and outcome (" + outcomeNames() + ").",
+		}, []string{"trigger", "follow_up", "outcome"})),
+		ignored: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "explainbot_messages_ignored_total",
+			Help: "Channel messages given no reply, by reason (" + ignoreNames() + ").",
+		}, []string{"reason"})),
+		seconds: register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "explainbot_message_reply_seconds",
+			Help:    "Time from receiving a channel message to its reply being sent, by trigger.",
+			Buckets: []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"trigger"})),
+	}
+}
+
+// ObserveMessage records how one channel message went. It makes Metrics
+// the bot's MessageObserver.
+func (m *Metrics) ObserveMessage(o bot.MessageObservation) {
+	if m == nil {
+		return
+	}
+	if o.Ignored != "" {
+		m.messages.ignored.WithLabelValues(string(o.Ignored)).Inc()
+		return
+	}
+	followUp := "false"
+	if o.FollowUp {
+		followUp = "true"
+	}
+	m.messages.answered.WithLabelValues(string(o.Trigger), followUp, string(o.Outcome)).Inc()
+	m.messages.seconds.WithLabelValues(string(o.Trigger)).Observe(o.Duration.Seconds())
+}
+
+var _ bot.MessageObserver = (*Metrics)(nil)
+
+func triggerNames() string {
+	names := make([]string, len(bot.Triggers))
+	for i, t := range bot.Triggers {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
+
+func ignoreNames() string {
+	names := make([]string, len(bot.IgnoreReasons))
+	for i, r := range bot.IgnoreReasons {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
+}
