@@ -333,6 +333,10 @@ type sectionKind struct {
 // sectionKinds reads each section's kind from its heading.
 func (ix *Index) sectionKinds() []sectionKind {
 	out := make([]sectionKind, len(ix.sections))
+	withTable := map[int]bool{}
+	for _, t := range ix.tables {
+		withTable[t.section] = true
+	}
 	for i := range ix.sections {
 		sec := ix.section(i)
 		ws := words(sec.Heading)
@@ -347,12 +351,7 @@ func (ix *Index) sectionKinds() []sectionKind {
 				}
 			}
 		}
-		hasTable := false
-		for _, t := range ix.tables {
-			if t.article == ix.sections[i].article && t.c.Section == sec.ID {
-				hasTable = true
-			}
-		}
+		hasTable := withTable[i]
 		switch {
 		case sec.ID == introductionID && sec.Level == 1:
 			sk.kind = kindOverview
