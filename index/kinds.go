@@ -484,24 +484,6 @@ func (ix *Index) subjectsNamed(q *question, s int) int {
 	return n
 }
 
-// namesSubjectOf reports whether q names a compared subject of a table in
-// section s.
-func (ix *Index) namesSubjectOf(q *question, s int) bool {
-	ref := ix.sections[s]
-	id := ix.section(s).ID
-	for _, t := range ix.tables {
-		if t.article != ref.article || t.c.Section != id {
-			continue
-		}
-		for _, key := range t.keys {
-			if q.hasTerm(key) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // defines reports whether section s defines the analyzed term focus: a
 // line labels it ("Inference: where the model ..."), or a sentence names it
 // in a defining turn of phrase ("a design known as a transformer",
