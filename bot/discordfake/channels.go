@@ -55,12 +55,6 @@ func (f *Fake) getChannel(req *Request) reply {
 	return reply{http.StatusOK, json.RawMessage(raw)}
 }
 
-// isThread reports whether a channel type is a thread.
-func isThread(t discordgo.ChannelType) bool {
-	return t == discordgo.ChannelTypeGuildNewsThread || t == discordgo.ChannelTypeGuildPublicThread ||
-		t == discordgo.ChannelTypeGuildPrivateThread
-}
-
 // PostForum opens a new post in forum channel forumID, as a user does: a
 // thread named title whose first message, with the thread's own ID, is p
 // (p.ChannelID is ignored). The fake dispatches THREAD_CREATE, then the

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -157,22 +156,6 @@ func askBody(t testing.TB, id, question string) []byte {
 	return b
 }
 
-// withID returns the interaction body with its ID replaced, so that a test
-// can send a fixture more than once without it being taken for a replay.
-func withID(t testing.TB, body []byte, id string) []byte {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(body, &m); err != nil {
-		t.Fatal(err)
-	}
-	m["id"] = id
-	b, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // decodeResponse parses an interaction response body.
 func decodeResponse(t testing.TB, body []byte) discordgo.InteractionResponse {
 	t.Helper()
@@ -189,16 +172,6 @@ func wantStatus(t testing.TB, w *httptest.ResponseRecorder, code int) {
 	if w.Code != code {
 		t.Fatalf("status = %d, want %d; body %q", w.Code, code, w.Body.String())
 	}
-}
-
-// readAll reads a response body, failing the test on error.
-func readAll(t testing.TB, r io.Reader) []byte {
-	t.Helper()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("read body: %v", err)
-	}
-	return b
 }
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
