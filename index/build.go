@@ -58,6 +58,9 @@ type Index struct {
 	// ("generative", "ai", "llm", "tokens"): the subjects of the whole
 	// corpus, which every section is about.
 	anchors map[string]bool
+	// names are the terms the articles write only as mixed-case names
+	// ("LLaMA"), which a question's inflected English word does not match.
+	names map[string]bool
 	// tables are the articles' comparisons, analyzed.
 	tables []table
 	// kinds says what kind of content each section is, from its heading;
@@ -207,6 +210,7 @@ func (ix *Index) loadStats() error {
 		ix.words = append(ix.words, w)
 	}
 	sort.Strings(ix.words)
+	ix.names = ix.nameTerms()
 	ix.anchors = map[string]bool{}
 	for _, a := range ix.articles {
 		for _, w := range words(a.Title) {

@@ -120,6 +120,9 @@ func (ix *Index) parse(raw string) question {
 	seen := map[string]bool{}
 	for _, c := range cs {
 		t := qterm{word: c.word, term: ix.stem.stem(c.word), weight: ix.weight(c.word, c.english)}
+		if c.english && ix.names[t.term] && ix.inflected(c.word) {
+			t.term = c.word // "llamas" are animals: the name "LLaMA" has no plural
+		}
 		if t.term == "" || seen[t.term] {
 			continue
 		}
@@ -203,6 +206,13 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 	}
 	syn = bySpecificity(pick(synonyms, nil, nil))
 	return syn, bySpecificity(pick(others, nil, syn))
+}
+
+// inflected reports whether w is an inflected form of an English word
+// ("llamas", "took"), not its base form.
+func (ix *Index) inflected(w string) bool {
+	word, ok := ix.lex.Lookup(w)
+	return ok && word.Lemma != w
 }
 
 // unclip reads a clipped word as the article word it begins: "temp" as

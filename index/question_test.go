@@ -148,3 +148,14 @@ func TestFollowUp(t *testing.T) {
 		}
 	}
 }
+
+func TestMixedCase(t *testing.T) {
+	for w, want := range map[string]bool{
+		"LLaMA": true, "ChatGPT": true, "PaLM": true, "MusicLM": true,
+		"AI": false, "GANs": false, "LLMs": false, "Bard": false, "bard": false, "s": false, "": false,
+	} {
+		if got := mixedCase(w); got != want {
+			t.Errorf("mixedCase(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
