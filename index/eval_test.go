@@ -274,10 +274,11 @@ func TestCauses(t *testing.T) {
 	}
 	readJSON(t, filepath.Join("testdata", "causes.json"), &cases)
 	var all []evalCase
-	for _, c := range cases {
+	for i, c := range cases {
 		if c.Corpus == "" {
 			c.Corpus = "builtin"
 		}
+		c.line = i + 2 // one case a line, after "["
 		all = append(all, c.evalCase)
 	}
 	s := evaluate(t, all)
