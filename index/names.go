@@ -8,7 +8,7 @@ import (
 // nameTerms are the analyzed terms that the articles write only as names in
 // mixed case ("LLaMA", "PaLM", "ChatGPT"), never as ordinary words. A name is
 // not inflected, so a question's "llamas" or "palms" is the English word,
-// not the model: see question.parse.
+// not the model: see Index.parse.
 //
 // Only mixed case counts. An acronym in capitals ("AI", "GAN") has plurals
 // students write ("AIs"), and a capitalised word may be a concept the
