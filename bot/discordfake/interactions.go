@@ -219,25 +219,19 @@ func (f *Fake) WaitCallback(ctx context.Context, interactionID string) (*discord
 // any edits, or an error if there is none or it was deleted.
 func (f *Fake) Original(interactionID string) (*discordgo.Message, error) {
 	f.mu.Lock()
-	var raw []byte
-	var err error
+	id := ""
 	if it := f.interactions[interactionID]; it != nil {
-		if m := f.messages[it.originalID]; m != nil && !m.deleted {
-			raw, err = json.Marshal(m.obj)
-		}
+		id = it.originalID
 	}
 	f.mu.Unlock()
-	if err != nil {
-		return nil, fmt.Errorf("encode original response of interaction %s: %w", interactionID, err)
-	}
-	if raw == nil {
+	if id == "" {
 		return nil, fmt.Errorf("interaction %s has no original response", interactionID)
 	}
-	var m discordgo.Message
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("decode original response of interaction %s: %w", interactionID, err)
+	m, err := f.Message(id)
+	if err != nil {
+		return nil, fmt.Errorf("original response of interaction %s: %w", interactionID, err)
 	}
-	return &m, nil
+	return m, nil
 }
 
 // Followups returns the interaction's followup messages that were not

@@ -73,17 +73,28 @@ func (r Result) Print(w io.Writer) {
 
 // add merges another round's result into r.
 func (r *Result) add(o Result) {
+	r.merge(o)
+	r.Elapsed += o.Elapsed
+	r.percentiles()
+}
+
+// merge adds o's counts, first error and latencies to r; its elapsed time
+// and percentiles are left to the caller.
+func (r *Result) merge(o Result) {
 	r.Requests += o.Requests
 	r.Errors += o.Errors
 	r.Answered += o.Answered
 	r.NotCovered += o.NotCovered
 	r.RateLimited += o.RateLimited
 	r.Choices += o.Choices
-	r.Elapsed += o.Elapsed
 	if r.FirstError == "" {
 		r.FirstError = o.FirstError
 	}
 	r.latencies = append(r.latencies, o.latencies...)
+}
+
+// percentiles sets P50 and P99 from r's latencies.
+func (r *Result) percentiles() {
 	slices.Sort(r.latencies)
 	r.P50, r.P99 = percentile(r.latencies, 50), percentile(r.latencies, 99)
 }
@@ -201,11 +212,10 @@ func load(ctx context.Context, cfg Config) Result {
 	defer client.CloseIdleConnections()
 
 	var (
-		seq       atomic.Int64
-		mu        sync.Mutex
-		res       Result
-		latencies []time.Duration
-		wg        sync.WaitGroup
+		seq atomic.Int64
+		mu  sync.Mutex
+		res Result
+		wg  sync.WaitGroup
 	)
 	start := time.Now()
 	deadline := start.Add(cfg.Duration)
@@ -214,7 +224,6 @@ func load(ctx context.Context, cfg Config) Result {
 	idBase := (start.UnixMilli() - discordEpochMilli) << 22
 	for range cfg.Concurrency {
 		wg.Go(func() {
-			var mine []time.Duration
 			var part Result
 			for n := 0; n < maxPerWorker && ctx.Err() == nil && time.Now().Before(deadline); n++ {
 				n := seq.Add(1)
@@ -230,7 +239,7 @@ func load(ctx context.Context, cfg Config) Result {
 				}
 				part.Requests++
 				if took > 0 {
-					mine = append(mine, took)
+					part.latencies = append(part.latencies, took)
 				}
 				switch {
 				case err != nil:
@@ -249,24 +258,13 @@ func load(ctx context.Context, cfg Config) Result {
 				}
 			}
 			mu.Lock()
-			res.Requests += part.Requests
-			res.Errors += part.Errors
-			res.Answered += part.Answered
-			res.NotCovered += part.NotCovered
-			res.RateLimited += part.RateLimited
-			res.Choices += part.Choices
-			if res.FirstError == "" {
-				res.FirstError = part.FirstError
-			}
-			latencies = append(latencies, mine...)
+			res.merge(part)
 			mu.Unlock()
 		})
 	}
 	wg.Wait()
 	res.Elapsed = time.Since(start)
-	slices.Sort(latencies)
-	res.P50, res.P99 = percentile(latencies, 50), percentile(latencies, 99)
-	res.latencies = latencies
+	res.percentiles()
 	return res
 }
 
