@@ -29,6 +29,8 @@ type table struct {
 	// ("generating" in a cell is not evidence for the row when the question
 	// names "generative AI").
 	cells [][]string
+	// values holds each row's cells, each analyzed whole.
+	values [][][]string
 }
 
 // leadMargin is how much more of a question a comparison's section must
@@ -70,14 +72,18 @@ func (ix *Index) newTables() []table {
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				var cells []string
+				var values [][]string
 				for _, v := range r.Values {
-					for _, term := range ix.terms(v) {
+					terms := ix.terms(v)
+					values = append(values, terms)
+					for _, term := range terms {
 						if !slices.Contains(named, term) {
 							cells = append(cells, term)
 						}
 					}
 				}
 				t.cells = append(t.cells, cells)
+				t.values = append(t.values, values)
 			}
 			out = append(out, t)
 		}
@@ -293,7 +299,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 			}
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.
-			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && ix.everyCell(t, un.row, qt.term) && ix.onlyRow(t, un.row, qt.term) {
+			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && everyCell(t, un.row, qt.term) && ix.onlyRow(t, un.row, qt.term) {
 				row, best = un.row, minWeight
 			}
 			if !near {
@@ -316,13 +322,13 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 
 // everyCell reports whether term stands in every cell of row r: a row
 // whose cells all say "uses ..." is what the subjects use.
-func (ix *Index) everyCell(t table, r int, term string) bool {
-	vals := t.c.Rows[r].Values
+func everyCell(t table, r int, term string) bool {
+	vals := t.values[r]
 	if len(vals) < 2 {
 		return false
 	}
 	for _, v := range vals {
-		if !slices.Contains(ix.terms(v), term) {
+		if !slices.Contains(v, term) {
 			return false
 		}
 	}

@@ -492,11 +492,9 @@ func (ix *Index) defines(s int, focus string) bool {
 	if focus == "" {
 		return false
 	}
-	sec := ix.section(s)
-	for _, b := range sec.Blocks {
-		if b.Label != "" && slices.Contains(ix.terms(b.Label), focus) {
-			return true
-		}
+	ix.loadTerms(s)
+	if ix.secTerms[s].labels[focus] {
+		return true
 	}
 	for u := ix.secUnits[s].first; u < ix.secUnits[s].end; u++ {
 		if ix.units[u].kind == passageUnit && slices.Contains(ix.textOf(u).defined, focus) {

@@ -168,6 +168,9 @@ func (ix *Index) textOf(p int) *passageText {
 type sectionTerms struct {
 	once  sync.Once
 	terms map[string]bool
+	// labels are the terms of its lines' labels ("Inference: ..."), for
+	// defines.
+	labels map[string]bool
 }
 
 // knows reports whether section s holds the analyzed term t.
@@ -187,6 +190,12 @@ func (ix *Index) loadTerms(s int) {
 		}
 		for _, term := range ix.terms(sec.Heading + "\n" + sec.Text()) {
 			st.terms[term] = true
+		}
+		st.labels = map[string]bool{}
+		for _, b := range sec.Blocks {
+			for _, term := range ix.terms(b.Label) {
+				st.labels[term] = true
+			}
 		}
 	})
 }
