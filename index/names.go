@@ -14,23 +14,65 @@ import (
 // students write ("AIs"), and a capitalised word may be a concept the
 // writer capitalises ("the Transformer").
 func (ix *Index) nameTerms() map[string]bool {
-	asName := map[string]bool{}
-	asWord := map[string]bool{}
+	// The mixed-case words' terms first: few, so only words that could
+	// share a term with one of them are analyzed after (the articles'
+	// every word would cost a library's start-up a seventh of its build).
+	names := map[string]bool{}
+	starts := map[string]bool{}
+	ix.eachWord(func(w string) {
+		if !mixedCase(w) {
+			return
+		}
+		lower := strings.ToLower(w)
+		if t := ix.stem.stem(lower); t != "" {
+			names[t] = true
+			starts[wordStart(lower)] = true
+		}
+	})
+	if len(names) == 0 {
+		return nil
+	}
+	ix.eachWord(func(w string) {
+		if mixedCase(w) {
+			return
+		}
+		if lower := strings.ToLower(w); starts[wordStart(lower)] {
+			delete(names, ix.stem.stem(lower)) // the articles use it as a word too
+		}
+	})
+	return names
+}
+
+// wordStart is a word's first three letters, which its regular inflections
+// keep ("llama", "llamas").
+func wordStart(w string) string {
+	n := 0
+	for i := range w {
+		if n == 3 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// eachWord calls f with each run of letters and digits, case kept, in the
+// articles' titles, headings, lines and labels.
+func (ix *Index) eachWord(f func(string)) {
 	see := func(text string) {
-		for _, w := range casedWords(text) {
-			lower := words(w)
-			if len(lower) != 1 {
-				continue
+		start := -1
+		for i, r := range text {
+			in := unicode.IsLetter(r) || unicode.IsDigit(r)
+			switch {
+			case in && start < 0:
+				start = i
+			case !in && start >= 0:
+				f(text[start:i])
+				start = -1
 			}
-			t := ix.stem.stem(lower[0])
-			if t == "" {
-				continue
-			}
-			if mixedCase(w) {
-				asName[t] = true
-			} else {
-				asWord[t] = true
-			}
+		}
+		if start >= 0 {
+			f(text[start:])
 		}
 	}
 	for _, a := range ix.articles {
@@ -43,33 +85,6 @@ func (ix *Index) nameTerms() map[string]bool {
 			}
 		}
 	}
-	names := map[string]bool{}
-	for t := range asName {
-		if !asWord[t] {
-			names[t] = true
-		}
-	}
-	return names
-}
-
-// casedWords splits text into runs of letters and digits, keeping case.
-func casedWords(text string) []string {
-	var out []string
-	start := -1
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, text[start:])
-	}
-	return out
 }
 
 // mixedCase reports whether w has a capital after its first letter and a

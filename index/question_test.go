@@ -159,3 +159,20 @@ func TestMixedCase(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTerms: a term is a name only while the articles never write it as
+// an ordinary word, in any form ("palms" lowercase makes "PaLM" a word too).
+func TestNameTerms(t *testing.T) {
+	note, err := knowledge.Parse("notes/models.md", []byte("---\ntitle: Models\n---\n\n## Models\n\nLLaMA and PaLM are models. Hold the phone in the palms of your hands.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := liveTestIndex(t, note)
+	defer ix.Close()
+	if !ix.names["llama"] {
+		t.Errorf("llama is not a name; names %v", ix.names)
+	}
+	if ix.names["palm"] {
+		t.Errorf("palm is a name although the note writes \"palms\"; names %v", ix.names)
+	}
+}
