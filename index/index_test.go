@@ -188,6 +188,15 @@ func BenchmarkAsk(b *testing.B) {
 	}
 }
 
+func BenchmarkAskDefine(b *testing.B) {
+	ix := builtinIndex(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.Ask(ctx, "what is an llm")
+	}
+}
+
 func BenchmarkAskTypo(b *testing.B) {
 	ix := builtinIndex(b)
 	ctx := context.Background()
