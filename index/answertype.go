@@ -66,6 +66,20 @@ func questionNeed(ws []string) need {
 	return needNothing
 }
 
+// procedure reports a question asking for steps the asker follows: "how do
+// i", "how to", "install", "set up".
+func procedure(ws []string) bool {
+	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
+	for i, w := range ws {
+		switch {
+		case w == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")),
+			w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
+			return true
+		}
+	}
+	return false
+}
+
 // Patterns of what sections hold.
 var (
 	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)

@@ -167,6 +167,8 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	switch {
 	case best == nil:
 		return nil, nil, false
+	case q.whole && !best.named:
+		return nil, ix.tables[best.t].c, true
 	case best.row >= 0:
 		c := ix.tables[best.t].c
 		return &RowMatch{Comparison: c, Row: c.Rows[best.row]}, nil, ix.leads(q, best, ranked)

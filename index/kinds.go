@@ -58,7 +58,10 @@ var cues = map[kind][]string{
 // mechanismVerbs follow "how" in a question about how something works.
 var mechanismVerbs = []string{"work", "function", "operate", "learn", "train", "generate", "produce", "create",
 	"make", "write", "predict", "process", "run", "think", "sound", "come", "respond", "answer", "build",
-	"finetune", "pretrain", "tune"}
+	"finetune", "pretrain", "tune",
+	// what a mind does: "how does chatgpt know what to say", "how does it
+	// pick the next word"
+	"know", "understand", "decide", "choose", "pick", "guess", "read", "remember", "figure", "reply"}
 
 // cueKinds maps each cue word to its kind, in the precedence cueKind
 // applies when a word is a cue of several.
@@ -144,6 +147,9 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return -1
 	}
 	how, why, what := opener("how"), opener("why"), opener("what", "whats", "what's")
+	if how < 0 && len(ws) > 0 && slices.Contains(imperatives, ws[0]) {
+		how = slices.Index(ws, "how") // "explain like i'm 5 how an llm picks the next word"
+	}
 	after := func(i int) []string {
 		if i < 0 {
 			return nil
@@ -157,7 +163,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		// "why should i care about llms", "why do people mix them up":
 		// why the subject matters, the introduction's job.
 		return kindOverview
-	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws):
+	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws):
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws):
 		return kindConcerns
@@ -258,10 +264,26 @@ func examples(ws []string) bool {
 	return false
 }
 
-// whichOne reports "which one", "which is": a choice between the things compared.
+// whichOne reports "which one", "each one": a choice between, or a look at,
+// the things compared.
 func whichOne(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] == "which" && (ws[i+1] == "one" || ws[i+1] == "ones") {
+			return true
+		}
+	}
+	return pairNamed(ws)
+}
+
+// pairNamed reports a question that speaks of two things compared without
+// naming them: "each one", "each of them", "the two", "both of them".
+func pairNamed(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		a, b := ws[i], ws[i+1]
+		switch {
+		case a == "each" && (b == "one" || b == "of"),
+			a == "the" && (b == "two" || b == "2"),
+			a == "both" && (b == "of" || b == "one" || b == "ones"):
 			return true
 		}
 	}
@@ -298,6 +320,36 @@ func (ix *Index) comparative(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// wholeAsked reports a question asking for a whole comparison: "all the
+// differences", "every feature", "the whole comparison", "side by side".
+func wholeAsked(ws []string) bool {
+	all := []string{"all", "every", "each", "whole", "full", "entire", "complete"}
+	of := []string{"difference", "differences", "feature", "features", "comparison", "table", "way", "ways",
+		"row", "rows", "aspect", "aspects", "point", "points"}
+	for i, w := range ws {
+		if w == "side" && i+2 < len(ws) && ws[i+1] == "by" && ws[i+2] == "side" {
+			return true
+		}
+		if !slices.Contains(all, w) {
+			continue
+		}
+		for _, v := range ws[i+1 : min(len(ws), i+4)] {
+			if slices.Contains(of, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restricts reports a yes-or-no question of how far something reaches: "do
+// llms only do text", "is an llm only for words". Its answer is how it
+// differs from what reaches further.
+func restricts(ws []string) bool {
+	ws = withoutFillers(ws)
+	return len(ws) > 2 && slices.Contains([]string{"is", "are", "does", "do", "can"}, ws[0]) && slices.Contains(ws[2:], "only")
 }
 
 // categorizes reports a question of the form "is X a Y", "does X count as

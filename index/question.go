@@ -26,6 +26,9 @@ type question struct {
 	cues map[kind]bool
 	// asksKindOf is set by "what kind of", "what type of": a category is asked.
 	asksKindOf bool
+	// whole is set by "all the differences", "side by side", "the whole
+	// comparison": every row is asked.
+	whole bool
 }
 
 // qterm is one content word of a question.
@@ -99,8 +102,9 @@ func (ix *Index) parse(raw string) question {
 		english bool
 	}
 	var cs []content
-	for _, w := range ws {
-		if stopWords[w] {
+	form := replyLength(ws)
+	for i, w := range ws {
+		if stopWords[w] || form[i] {
 			q.words = append(q.words, w)
 			continue
 		}
@@ -161,7 +165,14 @@ func (ix *Index) parse(raw string) question {
 		}
 	}
 	q.need = questionNeed(q.words)
+	if q.need == needSteps && q.kind == kindMechanism && !procedure(q.words) {
+		// "how does an llm work step by step" asks for the workings in
+		// order, which a section on how it works gives; steps to follow
+		// are asked by "how do i", "how to", "install".
+		q.need = needNothing
+	}
 	q.examples = examples(q.words)
+	q.whole = wholeAsked(q.words)
 	for i := 0; i+1 < len(q.words); i++ {
 		if (q.words[i] == "kind" || q.words[i] == "type" || q.words[i] == "sort" || q.words[i] == "kinds" || q.words[i] == "types") && q.words[i+1] == "of" {
 			q.asksKindOf = true
@@ -177,6 +188,30 @@ func (ix *Index) parse(raw string) question {
 		q.kind = kindDiffer // "is chatgpt genai or llm"
 	}
 	return q
+}
+
+// lengthUnits measure a reply: "in 2 sentences", "in a few lines".
+var lengthUnits = []string{"sentence", "sentences", "line", "lines", "paragraph", "paragraphs", "word", "words",
+	"bullet", "bullets", "point", "points", "minute", "minutes", "seconds"}
+
+// counts are words that count a length unit, besides numerals.
+var counts = []string{"a", "one", "two", "three", "four", "five", "few", "couple", "single", "short"}
+
+// replyLength marks the words that say how long the reply should be ("sum
+// it up in 2 sentences", "explain in a few words"): words of the reply's
+// form, not of its topic.
+func replyLength(ws []string) map[int]bool {
+	var form map[int]bool
+	for i := 1; i < len(ws); i++ {
+		if !slices.Contains(lengthUnits, ws[i]) || !isNumber(ws[i-1]) && !slices.Contains(counts, ws[i-1]) {
+			continue
+		}
+		if form == nil {
+			form = map[int]bool{}
+		}
+		form[i], form[i-1] = true, true
+	}
+	return form
 }
 
 // relatedTerms are the analyzed article terms of the words the lexicon
@@ -284,6 +319,17 @@ func focus(terms []qterm) string {
 		}
 	}
 	return best
+}
+
+// unknownFocus reports whether the question's focus is a word that says
+// something and that the articles know in no form.
+func (q *question) unknownFocus() bool {
+	for _, t := range q.terms {
+		if t.term == q.focus {
+			return t.known == 0 && t.weight >= minFocusWeight
+		}
+	}
+	return false
 }
 
 // namesTwoSubjects reports whether q names two compared subjects of one table.

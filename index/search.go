@@ -52,6 +52,10 @@ const (
 	// "what's the future of genai" although every section names genai, not
 	// enough to lift a section that matches nothing but its kind.
 	kindBonus = 1
+	// restateDiscount weighs a summary section (an introduction, a
+	// conclusion) against the sections it restates, for a question that
+	// asks no summary.
+	restateDiscount = 0.8
 	maxHits   = 3
 	// hitRatio keeps a section as a further hit only if it scores this share
 	// of the best one.
@@ -179,6 +183,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	if lead > 0 {
 		h := ranked[lead]
 		ranked = append([]hit{h}, append(ranked[:lead:lead], ranked[lead+1:]...)...)
+	}
+	if categorizes(q.words) && q.unknownFocus() {
+		// "is gemini an llm": what is asked of is something the articles
+		// never name.
+		ans.Confidence = 0
 	}
 	if len(ranked) == 0 || ans.Confidence < minCoverage {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
@@ -347,9 +356,16 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		}
 	}
 	top := 0.0
+	asksSummary := q.kind == kindOutlook || q.kind == kindOverview
 	for i := range ranked {
 		h := &ranked[i]
 		h.score = h.text + h.heading
+		if k := ix.kinds[h.section].kind; !asksSummary && (k == kindOutlook || k == kindOverview) {
+			// An introduction or a conclusion restates what the sections
+			// between explain: "can ai make music" is answered where
+			// music is explained, not where it is mentioned again.
+			h.score *= restateDiscount
+		}
 		top = max(top, h.score)
 	}
 	if q.kind != kindDefine && q.kind != kindNone {

@@ -68,6 +68,16 @@ func (ix *Index) correct(w string) (string, bool) {
 			best, bestDist = v, d
 		}
 	}
+	// The words of asking too ("artical" for "article"), after the
+	// articles' own at the same distance.
+	for v := range longAskingWords {
+		if abs(len(v)-len(w)) > 2 || v[0] != w[0] {
+			continue
+		}
+		if d := editDistance(w, v, 2); d < bestDist || d == bestDist && best == "" || d == bestDist && ix.vocab[best] == 0 && v < best {
+			best, bestDist = v, d
+		}
+	}
 	return best, best != "" && bestDist <= 2
 }
 
@@ -92,6 +102,24 @@ func (ix *Index) swapped(w string) (string, bool) {
 	}
 	return "", false
 }
+
+// longAskingWords are the words of asking (stop words and cues) long enough
+// to be tried at two edits.
+var longAskingWords = func() map[string]bool {
+	m := map[string]bool{}
+	add := func(w string) {
+		if utf8.RuneCountInString(w) >= twoEditRunes-1 {
+			m[w] = true
+		}
+	}
+	for w := range stopWords {
+		add(w)
+	}
+	for w := range cueKinds {
+		add(w)
+	}
+	return m
+}()
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz"
 
