@@ -56,7 +56,7 @@ const (
 	// conclusion) against the sections it restates, for a question that
 	// asks no summary.
 	restateDiscount = 0.8
-	maxHits   = 3
+	maxHits         = 3
 	// hitRatio keeps a section as a further hit only if it scores this share
 	// of the best one.
 	hitRatio   = 0.5
