@@ -88,20 +88,21 @@ var (
 	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
 	capacityRE = regexp.MustCompile(`(?i)\b(largest|maximum|max|limit|limits|capacity|at most|up to|more than|no more than|at one time)\b`)
-	// agentRE finds who does something: a name's possessive ("Meta's
-	// LLaMA") or a name after "by".
-	agentRE = regexp.MustCompile(`\b\p{Lu}[\p{L}\p{N}]*['’]s\b|\bby \p{Lu}\p{Ll}`)
+	// possessiveRE finds who owns or made something: a name's possessive
+	// and what follows ("Meta's LLaMA"); byRE a name after "by".
+	possessiveRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}\p{N}]*)['’]s\s+([\p{L}\p{N}][\p{L}\p{N}·.-]*)`)
+	byRE         = regexp.MustCompile(`\bby \p{Lu}\p{Ll}`)
 )
 
-// has reports whether section s holds an answer of type n.
-func (ix *Index) has(s int, n need) bool {
+// has reports whether section s holds an answer of the type q needs.
+func (ix *Index) has(s int, q *question) bool {
 	sec := ix.section(s)
 	text := sec.Text()
-	switch n {
+	switch q.need {
 	case needDate:
 		return yearRE.MatchString(text) || monthRE.MatchString(text)
 	case needNumber:
-		return numberRE.MatchString(text)
+		return ix.numberOf(text, q)
 	case needSteps:
 		h := strings.ToLower(sec.Heading)
 		return strings.HasPrefix(h, "how to") || strings.Contains(h, "step") ||
@@ -109,9 +110,62 @@ func (ix *Index) has(s int, n need) bool {
 	case needRanking:
 		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
 	case needAgent:
-		return agentRE.MatchString(text)
+		return ix.namesAgent(text, q)
 	case needCapacity:
 		return numberRE.MatchString(text) && capacityRE.MatchString(text)
 	}
 	return true
 }
+
+// namesAgent reports whether text names who made what q asks about: a
+// possessive whose thing is a word of the question ("who made gpt": "OpenAI's
+// GPT"), or a name after "by". "who founded openai" is not answered by
+// "OpenAI's GPT", nor "who invented generative ai" by "Meta's LLaMA".
+func (ix *Index) namesAgent(text string, q *question) bool {
+	for _, m := range possessiveRE.FindAllStringSubmatch(text, -1) {
+		owner, thing := ix.stem.stem(strings.ToLower(m[1])), ix.stem.stem(strings.ToLower(m[2]))
+		if thing != owner && q.hasTerm(thing) && !q.hasTerm(owner) {
+			return true
+		}
+	}
+	return byRE.MatchString(text)
+}
+
+// measuredSpan is how many words after "how many" may name what is counted.
+const measuredSpan = 3
+
+// numberOf reports whether a sentence of text gives a number together with
+// what the question counts: "how many words" is answered by "billions of
+// words", "how much does a gpu cost" not by it. A question that names
+// nothing to count needs any number.
+func (ix *Index) numberOf(text string, q *question) bool {
+	var measured []string
+	for i, w := range q.words {
+		if w != "how" || i+1 >= len(q.words) {
+			continue
+		}
+		for _, v := range q.words[i+2 : min(len(q.words), i+2+measuredSpan)] {
+			if t := ix.stem.stem(v); !stopWords[v] && t != "" && q.hasTerm(t) {
+				measured = append(measured, t)
+			}
+		}
+		break
+	}
+	if len(measured) == 0 {
+		return numberRE.MatchString(text)
+	}
+	for _, sentence := range sentenceEnd.Split(text, -1) {
+		if !numberRE.MatchString(sentence) {
+			continue
+		}
+		for _, w := range words(sentence) {
+			if slices.Contains(measured, ix.stem.stem(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceEnd cuts text into sentences and lines.
+var sentenceEnd = regexp.MustCompile(`[.!?](\s+|$)|\n+`)

@@ -232,7 +232,7 @@ func (ix *Index) coverage(q *question, s int) float64 {
 // names and the corpus's subjects included, to tell which of two sections
 // holds more of the question.
 func (ix *Index) cover(q *question, s int, strict bool) float64 {
-	if !ix.has(s, q.need) {
+	if !ix.has(s, q) {
 		return 0
 	}
 	if q.formOnly() {
@@ -391,7 +391,7 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	// "how much", a date for "when") ranks below all that can.
 	if q.need != needNothing {
 		for i := range min(len(ranked), maxKinded) {
-			ranked[i].holds = ix.has(ranked[i].section, q.need)
+			ranked[i].holds = ix.has(ranked[i].section, q)
 		}
 	}
 	sort.SliceStable(ranked, func(i, j int) bool {
