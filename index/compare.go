@@ -25,6 +25,9 @@ type table struct {
 	features     [][]string
 	featureKinds []kind
 	exampleRow   []bool
+	// extentRow marks a feature that is a word for how far something
+	// reaches ("Scope", "Range"), as the lexicon relates it to "extent".
+	extentRow []bool
 	// cells holds each row's cell terms, without the subjects' own terms
 	// ("generating" in a cell is not evidence for the row when the question
 	// names "generative AI").
@@ -71,6 +74,7 @@ func (ix *Index) newTables() []table {
 				ws := lemmas(ix, r.Feature)
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
+				t.extentRow = append(t.extentRow, ix.namesExtent(ws))
 				var cells []string
 				var values [][]string
 				for _, v := range r.Values {
@@ -89,6 +93,20 @@ func (ix *Index) newTables() []table {
 		}
 	}
 	return out
+}
+
+// namesExtent reports whether a feature's words name how far something
+// reaches: "extent" itself or a word the lexicon relates to it ("scope",
+// "range", "coverage").
+func (ix *Index) namesExtent(lemmas []string) bool {
+	if len(lemmas) != 1 {
+		return false
+	}
+	if lemmas[0] == "extent" {
+		return true
+	}
+	syn, rel := ix.lex.Related(lemmas[0])
+	return slices.Contains(syn, "extent") || slices.Contains(rel, "extent")
 }
 
 // keyTerm is the analyzed term among distinct whose word in phrase is the
@@ -157,6 +175,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		if cand.row < 0 {
 			cand.row = ix.rowByCells(q, ti, units, about)
 		}
+		if cand.row < 0 && about && q.extent {
+			// "which is broader": the row of how far each reaches, as
+			// if its feature were named.
+			if j := slices.Index(t.extentRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
 		if cand.row < 0 && (!differ || (cand.subjects == 0 && cand.rank != 0)) {
 			continue
 		}
@@ -209,7 +234,10 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 		margin = leadMargin
 	}
 	enough := q.kind == kindDiffer || a.asked || (a.named || kindRow) && margin == 0
-	return enough && mine >= best || mine > best+margin
+	// A difference asked of a named subject and feature is the table's
+	// ("do llms only handle text"), whatever else the question's verbs match.
+	outright := q.kind == kindDiffer && a.named && a.subjects > 0
+	return outright || enough && mine >= best || mine > best+margin
 }
 
 // rowByFeature is the row whose feature the question names ("scope",
@@ -224,6 +252,7 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 			return j, true
 		}
 	}
+
 	for j := range t.c.Rows {
 		switch k := t.featureKinds[j]; {
 		case k != kindNone && k != kindDefine && q.cues[k]:
@@ -269,30 +298,32 @@ func (ix *Index) namesHeading(q *question, t table) bool {
 }
 
 // rowByCells is the row of table ti that the question finds by its cells:
-// a row unit holding a question word that no other row of the table holds.
+// a row holding a question word that no other row of the table holds.
 // When the question is about the table (about), any telling word will do;
-// otherwise the word must say something and the row score near the best
-// unit. -1 when there is none.
+// otherwise the word must say something and the row's unit score near the
+// best unit. -1 when there is none.
 func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) int {
-	if len(units) == 0 {
-		return -1
-	}
 	t := ix.tables[ti]
 	minWeight := rowCellWeight
 	if about && (q.kind == kindNone || q.kind == kindDiffer || q.kind == kindDefine) {
 		minWeight = rowCellAboutWeight
 	}
+	// near holds the rows whose units score near the best unit. About the
+	// table, a word that says something finds its row wherever the row
+	// ranks ("if i wanna make a video which one do i need"); a vague one
+	// ("main", in "mainly") only a row that the search found too.
 	ratio := rowCellRatio
 	if about {
 		ratio = rowCellAboutRatio
 	}
-	row, best := -1, 0.0
+	near := map[int]bool{}
 	for _, u := range units {
-		un := ix.units[u.unit]
-		if un.kind != rowUnit || un.table != ti {
-			continue
+		if un := ix.units[u.unit]; un.kind == rowUnit && un.table == ti && u.score >= ratio*units[0].score {
+			near[un.row] = true
 		}
-		near := u.score >= ratio*units[0].score
+	}
+	row, best := -1, 0.0
+	for r := range t.c.Rows {
 		// The row whose telling word weighs most; a synonym counts for
 		// less, a looser relation not at all.
 		for _, qt := range q.terms {
@@ -301,10 +332,10 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 			}
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.
-			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && everyCell(t, un.row, qt.term) && ix.onlyRow(t, un.row, qt.term) {
-				row, best = un.row, minWeight
+			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && everyCell(t, r, qt.term) && ix.onlyRow(t, r, qt.term) {
+				row, best = r, minWeight
 			}
-			if !near {
+			if !near[r] && !(about && qt.weight >= minFocusWeight) {
 				continue
 			}
 			for _, c := range []struct {
@@ -312,8 +343,8 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 				w     float64
 			}{{[]string{qt.term}, qt.weight}, {qt.syn, qt.weight * synonymKnown}} {
 				for _, cand := range c.terms {
-					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[un.row], cand) && ix.onlyRow(t, un.row, cand) {
-						row, best = un.row, c.w
+					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[r], cand) && ix.onlyRow(t, r, cand) {
+						row, best = r, c.w
 					}
 				}
 			}

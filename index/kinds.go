@@ -344,6 +344,28 @@ func wholeAsked(ws []string) bool {
 	return false
 }
 
+// dimensions are the adjectives of how far something reaches.
+var dimensions = []string{"broad", "wide", "big", "large", "narrow", "vast", "limited", "general", "specific",
+	"small", "versatile", "flexible"}
+
+// comparesExtent reports a comparison of how far things reach: "which is
+// broader", "which one is bigger", "which is more general".
+func (ix *Index) comparesExtent(ws []string) bool {
+	for i, w := range ws {
+		lemma := w
+		if word, ok := ix.lex.Lookup(w); ok {
+			lemma = word.Lemma
+		}
+		if !slices.Contains(dimensions, lemma) {
+			continue
+		}
+		if lemma != w || i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
+			return true // "broader", "more general"
+		}
+	}
+	return false
+}
+
 // restricts reports a yes-or-no question of how far something reaches: "do
 // llms only do text", "is an llm only for words". Its answer is how it
 // differs from what reaches further.

@@ -54,6 +54,7 @@ var conversationalWords = []string{
 	"gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ok", "okay", "pretty", "like", "yeah", "yes", "nah", "um", "uh",
 	"quick", "q", "wondering", "wonder", "curious", "confused", "confuse",
 	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
+	"cant", "can't", "wont", "won't", "arent", "aren't", "didnt", "didn't", "couldnt", "couldn't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
 	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones",
 	// The asker's situation in a classroom, not the topic: "for my essay".
 	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",

@@ -29,6 +29,9 @@ type question struct {
 	// whole is set by "all the differences", "side by side", "the whole
 	// comparison": every row is asked.
 	whole bool
+	// extent is set by a question of how far something reaches: "which is
+	// broader", "do llms only do text".
+	extent bool
 }
 
 // qterm is one content word of a question.
@@ -173,6 +176,7 @@ func (ix *Index) parse(raw string) question {
 	}
 	q.examples = examples(q.words)
 	q.whole = wholeAsked(q.words)
+	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words)
 	for i := 0; i+1 < len(q.words); i++ {
 		if (q.words[i] == "kind" || q.words[i] == "type" || q.words[i] == "sort" || q.words[i] == "kinds" || q.words[i] == "types") && q.words[i+1] == "of" {
 			q.asksKindOf = true
@@ -227,7 +231,9 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 			if stopWords[r] {
 				continue
 			}
-			if t := ix.stem.stem(r); ix.df[t] > 0 && !slices.Contains(into, t) && !slices.Contains(not, t) {
+			// A relative that analyzes as a word of asking is none ("likeness"
+			// is "like" once stemmed).
+			if t := ix.stem.stem(r); ix.df[t] > 0 && !stopWords[t] && !slices.Contains(into, t) && !slices.Contains(not, t) {
 				into = append(into, t)
 			}
 		}
