@@ -328,11 +328,11 @@ func focus(terms []qterm) string {
 }
 
 // unknownFocus reports whether the question's focus is a word that says
-// something and that the articles know in no form.
+// something and that the articles know neither as such nor by a synonym.
 func (q *question) unknownFocus() bool {
 	for _, t := range q.terms {
 		if t.term == q.focus {
-			return t.known == 0 && t.weight >= minFocusWeight
+			return t.known < synonymKnown && t.weight >= minFocusWeight // "gemini" is only related to "person"
 		}
 	}
 	return false
