@@ -58,6 +58,11 @@ type Index struct {
 	// ("generative", "ai", "llm", "tokens"): the subjects of the whole
 	// corpus, which every section is about.
 	anchors map[string]bool
+	// topics are the title words of one article that are too common to
+	// anchor the corpus but that its headings name too ("temperature" of
+	// "Week 3 notes: ... temperature" over "How Temperature Works"): they
+	// anchor a question, and that article's sections know them.
+	topics map[string]map[int]bool
 	// names are the terms the articles write only as mixed-case names
 	// ("LLaMA"), which a question's inflected English word does not match.
 	names map[string]bool
@@ -212,10 +217,31 @@ func (ix *Index) loadStats() error {
 	sort.Strings(ix.words)
 	ix.names = ix.nameTerms()
 	ix.anchors = map[string]bool{}
-	for _, a := range ix.articles {
-		for _, w := range words(a.Title) {
-			if t := ix.stem.stem(w); !stopWords[w] && ix.weight(w, ix.lex.IsWord(w)) >= anchorWeight && t != "" {
+	ix.topics = map[string]map[int]bool{}
+	headed := map[int]map[string]bool{} // article -> its headings' subject terms
+	for s, k := range ix.kinds {
+		a := ix.sections[s].article
+		if headed[a] == nil {
+			headed[a] = map[string]bool{}
+		}
+		for _, t := range k.subject {
+			headed[a][t] = true
+		}
+	}
+	for a, art := range ix.articles {
+		for _, w := range words(art.Title) {
+			t := ix.stem.stem(w)
+			if stopWords[w] || t == "" {
+				continue
+			}
+			switch weight := ix.weight(w, ix.lex.IsWord(w)); {
+			case weight >= anchorWeight:
 				ix.anchors[t] = true
+			case weight >= topicWeight && headed[a][t]:
+				if ix.topics[t] == nil {
+					ix.topics[t] = map[int]bool{}
+				}
+				ix.topics[t][a] = true
 			}
 		}
 	}

@@ -464,6 +464,10 @@ func (ix *Index) suits(s int, q *question) bool {
 	switch {
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
+	case q.topicNamed && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm):
+		// "what happens to stuff outside the context window" is asked of
+		// the section on context windows, not of how temperature works.
+		return false
 	case q.kind == kindDefine && (sk.kind == kindDefine || sk.kind == kindTopic):
 		return q.focus != "" && slices.Contains(sk.subject, q.focus) || ix.defines(s, q.focus)
 	case q.kind == kindDefine:
@@ -472,6 +476,13 @@ func (ix *Index) suits(s int, q *question) bool {
 		return q.formOnly() || ix.comparesHere(q, s)
 	}
 	return sk.kind == q.kind
+}
+
+// namesTopic reports whether q names every term of the subject of section
+// s's heading: "context window" of "Context Windows".
+func (ix *Index) namesTopic(q *question, s int) bool {
+	sub := ix.kinds[s].subject
+	return len(sub) > 0 && !slices.ContainsFunc(sub, func(t string) bool { return !q.hasTerm(t) })
 }
 
 // touches reports whether section s knows at least one of the question's

@@ -32,6 +32,9 @@ type question struct {
 	// extent is set by a question of how far something reaches: "which is
 	// broader", "do llms only do text".
 	extent bool
+	// topicNamed is set, by search, when the question names the whole
+	// subject of a section's heading ("the context window"): see suits.
+	topicNamed bool
 }
 
 // qterm is one content word of a question.
@@ -162,8 +165,8 @@ func (ix *Index) parse(raw string) question {
 	q.kind = ix.questionKind(q.words, len(q.terms))
 	if q.kind == kindDiffer {
 		for i, t := range q.terms {
-			if ix.comparative([]string{t.word, "which"}) {
-				q.terms[i].cue = true // "bigger" in "which one is bigger" is the comparison's form
+			if ix.comparative([]string{t.word, "which"}) || countsAs(q.words, t.word) {
+				q.terms[i].cue = true // "bigger" in "which one is bigger", "counts" in "counts as": the comparison's form
 			}
 		}
 	}
@@ -325,6 +328,15 @@ func focus(terms []qterm) string {
 		}
 	}
 	return best
+}
+
+// countsAs reports whether w is "count" in "count as", "counts as".
+func countsAs(ws []string, w string) bool {
+	if w != "count" && w != "counts" && w != "counted" {
+		return false
+	}
+	i := slices.Index(ws, w)
+	return i >= 0 && i+1 < len(ws) && ws[i+1] == "as"
 }
 
 // unknownFocus reports whether the question's focus is a word that says

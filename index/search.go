@@ -31,6 +31,11 @@ const (
 	// anchorWeight is the least weight of a title word that anchors a
 	// question: "ai" and "llm" do, "model" and "language" are too common.
 	anchorWeight = 0.5
+	// topicWeight is the least weight of a title word that its article's
+	// headings name too for it to be that article's topic (see
+	// Index.topics): "temperature" and "context" are, "models" and
+	// "large" too common.
+	topicWeight = 0.25
 	// headingBoost makes a heading match weigh more than the same word in the body.
 	headingBoost = 1.5
 	// labelBoost weighs a match in a line's label ("Bias & fairness: ...").
@@ -251,9 +256,9 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		}
 		all += t.weight
 		anchor := ix.anchors[t.term]
-		anchored = anchored || anchor
+		anchored = anchored || anchor || ix.topics[t.term] != nil
 		switch {
-		case ix.knows(s, t.term) || !strict && (anchor || t.known == 1 && t.weight >= anywhereWeight):
+		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || t.known == 1 && t.weight >= anywhereWeight):
 			have += t.weight
 		case slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) }):
 			have += t.weight * synonymKnown
@@ -381,6 +386,12 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	// Only the first sections can win on their kind; judging the rest
 	// would cost, at library scale, for nothing.
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
+	q.topicNamed = false
+	for _, h := range ranked[:min(len(ranked), maxKinded)] {
+		if h.heading > 0 && ix.namesTopic(q, h.section) {
+			q.topicNamed = true
+		}
+	}
 	for i := range min(len(ranked), maxKinded) {
 		if h := &ranked[i]; ix.suits(h.section, q) {
 			h.score += kindBonus * top
