@@ -448,7 +448,32 @@ func (ix *Index) sectionKinds() []sectionKind {
 		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords:
 			sk.kind = kindTopic
 		}
+		sk.subject = ix.withoutForm(sk, ws)
 		out[i] = sk
+	}
+	return out
+}
+
+// withoutForm drops from a heading's subject the words that give the
+// heading its kind: "work" of "How Temperature Works", "use" and "case" of
+// "Use Cases of ...". The subject is what the section is about.
+func (ix *Index) withoutForm(sk sectionKind, ws []string) []string {
+	var form []string
+	for _, w := range ws {
+		switch {
+		case sk.kind == kindMechanism && ix.mechanismVerb(w),
+			sk.kind == kindUses && slices.Contains([]string{"use", "uses", "used", "case", "cases"}, w):
+			form = append(form, ix.stem.stem(w))
+		}
+	}
+	if len(form) == 0 {
+		return sk.subject
+	}
+	var out []string
+	for _, t := range sk.subject {
+		if !slices.Contains(form, t) {
+			out = append(out, t)
+		}
 	}
 	return out
 }
