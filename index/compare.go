@@ -185,6 +185,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		if cand.row < 0 && (!differ || (cand.subjects == 0 && cand.rank != 0)) {
 			continue
 		}
+		if cand.row < 0 && t.section >= 0 && !q.formOnly() && !ix.comparesHere(q, t.section) {
+			continue // "how is genai different from ai that just analyzes data": not this table's difference
+		}
 		if best == nil || better(cand.subjects, cand.rank, best.subjects, best.rank) {
 			best = &cand
 		}
