@@ -179,7 +179,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindMechanism // "how does it work", "why does it sound human", "what happens when"
 	case has[kindMechanism]:
 		return kindMechanism
-	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }):
+	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }),
+		what >= 0 && capability(ws[what:]):
 		return kindUses
 	case has[kindOverview] && content == 0:
 		return kindOverview
@@ -284,6 +285,20 @@ func pairNamed(ws []string) bool {
 		case a == "each" && (b == "one" || b == "of"),
 			a == "the" && (b == "two" || b == "2"),
 			a == "both" && (b == "of" || b == "one" || b == "ones"):
+			return true
+		}
+	}
+	return false
+}
+
+// capability reports a question of what something can do: "what can llms
+// do", "what tasks can an llm perform", "what is it capable of".
+func capability(ws []string) bool {
+	if i := slices.Index(ws, "can"); i > 0 && slices.Contains([]string{"do", "perform", "handle", "accomplish"}, ws[len(ws)-1]) {
+		return true
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "capable" && ws[i+1] == "of" {
 			return true
 		}
 	}
