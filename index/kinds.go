@@ -163,7 +163,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		// "why should i care about llms", "why do people mix them up":
 		// why the subject matters, the introduction's job.
 		return kindOverview
-	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws):
+	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws):
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws):
 		return kindConcerns
@@ -214,6 +214,14 @@ func cannotDo(ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool {
 		return w == "can't" || w == "cant" || w == "cannot" || w == "unable" || w == "limits"
 	})
+}
+
+// contrastsAbility reports a question of what one thing can do and another
+// cannot: "what can genai create that llms can't" asks a difference, not a
+// limitation.
+func contrastsAbility(ws []string) bool {
+	can := slices.Index(ws, "can")
+	return can >= 0 && cannotDo(ws[can+1:])
 }
 
 // fillers open a chatty question without being part of its form.
@@ -379,6 +387,37 @@ func (ix *Index) comparesExtent(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// makingVerbs make or take in content.
+var makingVerbs = []string{"make", "create", "generate", "produce", "handle", "output", "process"}
+
+// asksRange reports a question of what range of things something makes:
+// "what kinds of stuff can genai make", "what can genai create that llms
+// can't", "the difference in what they can make". A question that names
+// what is made ("can it make music") asks no range.
+func (ix *Index) asksRange(ws []string, kindOf bool) bool {
+	what := slices.Index(ws, "what")
+	if what < 0 {
+		return false
+	}
+	rest := ws[what+1:]
+	making := -1
+	for i, w := range rest {
+		if word, ok := ix.lex.Lookup(w); ok {
+			w = word.Lemma
+		}
+		if slices.Contains(makingVerbs, w) || w == "work" && i+1 < len(rest) && rest[i+1] == "with" {
+			making = i // "make", "work with"
+			break
+		}
+	}
+	if making < 0 || !kindOf && !slices.Contains(rest[:making], "can") {
+		return false
+	}
+	// Nothing made is named after the verb but words of asking ("that
+	// llms can't").
+	return !slices.ContainsFunc(rest[making+1:], func(w string) bool { return !stopWords[w] && ix.df[ix.stem.stem(w)] > 0 && !ix.anchors[ix.stem.stem(w)] })
 }
 
 // restricts reports a yes-or-no question of how far something reaches: "do

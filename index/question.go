@@ -179,7 +179,7 @@ func (ix *Index) parse(raw string) question {
 	}
 	q.examples = examples(q.words)
 	q.whole = wholeAsked(q.words)
-	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words)
+	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	for i := 0; i+1 < len(q.words); i++ {
 		if (q.words[i] == "kind" || q.words[i] == "type" || q.words[i] == "sort" || q.words[i] == "kinds" || q.words[i] == "types") && q.words[i+1] == "of" {
 			q.asksKindOf = true
