@@ -165,7 +165,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindOverview
 	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws):
 		return kindDiffer
-	case has[kindConcerns] || cannotDo(ws):
+	case has[kindConcerns] || cannotDo(ws) || asksRights(ws):
 		return kindConcerns
 	case has[kindOutlook] || willChange(ws):
 		return kindOutlook
@@ -214,6 +214,21 @@ func cannotDo(ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool {
 		return w == "can't" || w == "cant" || w == "cannot" || w == "unable" || w == "limits"
 	})
+}
+
+// asksRights reports a question of what the law or ownership allows: "is
+// it even legal to sell pics i made with ai", "who owns ai art".
+func asksRights(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case slices.Contains([]string{"legal", "illegal", "lawful", "allowed", "permitted"}, w) && i > 0 &&
+			slices.Contains([]string{"is", "it", "even", "be", "it's", "its", "isnt", "isn't", "really"}, ws[i-1]):
+			return true
+		case (w == "who" || w == "whos" || w == "who's") && i+1 < len(ws) && (ws[i+1] == "owns" || ws[i+1] == "own"):
+			return true
+		}
+	}
+	return false
 }
 
 // contrastsAbility reports a question of what one thing can do and another

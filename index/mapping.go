@@ -61,11 +61,15 @@ var conversationalWords = []string{
 }
 
 // chatSpellings are chat spellings of the words that give a question its
-// form, read as those words so the form is seen: "wat is a llm" asks what.
+// form, read as those words so the form is seen: "wat is a llm" asks what;
+// and chat clippings, read as the word clipped ("pics").
 var chatSpellings = map[string]string{
 	"wat": "what", "wut": "what", "wht": "what", "wats": "whats", "r": "are", "u": "you", "ur": "your",
 	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
+	// clippings that book-based frequencies rank as rare words
+	"pic": "picture", "pics": "pictures", "vid": "video", "vids": "videos", "convo": "conversation",
+	"convos": "conversations", "info": "information",
 }
 
 // newMapping builds the index mapping: English analysis with base forms
