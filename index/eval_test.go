@@ -305,3 +305,26 @@ func TestCauses(t *testing.T) {
 		t.Error(m)
 	}
 }
+
+// TestRules asks, for each rule of reading chosen after the causes were
+// removed, a question that needs it (testdata/rules.json, written for the
+// rule, in none of the evaluation sets). Each must be right.
+func TestRules(t *testing.T) {
+	var cases []struct {
+		Rule string `json:"rule"`
+		evalCase
+	}
+	readJSON(t, filepath.Join("testdata", "rules.json"), &cases)
+	var all []evalCase
+	for i, c := range cases {
+		if c.Corpus == "" {
+			c.Corpus = "builtin"
+		}
+		c.line = i + 2
+		all = append(all, c.evalCase)
+	}
+	s := evaluate(t, all)
+	for _, m := range s.misses {
+		t.Error(m)
+	}
+}

@@ -394,10 +394,10 @@ func (ix *Index) comparesExtent(ws []string) bool {
 		if word, ok := ix.lex.Lookup(w); ok {
 			lemma = word.Lemma
 		}
-		if !slices.Contains(dimensions, lemma) {
+		if !slices.Contains(dimensions, lemma) && !slices.Contains(dimensions, w) {
 			continue
 		}
-		if lemma != w || i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
+		if lemma != w && !slices.Contains(dimensions, w) || i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
 			return true // "broader", "more general"
 		}
 	}

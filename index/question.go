@@ -179,10 +179,14 @@ func (ix *Index) parse(raw string) question {
 	}
 	q.examples = examples(q.words)
 	q.whole = wholeAsked(q.words)
-	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	for i := 0; i+1 < len(q.words); i++ {
-		if (q.words[i] == "kind" || q.words[i] == "type" || q.words[i] == "sort" || q.words[i] == "kinds" || q.words[i] == "types") && q.words[i+1] == "of" {
+		if w := q.words[i]; slices.Contains(categoryWords, w) && q.words[i+1] == "of" {
 			q.asksKindOf = true
+			for j := range q.terms {
+				if q.terms[j].word == w {
+					q.terms[j].cue = true // "sorts" in "what sorts of things": the question's form
+				}
+			}
 		}
 	}
 	q.cues = map[kind]bool{}
@@ -194,6 +198,7 @@ func (ix *Index) parse(raw string) question {
 	if q.kind == kindNone && ix.namesTwoSubjects(&q) && slices.Contains(q.words, "or") {
 		q.kind = kindDiffer // "is chatgpt genai or llm"
 	}
+	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	return q
 }
 
@@ -329,6 +334,9 @@ func focus(terms []qterm) string {
 	}
 	return best
 }
+
+// categoryWords ask for a category before "of": "what kind of", "what sorts of".
+var categoryWords = []string{"kind", "kinds", "type", "types", "sort", "sorts"}
 
 // countsAs reports whether w is "count" in "count as", "counts as".
 func countsAs(ws []string, w string) bool {
