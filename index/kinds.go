@@ -432,7 +432,9 @@ func (ix *Index) asksRange(ws []string, kindOf bool) bool {
 	}
 	// Nothing made is named after the verb but words of asking ("that
 	// llms can't").
-	return !slices.ContainsFunc(rest[making+1:], func(w string) bool { return !stopWords[w] && ix.df[ix.stem.stem(w)] > 0 && !ix.anchors[ix.stem.stem(w)] })
+	return !slices.ContainsFunc(rest[making+1:], func(w string) bool {
+		return !stopWords[w] && ix.df[ix.stem.stem(w)] > 0 && !ix.anchors[ix.stem.stem(w)]
+	})
 }
 
 // restricts reports a yes-or-no question of how far something reaches: "do
