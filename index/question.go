@@ -133,6 +133,17 @@ func (ix *Index) parse(raw string) question {
 		if c.english && ix.names[t.term] && ix.inflected(c.word) {
 			t.term = c.word // "llamas" are animals: the name "LLaMA" has no plural
 		}
+		var clip string
+		if c.english && t.term != "" && ix.df[t.term] == 0 {
+			// A clipping is the word it clips ("temp"), and as common:
+			// books rank a clipping rarer than its word. A word more
+			// common than the article word it begins is a word of its
+			// own ("copy" of "copyright"), perhaps meant for it.
+			var full string
+			if clip, full = ix.unclip(c.word); clip != "" && ix.weight(full, true) < t.weight {
+				t.word, t.term, t.weight, clip = full, clip, ix.weight(full, true), ""
+			}
+		}
 		if t.term == "" || seen[t.term] {
 			continue
 		}
@@ -149,7 +160,7 @@ func (ix *Index) parse(raw string) question {
 			}
 		case c.english:
 			t.syn, t.rel = ix.relatedTerms(c.word)
-			if clip := ix.unclip(c.word); clip != "" && !slices.Contains(t.syn, clip) {
+			if clip != "" && !slices.Contains(t.syn, clip) {
 				t.syn = append(t.syn, clip)
 			}
 			switch {
@@ -268,12 +279,13 @@ func (ix *Index) inflected(w string) bool {
 // "temperature", "diff" as "difference". When several article words begin
 // with it, the one the articles use at least twice as often as all the
 // others together wins ("temperature" over "templates"); else none.
-// Returns that word's stem, or "".
-func (ix *Index) unclip(w string) string {
+// Returns that word's stem and its most used form, or "".
+func (ix *Index) unclip(w string) (stem, word string) {
 	if utf8.RuneCountInString(w) < minClipRunes {
-		return ""
+		return "", ""
 	}
 	counts := map[string]int{}
+	common := map[string]string{} // stem -> its most used word
 	total := 0
 	i := sort.SearchStrings(ix.words, w)
 	for ; i < len(ix.words) && strings.HasPrefix(ix.words[i], w); i++ {
@@ -281,15 +293,19 @@ func (ix *Index) unclip(w string) string {
 		if len(v) < len(w)+minClipCut {
 			continue
 		}
-		counts[ix.stem.stem(v)] += ix.vocab[v]
+		t := ix.stem.stem(v)
+		counts[t] += ix.vocab[v]
 		total += ix.vocab[v]
+		if c, ok := common[t]; !ok || ix.vocab[v] > ix.vocab[c] || ix.vocab[v] == ix.vocab[c] && v < c {
+			common[t] = v
+		}
 	}
 	for stem, n := range counts {
 		if n > 0 && n >= 2*(total-n) {
-			return stem
+			return stem, common[stem]
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // weight is a content word's rarity in general English (see rareRank).
