@@ -159,7 +159,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	mechanismVerb := func(rest []string) bool { return slices.ContainsFunc(rest, ix.mechanismVerb) }
 	switch {
 	case why >= 0 && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(importanceCues, w) }),
-		why >= 0 && has[kindDiffer] && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(people, w) }):
+		why >= 0 && (has[kindDiffer] || mixesUp(ws)) && why+2 < len(ws) && slices.Contains(people, ws[why+2]):
 		// "why should i care about llms", "why do people mix them up":
 		// why the subject matters, the introduction's job.
 		return kindOverview
@@ -231,6 +231,19 @@ func asksRights(ws []string) bool {
 	return false
 }
 
+// mixesUp reports a question of two things taken for each other: "mix
+// up", "confuse", "interchangeably".
+func mixesUp(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case (w == "mix" || w == "mixed" || w == "mixing") && i+1 < len(ws) && ws[i+1] == "up",
+			w == "confuse" || w == "conflate" || w == "interchangeably" || w == "interchangeable":
+			return true
+		}
+	}
+	return false
+}
+
 // contrastsAbility reports a question of what one thing can do and another
 // cannot: "what can genai create that llms can't" asks a difference, not a
 // limitation.
@@ -266,8 +279,9 @@ func aboutArticle(ws []string) bool {
 	})
 }
 
-// people, in a "why" question about a difference, ask why people confuse
-// or mix up the things compared.
+// people, as the subject of a "why" question about a difference ("why do
+// people mix them up"), ask why people confuse the things compared; "why
+// does it differ when i ask twice" does not.
 var people = []string{"people", "ppl", "everyone", "everybody", "folks", "they", "we", "i", "you"}
 
 // importanceCues after "why" ask why the subject matters: the introduction's job.

@@ -32,6 +32,10 @@ type question struct {
 	// extent is set by a question of how far something reaches: "which is
 	// broader", "do llms only do text".
 	extent bool
+	// aboutIt is set when the question's subject is "it" or "they" ("does
+	// it just guess the next word"): asked of this bot, that is what the
+	// articles are about.
+	aboutIt bool
 	// topicNamed is set, by search, when the question names the whole
 	// subject of a section's heading ("the context window"): see suits.
 	topicNamed bool
@@ -209,6 +213,7 @@ func (ix *Index) parse(raw string) question {
 	if q.kind == kindNone && ix.namesTwoSubjects(&q) && slices.Contains(q.words, "or") {
 		q.kind = kindDiffer // "is chatgpt genai or llm"
 	}
+	q.aboutIt = pronounSubject(q.words)
 	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	return q
 }
@@ -349,6 +354,21 @@ func focus(terms []qterm) string {
 		}
 	}
 	return best
+}
+
+// pronounSubject reports a question whose subject is "it" or "they", right
+// after the auxiliary that opens it: "does it ...", "how do they ...".
+func pronounSubject(ws []string) bool {
+	ws = withoutFillers(ws)
+	for i := 0; i+1 < len(ws) && i < 3; i++ {
+		// Not "is it": "is it cheating if ...", "is it legal to ..." hold
+		// an it of form.
+		if slices.Contains([]string{"does", "do", "did", "can", "could", "will", "would", "should"}, ws[i]) &&
+			(ws[i+1] == "it" || ws[i+1] == "they") {
+			return true
+		}
+	}
+	return false
 }
 
 // categoryWords ask for a category before "of": "what kind of", "what sorts of".

@@ -249,7 +249,7 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		return 0
 	}
 	var have, all float64
-	anchored := false
+	anchored := q.aboutIt
 	for _, t := range q.terms {
 		if t.cue {
 			continue
