@@ -162,7 +162,9 @@ func (ix *Index) parse(raw string) question {
 				t.syn, t.rel = ix.relatedTerms(c.word)
 				t.also = append(slices.Clip(t.syn), t.rel...)
 			}
-		case c.english:
+		case c.english && (t.weight >= minExpandWeight || clip != ""):
+			// A common word has too many senses for its relatives to tell
+			// which is meant ("run" is also a "range").
 			t.syn, t.rel = ix.relatedTerms(c.word)
 			if clip != "" && !slices.Contains(t.syn, clip) {
 				t.syn = append(t.syn, clip)
