@@ -163,7 +163,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		// "why should i care about llms", "why do people mix them up":
 		// why the subject matters, the introduction's job.
 		return kindOverview
-	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws):
+	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws):
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws) || asksRights(ws):
 		return kindConcerns

@@ -359,8 +359,14 @@ func focus(terms []qterm) string {
 }
 
 // pronounSubject reports a question whose subject is "it" or "they", right
-// after the auxiliary that opens it: "does it ...", "how do they ...".
+// after the auxiliary that opens it ("does it ...", "how do they ..."), or
+// that speaks of "this stuff", "these things".
 func pronounSubject(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "this" || ws[i] == "these") && slices.Contains([]string{"stuff", "thing", "things", "tools", "tool"}, ws[i+1]) {
+			return true // "the risks of this stuff", "do these things make stuff up"
+		}
+	}
 	ws = withoutFillers(ws)
 	for i := 0; i+1 < len(ws) && i < 3; i++ {
 		// Not "is it": "is it cheating if ...", "is it legal to ..." hold
