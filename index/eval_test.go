@@ -32,6 +32,7 @@ type evalCase struct {
 // score counts how an engine did on a set of questions.
 type score struct {
 	answerable, right       int
+	notAnswered             int // answerable questions declined
 	uncovered, declined     int
 	rowsWanted, rowsRight   int
 	tablesWanted, tablesGot int
@@ -42,8 +43,8 @@ type score struct {
 }
 
 func (s score) String() string {
-	return fmt.Sprintf("right first section %d/%d (%.0f%%); rows %d/%d; tables %d/%d; off-topic declined %d/%d (%.0f%%); all right %d/%d (%.1f%%); unasked rows %d, unasked tables %d",
-		s.right, s.answerable, pct(s.right, s.answerable), s.rowsRight, s.rowsWanted, s.tablesGot, s.tablesWanted,
+	return fmt.Sprintf("right first section %d/%d (%.0f%%, %d declined); rows %d/%d; tables %d/%d; off-topic declined %d/%d (%.0f%%); all right %d/%d (%.1f%%); unasked rows %d, unasked tables %d",
+		s.right, s.answerable, pct(s.right, s.answerable), s.notAnswered, s.rowsRight, s.rowsWanted, s.tablesGot, s.tablesWanted,
 		s.declined, s.uncovered, pct(s.declined, s.uncovered), s.allRight(), s.total(), pct(s.allRight(), s.total()), s.extraRows, s.extraTables)
 }
 
@@ -98,6 +99,7 @@ func (s *score) add(c evalCase, a Answer) string {
 		s.tablesWanted++
 	}
 	if !a.Answered {
+		s.notAnswered++
 		return fmt.Sprintf("not answered, want %q", c.Headings)
 	}
 	var miss []string
