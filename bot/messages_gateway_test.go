@@ -192,8 +192,7 @@ func TestMessagesOverGateway(t *testing.T) {
 	if got := replyTitle(t, second); got != "How Do LLMs Work" {
 		t.Errorf("follow-up answered from %q, want How Do LLMs Work", got)
 	}
-	// "what can they do?" on its own is not covered; after the LLM answer
-	// it is about LLMs.
+	// "what can they do?" after the LLM answer is about LLMs.
 	can := post(t, ctx, fake, discordfake.Post{ChannelID: textChannel, GuildID: guildID,
 		Content: "what can they do?", ReplyTo: answer.ID, ReplyPing: true})
 	if _, r := botReply(t, ctx, fake, can); len(r.Embeds) != 1 || r.Embeds[0].Title != "How Do LLMs Work" {
@@ -368,13 +367,13 @@ func TestThreadFollowUp(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), e2eTimeout)
 	defer cancel()
 
-	// "what can they do?" on its own is not covered; in the thread it
+	// "anything else?" on its own is not covered; in the thread it
 	// follows the answer on generative AI.
 	for _, ch := range []string{threadID, textChannel} {
 		q := post(t, ctx, fake, discordfake.Post{ChannelID: ch, GuildID: guildID, Content: mentionOf(fake) + "what is generative ai"})
 		botReply(t, ctx, fake, q)
 		post(t, ctx, fake, discordfake.Post{ChannelID: ch, GuildID: guildID, Content: "thanks!"})
-		again := post(t, ctx, fake, discordfake.Post{ChannelID: ch, GuildID: guildID, Content: mentionOf(fake) + "what can they do?"})
+		again := post(t, ctx, fake, discordfake.Post{ChannelID: ch, GuildID: guildID, Content: mentionOf(fake) + "anything else?"})
 		_, r := botReply(t, ctx, fake, again)
 		switch {
 		case ch == threadID && (len(r.Embeds) != 1 || r.Embeds[0].Title != "What Is Generative AI"):
