@@ -206,13 +206,11 @@ func TestPublicEval(t *testing.T) {
 }
 
 func TestAnswers(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "answers.json")))
-	report(t, "answers", s, 0, 0, 0.93)
+	askSet(t, "answers", 0.93, false)
 }
 
 func TestDevQuestions(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "dev.json")))
-	report(t, "dev", s, 0, 0, 0.87)
+	askSet(t, "dev", 0.87, false)
 }
 
 // report logs every miss and fails when a share falls below its floor.
@@ -261,79 +259,61 @@ func buildIndex(t testing.TB, arts ...*knowledge.Article) *Index {
 }
 
 func TestUnseenQuestions(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "unseen.json")))
-	report(t, "unseen", s, 0, 0, 0.87)
+	askSet(t, "unseen", 0.87, false)
 }
 
 func TestFreshQuestions(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "fresh.json")))
-	report(t, "fresh", s, 0, 0, 0.85)
+	askSet(t, "fresh", 0.85, false)
 }
 
 // TestLateQuestions asks a fifth set, written like the others from the two
 // documents alone and added after the engine's principles were chosen.
 func TestLateQuestions(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "late.json")))
-	report(t, "late", s, 0, 0, 0.80)
+	askSet(t, "late", 0.80, false)
 }
 
 // TestSpentQuestions asks a sixth set, written the same way; its misses
 // were hidden until the engine's rules stopped gaining on it, then read.
 func TestSpentQuestions(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "spent.json")))
-	report(t, "spent", s, 0, 0, 0.85)
+	askSet(t, "spent", 0.85, false)
 }
 
 // TestSealedQuestions asks a set whose misses are never shown, so that no
 // one tunes on them: only its totals are logged, as a held-out check's are.
 func TestSealedQuestions(t *testing.T) {
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", "sealed.json")))
-	s.hidden = true
-	report(t, "sealed", s, 0, 0, 0.80)
+	askSet(t, "sealed", 0.80, true)
 }
 
 // TestCauses asks, for each cause of a wrong answer that the engine was
 // rebuilt to remove, the questions that showed it (testdata/causes.json).
 // Unlike the evaluation sets, each must be right.
-func TestCauses(t *testing.T) {
-	var cases []struct {
-		Cause string `json:"cause"`
-		evalCase
-	}
-	readJSON(t, filepath.Join("testdata", "causes.json"), &cases)
-	var all []evalCase
-	for i, c := range cases {
-		if c.Corpus == "" {
-			c.Corpus = "builtin"
-		}
-		c.line = i + 2 // one case a line, after "["
-		all = append(all, c.evalCase)
-	}
-	s := evaluate(t, all)
-	for _, m := range s.misses {
-		t.Error(m)
-	}
-}
+func TestCauses(t *testing.T) { askEach(t, filepath.Join("testdata", "causes.json")) }
 
 // TestRules asks, for each rule of reading chosen after the causes were
 // removed, a question that needs it (testdata/rules.json, written for the
 // rule, in none of the evaluation sets). Each must be right.
-func TestRules(t *testing.T) {
-	var cases []struct {
-		Rule string `json:"rule"`
-		evalCase
-	}
-	readJSON(t, filepath.Join("testdata", "rules.json"), &cases)
-	var all []evalCase
-	for i, c := range cases {
-		if c.Corpus == "" {
-			c.Corpus = "builtin"
+func TestRules(t *testing.T) { askEach(t, filepath.Join("testdata", "rules.json")) }
+
+// askSet asks the evaluation set testdata/eval/NAME.json and fails below
+// minAll; hidden keeps its misses' texts out of the log.
+func askSet(t *testing.T, name string, minAll float64, hidden bool) {
+	t.Helper()
+	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", name+".json")))
+	s.hidden = hidden
+	report(t, name, s, 0, 0, minAll)
+}
+
+// askEach asks every case of path (the built-in corpus unless one is named)
+// and fails on each miss.
+func askEach(t *testing.T, path string) {
+	t.Helper()
+	cases := readCases(t, path)
+	for i := range cases {
+		if cases[i].Corpus == "" {
+			cases[i].Corpus = "builtin"
 		}
-		c.line = i + 2
-		all = append(all, c.evalCase)
 	}
-	s := evaluate(t, all)
-	for _, m := range s.misses {
+	for _, m := range evaluate(t, cases).misses {
 		t.Error(m)
 	}
 }
