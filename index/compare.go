@@ -255,7 +255,6 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 			return j, true
 		}
 	}
-
 	for j := range t.c.Rows {
 		switch k := t.featureKinds[j]; {
 		case k != kindNone && k != kindDefine && q.cues[k]:

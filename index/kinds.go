@@ -331,7 +331,7 @@ func pairNamed(ws []string) bool {
 // capability reports a question of what something can do: "what can llms
 // do", "what tasks can an llm perform", "what is it capable of".
 func capability(ws []string) bool {
-	if i := slices.Index(ws, "can"); i > 0 && slices.Contains([]string{"do", "perform", "handle", "accomplish"}, ws[len(ws)-1]) {
+	if slices.Index(ws, "can") > 0 && slices.Contains([]string{"do", "perform", "handle", "accomplish"}, ws[len(ws)-1]) {
 		return true
 	}
 	for i := 0; i+1 < len(ws); i++ {
@@ -408,11 +408,13 @@ func (ix *Index) comparesExtent(ws []string) bool {
 		if word, ok := ix.lex.Lookup(w); ok {
 			lemma = word.Lemma
 		}
-		if !slices.Contains(dimensions, lemma) && !slices.Contains(dimensions, w) {
-			continue
-		}
-		if lemma != w && !slices.Contains(dimensions, w) || i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
-			return true // "broader", "more general"
+		switch {
+		case slices.Contains(dimensions, w): // "general", "limited": compared by "more"
+			if i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
+				return true
+			}
+		case slices.Contains(dimensions, lemma): // "broader", "biggest"
+			return true
 		}
 	}
 	return false

@@ -32,9 +32,9 @@ type question struct {
 	// extent is set by a question of how far something reaches: "which is
 	// broader", "do llms only do text".
 	extent bool
-	// aboutIt is set when the question's subject is "it" or "they" ("does
-	// it just guess the next word"): asked of this bot, that is what the
-	// articles are about.
+	// aboutIt is set when the question's subject is "it", "they" or "this
+	// stuff" ("does it just guess the next word"): asked of this bot, that
+	// is what the articles are about, as if they were named.
 	aboutIt bool
 	// topicNamed is set, by search, when the question names the whole
 	// subject of a section's heading ("the context window"): see suits.

@@ -74,7 +74,7 @@ func (ix *Index) correct(w string) (string, bool) {
 		if abs(len(v)-len(w)) > 2 || v[0] != w[0] {
 			continue
 		}
-		if d := editDistance(w, v, 2); d < bestDist || d == bestDist && best == "" || d == bestDist && ix.vocab[best] == 0 && v < best {
+		if d := editDistance(w, v, 2); d < bestDist || d == bestDist && ix.vocab[best] == 0 && v < best {
 			best, bestDist = v, d
 		}
 	}
