@@ -100,13 +100,17 @@ var (
 
 // has reports whether section s holds an answer of the type q needs.
 func (ix *Index) has(s int, q *question) bool {
+	switch q.need {
+	case needNothing:
+		return true
+	case needNumber:
+		return ix.numberOf(s, q)
+	}
 	sec := ix.section(s)
 	text := sec.Text()
 	switch q.need {
 	case needDate:
 		return yearRE.MatchString(text) || monthRE.MatchString(text)
-	case needNumber:
-		return ix.numberOf(text, q)
 	case needSteps:
 		h := strings.ToLower(sec.Heading)
 		return strings.HasPrefix(h, "how to") || strings.Contains(h, "step") ||
@@ -138,34 +142,36 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 // measuredSpan is how many words after "how many" may name what is counted.
 const measuredSpan = 3
 
-// numberOf reports whether a sentence of text gives a number together with
-// what the question counts: "how many words" is answered by "billions of
-// words", "how much does a gpu cost" not by it. A question that names
-// nothing to count needs any number.
-func (ix *Index) numberOf(text string, q *question) bool {
-	var measured []string
-	for i, w := range q.words {
-		if w != "how" || i+1 >= len(q.words) {
+// counted is what a question counts: its content words among the few after
+// "how many", "how much" ("how many words", "how much does a gpu cost").
+func counted(ws []string, q *question, stem func(string) string) []string {
+	var out []string
+	for i, w := range ws {
+		if w != "how" || i+1 >= len(ws) {
 			continue
 		}
-		for _, v := range q.words[i+2 : min(len(q.words), i+2+measuredSpan)] {
-			if t := ix.stem.stem(v); !stopWords[v] && t != "" && q.hasTerm(t) {
-				measured = append(measured, t)
+		for _, v := range ws[i+2 : min(len(ws), i+2+measuredSpan)] {
+			if t := stem(v); !stopWords[v] && t != "" && q.hasTerm(t) {
+				out = append(out, t)
 			}
 		}
 		break
 	}
-	if len(measured) == 0 {
-		return numberRE.MatchString(text)
+	return out
+}
+
+// numberOf reports whether a sentence of section s gives a number together
+// with what the question counts: "how many words" is answered by "billions
+// of words", "how much does a gpu cost" not by it. A question that names
+// nothing to count needs any number.
+func (ix *Index) numberOf(s int, q *question) bool {
+	st := ix.loadTerms(s)
+	if len(q.counted) == 0 {
+		return len(st.numbered) > 0
 	}
-	for _, sentence := range sentenceEnd.Split(text, -1) {
-		if !numberRE.MatchString(sentence) {
-			continue
-		}
-		for _, w := range words(sentence) {
-			if slices.Contains(measured, ix.stem.stem(w)) {
-				return true
-			}
+	for _, terms := range st.numbered {
+		if slices.ContainsFunc(terms, func(t string) bool { return slices.Contains(q.counted, t) }) {
+			return true
 		}
 	}
 	return false

@@ -689,8 +689,7 @@ func (ix *Index) defines(s int, focus string) bool {
 	if focus == "" {
 		return false
 	}
-	ix.loadTerms(s)
-	if ix.secTerms[s].labels[focus] {
+	if ix.loadTerms(s).labels[focus] {
 		return true
 	}
 	for u := ix.secUnits[s].first; u < ix.secUnits[s].end; u++ {

@@ -17,6 +17,8 @@ type question struct {
 	terms []qterm
 	kind  kind
 	need  need
+	// counted is what a number question counts (see counted).
+	counted []string
 	// focus is the analyzed first content word that is not a word of form:
 	// what a definition is asked of.
 	focus string
@@ -188,6 +190,9 @@ func (ix *Index) parse(raw string) question {
 		}
 	}
 	q.need = questionNeed(q.words)
+	if q.need == needNumber {
+		q.counted = counted(q.words, &q, ix.stem.stem)
+	}
 	if q.need == needSteps && q.kind == kindMechanism && !procedure(q.words) {
 		// "how does an llm work step by step" asks for the workings in
 		// order, which a section on how it works gives; steps to follow

@@ -171,16 +171,18 @@ type sectionTerms struct {
 	// labels are the terms of its lines' labels ("Inference: ..."), for
 	// defines.
 	labels map[string]bool
+	// numbered holds, for each sentence of its text that gives a number,
+	// that sentence's stemmed words: what the number may count.
+	numbered [][]string
 }
 
 // knows reports whether section s holds the analyzed term t.
 func (ix *Index) knows(s int, t string) bool {
-	st := &ix.secTerms[s]
-	ix.loadTerms(s)
-	return st.terms[t]
+	return ix.loadTerms(s).terms[t]
 }
 
-func (ix *Index) loadTerms(s int) {
+// loadTerms analyzes section s on first use and returns what it holds.
+func (ix *Index) loadTerms(s int) *sectionTerms {
 	st := &ix.secTerms[s]
 	st.once.Do(func() {
 		st.terms = map[string]bool{}
@@ -197,5 +199,16 @@ func (ix *Index) loadTerms(s int) {
 				st.labels[term] = true
 			}
 		}
+		for _, sentence := range sentenceEnd.Split(sec.Text(), -1) {
+			if !numberRE.MatchString(sentence) {
+				continue
+			}
+			var stems []string
+			for _, w := range words(sentence) {
+				stems = append(stems, ix.stem.stem(w))
+			}
+			st.numbered = append(st.numbered, stems)
+		}
 	})
+	return st
 }
