@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/bot/store"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/internal/snowflake"
 )
 
 // question answers /explain and /ask: the text of option opt, with the
@@ -20,7 +21,7 @@ func (b *Bot) question(ctx context.Context, i *discordgo.Interaction, data disco
 		private:  boolOption(data, optPrivate),
 		asker:    userID(i),
 	}
-	if m := stringOption(data, optMention); isSnowflake(m) {
+	if m := stringOption(data, optMention); snowflake.Valid(m) {
 		v.mention = m
 	}
 	return b.answer(ctx, i, v)

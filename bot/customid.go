@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/explainbot/explainbot/internal/snowflake"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -85,7 +86,7 @@ func parseButtonID(s string) (buttonID, error) {
 	rest := parts[2:]
 	switch id.action {
 	case actDismiss:
-		if len(rest) != 1 || !isSnowflake(rest[0]) {
+		if len(rest) != 1 || !snowflake.Valid(rest[0]) {
 			return buttonID{}, fmt.Errorf("parse custom ID %q: want a user ID", s)
 		}
 		id.asker = rest[0]

@@ -278,7 +278,12 @@ func field(e *discordgo.MessageEmbed, name string) *discordgo.MessageEmbedField 
 
 func wantButtons(t *testing.T, r *discordgo.InteractionResponse, labels ...string) {
 	t.Helper()
-	got := buttons(r)
+	wantLabels(t, buttons(r), labels)
+}
+
+// wantLabels fails unless got holds exactly the buttons labelled labels.
+func wantLabels(t *testing.T, got map[string]discordgo.Button, labels []string) {
+	t.Helper()
 	if len(got) != len(labels) {
 		t.Errorf("buttons %v, want %v", got, labels)
 	}

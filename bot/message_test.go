@@ -248,15 +248,7 @@ func sentButtons(m *discordgo.MessageSend) map[string]discordgo.Button {
 
 func wantSentButtons(t *testing.T, m *discordgo.MessageSend, labels ...string) {
 	t.Helper()
-	got := sentButtons(m)
-	if len(got) != len(labels) {
-		t.Errorf("buttons %v, want %v", got, labels)
-	}
-	for _, l := range labels {
-		if _, ok := got[l]; !ok {
-			t.Errorf("no %q button among %v", l, got)
-		}
-	}
+	wantLabels(t, sentButtons(m), labels)
 }
 
 // noLiveMentions fails if anything shown could form a mention: every "@"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/explainbot/explainbot/index"
+	"github.com/explainbot/explainbot/internal/snowflake"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -85,7 +86,7 @@ func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 	var flags discordgo.MessageFlags
 	if v.private {
 		flags = discordgo.MessageFlagsEphemeral
-	} else if isSnowflake(v.asker) {
+	} else if snowflake.Valid(v.asker) {
 		buttons = append(buttons, discordgo.Button{Label: "Dismiss", Style: discordgo.DangerButton,
 			CustomID: buttonID{action: actDismiss, asker: v.asker}.String()})
 	}

@@ -102,19 +102,6 @@ func searchText(q string) string {
 	return strings.Join(strings.Fields(mentionMarkup.ReplaceAllString(q, " ")), " ")
 }
 
-// isSnowflake reports whether s looks like a Discord ID.
-func isSnowflake(s string) bool {
-	if s == "" || len(s) > 20 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // highlight renders plain article text as Discord Markdown: its Markdown
 // characters escaped, its "@" defused, a line's "- " kept as a list bullet,
 // and the spans (byte offsets into text, from the index) in bold. Bold is

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/explainbot/explainbot/internal/snowflake"
 	"github.com/kelseyhightower/envconfig"
 )
 
@@ -113,24 +114,11 @@ func (c Config) Validate() error {
 func (c Config) AskChannelIDs() ([]string, error) {
 	ids := strings.FieldsFunc(c.AskChannels, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
 	for _, id := range ids {
-		if !isID(id) {
+		if !snowflake.Valid(id) {
 			return nil, fmt.Errorf("ASK_CHANNELS must be channel IDs (digits) separated by commas, got %q", id)
 		}
 	}
 	return ids, nil
-}
-
-// isID reports whether s looks like a Discord ID: 1 to 20 digits.
-func isID(s string) bool {
-	if s == "" || len(s) > 20 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // PublicKey is DISCORD_PUBLIC_KEY decoded, or nil when it is empty (no

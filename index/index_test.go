@@ -179,32 +179,21 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-func BenchmarkAsk(b *testing.B) {
+// benchAsk times Ask on the built-in article for one question.
+func benchAsk(b *testing.B, question string) {
 	ix := builtinIndex(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		ix.Ask(ctx, "how do llms work")
+		ix.Ask(ctx, question)
 	}
 }
 
-func BenchmarkAskDefine(b *testing.B) {
-	ix := builtinIndex(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		ix.Ask(ctx, "what is an llm")
-	}
-}
+func BenchmarkAsk(b *testing.B) { benchAsk(b, "how do llms work") }
 
-func BenchmarkAskTypo(b *testing.B) {
-	ix := builtinIndex(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		ix.Ask(ctx, "what is generatve ai")
-	}
-}
+func BenchmarkAskDefine(b *testing.B) { benchAsk(b, "what is an llm") }
+
+func BenchmarkAskTypo(b *testing.B) { benchAsk(b, "what is generatve ai") }
 
 func readJSON(t testing.TB, path string, v any) {
 	t.Helper()
@@ -232,11 +221,4 @@ func BenchmarkPlainBleve(b *testing.B) {
 	}
 }
 
-func BenchmarkAskNotCovered(b *testing.B) {
-	ix := builtinIndex(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		ix.Ask(ctx, "how do vaccines work")
-	}
-}
+func BenchmarkAskNotCovered(b *testing.B) { benchAsk(b, "how do vaccines work") }

@@ -2,14 +2,13 @@ package index
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/explainbot/explainbot/internal/testnote"
 	"github.com/explainbot/explainbot/knowledge"
 )
 
@@ -25,27 +24,6 @@ func liveTestIndex(t testing.TB, arts ...*knowledge.Article) *Index {
 	return ix
 }
 
-func readTestdata(t *testing.T, path string, v any) {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
-}
-
-const teacherNote = `---
-title: Prompting notes
-source: Ms Rivera's class
----
-
-## Chain of Thought Prompting
-
-Chain of thought prompting asks the model to reason step by step before it answers.
-`
-
 // TestCacheKeyKeepsAnswers: every spelling with the same cache key gets the
 // very answer the engine gives it uncached, so the cache never changes an
 // answer. A change to the engine that reads case or spacing fails here.
@@ -56,7 +34,7 @@ func TestCacheKeyKeepsAnswers(t *testing.T) {
 		Why       string
 		Questions []string
 	}
-	readTestdata(t, "testdata/same-answer.json", &groups)
+	readJSON(t, "testdata/same-answer.json", &groups)
 	for _, g := range groups {
 		want := ix.Ask(context.Background(), g.Questions[0])
 		want.Question = ""
@@ -91,7 +69,7 @@ func TestLiveCache(t *testing.T) {
 	if first.Answered {
 		t.Fatal("answered before the note was added")
 	}
-	note, err := knowledge.Parse("notes/prompting.md", []byte(teacherNote))
+	note, err := knowledge.Parse("notes/prompting.md", []byte(testnote.Prompting))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ func TestSuggestTable(t *testing.T) {
 		Typed, First, Why string
 		None              bool
 	}
-	readTestdata(t, "testdata/suggest.json", &cases)
+	readJSON(t, "testdata/suggest.json", &cases)
 	for _, c := range cases {
 		got := l.Suggest(context.Background(), c.Typed, 25)
 		switch {

@@ -402,21 +402,39 @@ func (f *Fake) ChannelMessages(channelID string) ([]*discordgo.Message, error) {
 		}
 	}
 	slices.SortFunc(all, cmpID)
-	raws := make([][]byte, 0, len(all))
-	for _, m := range all {
+	raws, err := encodeAll(all)
+	f.mu.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("messages of channel %s: %w", channelID, err)
+	}
+	out, err := decodeAll(raws)
+	if err != nil {
+		return nil, fmt.Errorf("messages of channel %s: %w", channelID, err)
+	}
+	return out, nil
+}
+
+// encodeAll encodes messages as they stand, while the caller holds f.mu:
+// the copies can be decoded after the lock is let go.
+func encodeAll(ms []*message) ([][]byte, error) {
+	raws := make([][]byte, 0, len(ms))
+	for _, m := range ms {
 		raw, err := json.Marshal(m.obj)
 		if err != nil {
-			f.mu.Unlock()
 			return nil, fmt.Errorf("encode message: %w", err)
 		}
 		raws = append(raws, raw)
 	}
-	f.mu.Unlock()
+	return raws, nil
+}
+
+// decodeAll decodes what encodeAll encoded, as a client would read it.
+func decodeAll(raws [][]byte) ([]*discordgo.Message, error) {
 	out := make([]*discordgo.Message, 0, len(raws))
 	for _, raw := range raws {
 		var m discordgo.Message
 		if err := json.Unmarshal(raw, &m); err != nil {
-			return nil, fmt.Errorf("decode message of channel %s: %w", channelID, err)
+			return nil, fmt.Errorf("decode message: %w", err)
 		}
 		out = append(out, &m)
 	}

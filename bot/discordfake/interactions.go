@@ -238,27 +238,22 @@ func (f *Fake) Original(interactionID string) (*discordgo.Message, error) {
 // deleted, in the order they were sent, as they stand after any edits.
 func (f *Fake) Followups(interactionID string) ([]*discordgo.Message, error) {
 	f.mu.Lock()
-	var raws [][]byte
+	var sent []*message
 	if it := f.interactions[interactionID]; it != nil {
 		for _, id := range it.followups {
 			if m := f.messages[id]; m != nil && !m.deleted {
-				raw, err := json.Marshal(m.obj)
-				if err != nil {
-					f.mu.Unlock()
-					return nil, fmt.Errorf("encode followup %s: %w", id, err)
-				}
-				raws = append(raws, raw)
+				sent = append(sent, m)
 			}
 		}
 	}
+	raws, err := encodeAll(sent)
 	f.mu.Unlock()
-	out := make([]*discordgo.Message, 0, len(raws))
-	for _, raw := range raws {
-		var m discordgo.Message
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return nil, fmt.Errorf("decode followup of interaction %s: %w", interactionID, err)
-		}
-		out = append(out, &m)
+	if err != nil {
+		return nil, fmt.Errorf("followups of interaction %s: %w", interactionID, err)
+	}
+	out, err := decodeAll(raws)
+	if err != nil {
+		return nil, fmt.Errorf("followups of interaction %s: %w", interactionID, err)
 	}
 	return out, nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/explainbot/explainbot/config"
+	"github.com/explainbot/explainbot/internal/testnote"
 )
 
 // TestNotesRefusedUnopened: a FIFO note (even behind a symlink) and an
@@ -35,7 +36,7 @@ func TestNotesRefusedUnopened(t *testing.T) {
 			}
 		}, "not a regular file (a named pipe)", "link.md"},
 		{"an oversized note", func(t *testing.T, dir string) {
-			writeFile(t, filepath.Join(dir, "huge.md"), teacherNote+strings.Repeat("More words about prompting. ", 40_000))
+			writeFile(t, filepath.Join(dir, "huge.md"), testnote.Prompting+strings.Repeat("More words about prompting. ", 40_000))
 		}, "over the limit of 1048576", "huge.md"},
 		{"a FIFO in a dot directory is skipped, as the loader skips it", func(t *testing.T, dir string) {
 			if err := os.Mkdir(filepath.Join(dir, ".git"), 0o750); err != nil {
@@ -47,7 +48,7 @@ func TestNotesRefusedUnopened(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "prompting.md"), teacherNote)
+			writeFile(t, filepath.Join(dir, "prompting.md"), testnote.Prompting)
 			tt.make(t, dir)
 			arts, err := newNotesLoader(config.Config{}).load(context.Background(), dir)
 			if tt.want == "" {
@@ -67,7 +68,7 @@ func TestNotesRefusedUnopened(t *testing.T) {
 // teacher checking a directory with a FIFO gets an answer, not a hang.
 func TestCheckRefusesFIFO(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "prompting.md"), teacherNote)
+	writeFile(t, filepath.Join(dir, "prompting.md"), testnote.Prompting)
 	mkfifo(t, filepath.Join(dir, "pipe.md"))
 	var out, errOut bytes.Buffer
 	if code := run(context.Background(), []string{"check", dir}, env{stdout: &out, stderr: &errOut}); code != exitFail {

@@ -15,18 +15,9 @@ import (
 	"github.com/explainbot/explainbot/config"
 	"github.com/explainbot/explainbot/index"
 	"github.com/explainbot/explainbot/internal/testlog"
+	"github.com/explainbot/explainbot/internal/testnote"
 	"github.com/explainbot/explainbot/knowledge"
 )
-
-const teacherNote = `---
-title: Prompting notes
-source: Ms Rivera's class
----
-
-## Chain of Thought Prompting
-
-Chain of thought prompting asks the model to reason step by step before it answers.
-`
 
 // TestReloadUnderLoad swaps in a teacher's note while questions run (under
 // -race in CI), then shows a broken note leaves the served answers intact.
@@ -45,7 +36,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	if live.Ask(ctx, "what is chain of thought").Answered {
 		t.Fatal("answered before the note exists")
 	}
-	if err := os.WriteFile(filepath.Join(dir, "prompting.md"), []byte(teacherNote), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "prompting.md"), []byte(testnote.Prompting), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
@@ -97,7 +88,7 @@ func TestReloadUnderLoad(t *testing.T) {
 func TestReloadStorm(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 20 {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("note%02d.md", i)), strings.Replace(teacherNote, "Chain of Thought Prompting", fmt.Sprintf("Prompting Pattern %d", i), 1))
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("note%02d.md", i)), strings.Replace(testnote.Prompting, "Chain of Thought Prompting", fmt.Sprintf("Prompting Pattern %d", i), 1))
 	}
 	cfg := config.Config{BuiltinArticle: true, KnowledgeDir: dir}
 	lg := slog.New(slog.NewTextHandler(testlog.NewWriter(t), &slog.HandlerOptions{Level: slog.LevelWarn}))
