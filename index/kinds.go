@@ -58,7 +58,7 @@ var cues = map[kind][]string{
 // mechanismVerbs follow "how" in a question about how something works.
 var mechanismVerbs = []string{"work", "function", "operate", "learn", "train", "generate", "produce", "create",
 	"make", "write", "predict", "process", "run", "think", "sound", "come", "respond", "answer", "build",
-	"finetune", "pretrain", "tune",
+	"finetune", "pretrain", "tune", "improve", "become",
 	// what a mind does: "how does chatgpt know what to say", "how does it
 	// pick the next word"
 	"know", "understand", "decide", "choose", "pick", "guess", "read", "remember", "figure", "reply"}
@@ -175,8 +175,9 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return ix.cueKind(w) == kindUses
 	})):
 		return kindUses // "how is ai used in fashion"
-	case mechanismVerb(after(how)) || mechanismVerb(after(why)) || what >= 0 && slices.Contains(after(what), "happens"):
-		return kindMechanism // "how does it work", "why does it sound human", "what happens when"
+	case mechanismVerb(after(how)) || mechanismVerb(after(why)) || what >= 0 && slices.Contains(after(what), "happens"),
+		how >= 0 && getsGood(after(how)):
+		return kindMechanism // "how does it work", "why does it sound human", "what happens when", "how does it get good at"
 	case has[kindMechanism]:
 		return kindMechanism
 	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }),
@@ -319,7 +320,7 @@ func pairNamed(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		a, b := ws[i], ws[i+1]
 		switch {
-		case a == "each" && (b == "one" || b == "of"),
+		case a == "each" && (b == "one" || b == "ones" || b == "of"),
 			a == "the" && (b == "two" || b == "2"),
 			a == "both" && (b == "of" || b == "one" || b == "ones"):
 			return true
@@ -343,7 +344,8 @@ func capability(ws []string) bool {
 }
 
 // usesPhrase finds the phrases that ask for uses: "used for", "use
-// cases", "uses of", "good for", "best for", "real life", "real world".
+// cases", "uses of", "good for", "best for", "good at", "real life",
+// "real world".
 func usesPhrase(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		a, b := ws[i], ws[i+1]
@@ -351,9 +353,33 @@ func usesPhrase(ws []string) bool {
 		case (a == "used" || a == "use" || a == "uses") && (b == "for" || b == "in" || b == "case" || b == "cases"),
 			a == "uses" && b == "of",
 			(a == "good" || a == "useful" || a == "best" || a == "better") && b == "for",
+			// "what are llms good at", not "how does an llm get good at":
+			// becoming good is how it learns.
+			(a == "good" || a == "best" || a == "better" || a == "great") && b == "at" && !slices.ContainsFunc(ws[:i], becomes),
 			a == "real" && (b == "life" || b == "world"):
 			return true
 		}
+	}
+	return false
+}
+
+// getsGood reports "get good", "get better": how something comes to do
+// well is how it learns.
+func getsGood(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "get" || ws[i] == "gets" || ws[i] == "got") && (ws[i+1] == "good" || ws[i+1] == "better") {
+			return true
+		}
+	}
+	return false
+}
+
+// becomes reports a verb of becoming or making: "get good at", "make it
+// good at".
+func becomes(w string) bool {
+	switch w {
+	case "get", "gets", "got", "getting", "make", "makes", "made", "making", "become", "becomes", "became", "train", "trained", "teach", "taught":
+		return true
 	}
 	return false
 }
@@ -379,7 +405,7 @@ func (ix *Index) comparative(ws []string) bool {
 func wholeAsked(ws []string) bool {
 	all := []string{"all", "every", "each", "whole", "full", "entire", "complete"}
 	of := []string{"difference", "differences", "feature", "features", "comparison", "table", "way", "ways",
-		"row", "rows", "aspect", "aspects", "point", "points"}
+		"row", "rows", "aspect", "aspects", "point", "points", "thing", "things"}
 	for i, w := range ws {
 		if w == "side" && i+2 < len(ws) && ws[i+1] == "by" && ws[i+2] == "side" {
 			return true
@@ -458,7 +484,36 @@ func (ix *Index) asksRange(ws []string, kindOf bool) bool {
 // differs from what reaches further.
 func restricts(ws []string) bool {
 	ws = withoutFillers(ws)
-	return len(ws) > 2 && slices.Contains([]string{"is", "are", "does", "do", "can"}, ws[0]) && slices.Contains(ws[2:], "only")
+	if len(ws) <= 2 {
+		return false
+	}
+	if slices.Contains([]string{"is", "are", "does", "do", "can"}, ws[0]) {
+		return slices.Contains(ws[2:], "only") || slices.Contains(ws[2:], "solely")
+	}
+	// "which one is stuck on just text": which of them only reaches so far.
+	return slices.Contains(ws, "which") && slices.ContainsFunc(ws, func(w string) bool {
+		return w == "only" || w == "solely" || w == "just" || w == "mainly" || w == "mostly"
+	})
+}
+
+// asksPurpose reports a question of what something is for: "why were llms
+// built", "what is each one meant to do", "what's the point of genai".
+func (ix *Index) asksPurpose(ws []string) bool {
+	why := slices.Index(ws, "why")
+	for i, w := range ws {
+		lemma := w
+		if word, ok := ix.lex.Lookup(w); ok {
+			lemma = word.Lemma
+		}
+		switch {
+		case why >= 0 && i > why && slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, lemma):
+			return true
+		case (w == "meant" || w == "supposed" || w == "designed" || w == "built") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "for"),
+			w == "point" && i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the":
+			return true
+		}
+	}
+	return false
 }
 
 // categorizes reports a question of the form "is X a Y", "does X count as

@@ -64,7 +64,7 @@ var conversationalWords = []string{
 // form, read as those words so the form is seen: "wat is a llm" asks what;
 // and chat clippings, read as the word clipped ("pics").
 var chatSpellings = map[string]string{
-	"wat": "what", "wut": "what", "wht": "what", "wats": "whats", "r": "are", "u": "you", "ur": "your",
+	"wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wheres": "where", "r": "are", "u": "you", "ur": "your",
 	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
 	// clippings that book-based frequencies rank as rare words

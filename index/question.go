@@ -31,9 +31,15 @@ type question struct {
 	// whole is set by "all the differences", "side by side", "the whole
 	// comparison": every row is asked.
 	whole bool
+	// tableNamed is set when the question names a table ("where's the
+	// comparison table") and the articles have one: theirs is meant.
+	tableNamed bool
 	// extent is set by a question of how far something reaches: "which is
 	// broader", "do llms only do text".
 	extent bool
+	// purpose is set by a question of what something is for: "why were
+	// llms built", "what is each meant to do".
+	purpose bool
 	// aboutIt is set when the question's subject is "it", "they" or "this
 	// stuff" ("does it just guess the next word"): asked of this bot, that
 	// is what the articles are about, as if they were named.
@@ -103,9 +109,13 @@ func (ix *Index) parse(raw string) question {
 	}
 	ws := words(raw)
 	for i, w := range ws {
-		if c, ok := chatSpellings[w]; ok {
-			ws[i] = c
+		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
+			w = base // "ppl's jobs"
 		}
+		if c, ok := chatSpellings[w]; ok {
+			w = c
+		}
+		ws[i] = w
 	}
 	ws = ix.gloss.apply(ws)
 	q := question{words: make([]string, 0, len(ws))}
@@ -220,7 +230,41 @@ func (ix *Index) parse(raw string) question {
 	if q.kind == kindNone && ix.namesTwoSubjects(&q) && slices.Contains(q.words, "or") {
 		q.kind = kindDiffer // "is chatgpt genai or llm"
 	}
-	q.aboutIt = pronounSubject(q.words)
+	// "each one", "the two" speak of the compared subjects as "it" does,
+	// and "language models" names them though neither word would alone.
+	q.aboutIt = pronounSubject(q.words) || pairNamed(q.words) || ix.namesTitlePhrase(q.words)
+	if q.kind == kindMechanism {
+		for i, t := range q.terms {
+			if t.known == 0 && ix.mechanismVerb(t.word) {
+				q.terms[i].cue = true // "function" in "how does it function": the question's form
+			}
+		}
+	}
+	if capability(q.words) {
+		for i, t := range q.terms {
+			if t.word == q.words[len(q.words)-1] {
+				q.terms[i].cue = true // "handle" in "what can each one handle": the question's form
+			}
+		}
+	}
+	if len(ix.tables) > 0 && slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(tableWords, w) }) {
+		// "where's the comparison table": the articles' own table, and
+		// the difference it shows.
+		q.aboutIt, q.tableNamed = true, true
+		if q.kind == kindNone {
+			q.kind = kindDiffer
+		}
+	}
+	for i, t := range q.terms {
+		switch {
+		case q.tableNamed && slices.Contains(tableWords, t.word):
+			q.terms[i].cue = true // the table asked for, the question's form
+		case q.whole && slices.Contains(wholeWords, t.word):
+			q.terms[i].cue = true // "everything" in "compare them across everything": how much is asked
+		}
+	}
+
+	q.purpose = ix.asksPurpose(q.words)
 	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	return q
 }
@@ -233,8 +277,8 @@ var lengthUnits = []string{"sentence", "sentences", "line", "lines", "paragraph"
 var counts = []string{"a", "one", "two", "three", "four", "five", "few", "couple", "single", "short"}
 
 // replyLength marks the words that say how long the reply should be ("sum
-// it up in 2 sentences", "explain in a few words"): words of the reply's
-// form, not of its topic.
+// it up in 2 sentences", "explain in a few words") or ask for it to be
+// explained ("break it down"): words of the reply's form, not of its topic.
 func replyLength(ws []string) map[int]bool {
 	var form map[int]bool
 	for i := 1; i < len(ws); i++ {
@@ -246,7 +290,28 @@ func replyLength(ws []string) map[int]bool {
 		}
 		form[i], form[i-1] = true, true
 	}
+	for i := 0; i+1 < len(ws); i++ {
+		// "break down", "walk me through": phrasal verbs of explaining,
+		// the request's form as "explain" is.
+		b := i + 1
+		if ws[b] == "me" || ws[b] == "us" {
+			b++
+		}
+		if b < len(ws) && slices.Contains(explainingVerbs[ws[i]], ws[b]) {
+			if form == nil {
+				form = map[int]bool{}
+			}
+			form[i], form[b] = true, true
+		}
+	}
 	return form
+}
+
+// explainingVerbs are the phrasal verbs that ask for an explanation, by
+// verb and particle.
+var explainingVerbs = map[string][]string{
+	"break": {"down"}, "walk": {"through"}, "go": {"over", "through"}, "run": {"through"},
+	"spell": {"out"}, "lay": {"out"}, "fill": {"in"},
 }
 
 // relatedTerms are the analyzed article terms of the words the lexicon
@@ -372,17 +437,26 @@ func pronounSubject(ws []string) bool {
 			return true // "the risks of this stuff", "do these things make stuff up"
 		}
 	}
+	if slices.Contains(ws, "they're") || slices.Contains(ws, "theyre") {
+		return true // "every way they're different"
+	}
 	ws = withoutFillers(ws)
 	for i := 0; i+1 < len(ws) && i < 3; i++ {
 		// Not "is it": "is it cheating if ...", "is it legal to ..." hold
 		// an it of form.
-		if slices.Contains([]string{"does", "do", "did", "can", "could", "will", "would", "should"}, ws[i]) &&
+		if slices.Contains([]string{"does", "do", "did", "can", "could", "will", "would", "should", "are", "were"}, ws[i]) &&
 			(ws[i+1] == "it" || ws[i+1] == "they") {
 			return true
 		}
 	}
 	return false
 }
+
+// tableWords name a table.
+var tableWords = []string{"table", "tables", "chart", "charts", "grid", "matrix"}
+
+// wholeWords ask for all of something: "everything", "the whole thing".
+var wholeWords = []string{"all", "every", "everything", "each", "whole", "full", "entire", "complete", "across", "thing", "things"}
 
 // categoryWords ask for a category before "of": "what kind of", "what sorts of".
 var categoryWords = []string{"kind", "kinds", "type", "types", "sort", "sorts"}

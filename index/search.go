@@ -243,13 +243,13 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 	if q.formOnly() {
 		// Only words of form ("what's the difference?"): the articles'
 		// own subject is meant, if the question has a kind at all.
-		if q.kind != kindNone {
+		if q.kind != kindNone || q.tableNamed {
 			return minCoverage
 		}
 		return 0
 	}
-	var have, all float64
-	anchored := q.aboutIt
+	var have, bySynonym, all float64
+	anchored, ownWord := q.aboutIt, false
 	for _, t := range q.terms {
 		if t.cue {
 			continue
@@ -260,11 +260,25 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		switch {
 		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || t.known == 1 && t.weight >= anywhereWeight):
 			have += t.weight
-		case slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) }):
-			have += t.weight * synonymKnown
+			ownWord = true
+		case slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) }),
+			q.kind == kindDiffer && slices.ContainsFunc(t.rel, func(a string) bool { return ix.isFeature(s, a) }):
+			// Asking a difference, a word related to a feature the
+			// section's table compares names it as a synonym would ("the
+			// goal of each" is the Purpose row's).
+			bySynonym += t.weight
 		case slices.ContainsFunc(t.rel, func(a string) bool { return ix.knows(s, a) }):
 			have += t.weight * relatedKnown
 		}
+	}
+	if anchored || ownWord {
+		have += bySynonym * synonymKnown
+	} else {
+		// A question that names no subject of the articles and none of
+		// whose own words they use shares at most a sense with them
+		// ("tie a tie" is not about parts "connected"): its synonyms
+		// count as related words.
+		have += bySynonym * relatedKnown
 	}
 	cov := have / all
 	if !anchored {
@@ -272,6 +286,16 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		cov *= minCoverage / unanchoredCoverage
 	}
 	return cov
+}
+
+// isFeature reports whether term is a feature of a table in section s.
+func (ix *Index) isFeature(s int, term string) bool {
+	for _, t := range ix.tables {
+		if t.section == s && slices.ContainsFunc(t.features, func(f []string) bool { return slices.Contains(f, term) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // hit is one section's best unit for a question.
