@@ -39,6 +39,16 @@ var agentVerbs = []string{"made", "make", "makes", "created", "create", "creates
 // "who owns art made by ai".
 var ownerVerbs = []string{"own", "owns", "has", "have", "holds", "gets", "get", "uses", "use", "pays", "controls", "benefits"}
 
+// verbAfter is the index of the word after ws[i], past adverbs in -ly:
+// "who legally owns".
+func verbAfter(ws []string, i int) int {
+	j := i + 1
+	for j < len(ws) && len(ws[j]) > 4 && strings.HasSuffix(ws[j], "ly") {
+		j++
+	}
+	return j
+}
+
 // questionNeed reads the answer type from a question's words.
 func questionNeed(ws []string) need {
 	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
@@ -61,7 +71,7 @@ func questionNeed(ws []string) need {
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")),
 			w == "recommend", (w == "better" || w == "worse") && at(i+1, "than"):
 			return needRanking // "which is the best", "is claude better than gpt-4"
-		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(i+1, ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
+		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
 			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
 		}):
 			return needAgent

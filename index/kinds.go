@@ -225,7 +225,7 @@ func asksRights(ws []string) bool {
 		case slices.Contains([]string{"legal", "illegal", "lawful", "allowed", "permitted"}, w) && i > 0 &&
 			slices.Contains([]string{"is", "it", "even", "be", "it's", "its", "isnt", "isn't", "really"}, ws[i-1]):
 			return true
-		case (w == "who" || w == "whos" || w == "who's") && i+1 < len(ws) && (ws[i+1] == "owns" || ws[i+1] == "own"):
+		case (w == "who" || w == "whos" || w == "who's") && verbAfter(ws, i) < len(ws) && (ws[verbAfter(ws, i)] == "owns" || ws[verbAfter(ws, i)] == "own"):
 			return true
 		}
 	}

@@ -58,6 +58,8 @@ var conversationalWords = []string{
 	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones",
 	// The asker's situation in a classroom, not the topic: "for my essay".
 	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
+	// slang of judging a claim, which books rank as rare words: "is that legit"
+	"legit", "lowkey", "highkey", "sus", "bruh", "smh", "ikr", "iirc", "afaik",
 }
 
 // chatSpellings are chat spellings of the words that give a question its

@@ -428,9 +428,9 @@ func focus(terms []qterm) string {
 	return best
 }
 
-// pronounSubject reports a question whose subject is "it" or "they", right
-// after the auxiliary that opens it ("does it ...", "how do they ..."), or
-// that speaks of "this stuff", "these things".
+// pronounSubject reports a question that speaks of "it" or "they" ("does
+// it ...", "how do they ...", "make it pick"), save an "it" of form, or of
+// "this stuff", "these things".
 func pronounSubject(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		if (ws[i] == "this" || ws[i] == "these") && slices.Contains([]string{"stuff", "thing", "things", "tools", "tool"}, ws[i+1]) {
@@ -440,12 +440,11 @@ func pronounSubject(ws []string) bool {
 	if slices.Contains(ws, "they're") || slices.Contains(ws, "theyre") {
 		return true // "every way they're different"
 	}
-	ws = withoutFillers(ws)
-	for i := 0; i+1 < len(ws) && i < 3; i++ {
-		// Not "is it": "is it cheating if ...", "is it legal to ..." hold
-		// an it of form.
-		if slices.Contains([]string{"does", "do", "did", "can", "could", "will", "would", "should", "are", "were"}, ws[i]) &&
-			(ws[i+1] == "it" || ws[i+1] == "they") {
+	for i, w := range ws {
+		// "does it just guess", "make it pick weirder words": asked of
+		// this bot, "it" is the model. Not an "it" of form: "is it legal
+		// to ...", "is it cheating if ...", "it is said that".
+		if (w == "it" || w == "they") && (i == 0 || ws[i-1] != "is" && ws[i-1] != "was") && (i+1 == len(ws) || ws[i+1] != "is") {
 			return true
 		}
 	}
