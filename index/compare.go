@@ -264,6 +264,12 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 	// feature is the table's ("do llms only handle text"), whatever else
 	// the question's verbs match.
 	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || pairNamed(q.words))
+	if !a.named && !kindRow && q.kind != kindDiffer && a.subjects == 0 {
+		// A row found by its cells joins a question that neither asks a
+		// difference nor names what is compared ("does chatgpt predict
+		// words" is how LLMs work).
+		return false
+	}
 	return outright || enough && mine >= best || mine > best+margin
 }
 
