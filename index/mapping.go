@@ -55,7 +55,7 @@ var conversationalWords = []string{
 	"quick", "q", "wondering", "wonder", "curious", "confused", "confuse", "smth", "sth", "smthing", "somethin", "supposed",
 	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
 	"cant", "can't", "wont", "won't", "arent", "aren't", "didnt", "didn't", "couldnt", "couldn't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
-	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones",
+	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones", "super", "totally",
 	// The asker's situation in a classroom, not the topic: "for my essay".
 	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
 	// slang of judging a claim, which books rank as rare words: "is that legit"

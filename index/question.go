@@ -132,7 +132,10 @@ func (ix *Index) parse(raw string) question {
 		}
 		english := ix.lex.IsWord(w)
 		if !english && !isNumber(w) && ix.df[ix.stem.stem(w)] == 0 {
-			if c, ok := ix.correct(w); ok {
+			if _, full := ix.unclip(w); full != "" {
+				// "vocab" clips "vocabulary", though one edit makes "vocal".
+				w, english = full, true
+			} else if c, ok := ix.correct(w); ok {
 				w, english = c, true
 			}
 			if stopWords[w] {
@@ -439,6 +442,11 @@ func pronounSubject(ws []string) bool {
 	}
 	if slices.Contains(ws, "they're") || slices.Contains(ws, "theyre") {
 		return true // "every way they're different"
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if slices.Contains([]string{"the", "this", "that", "my", "your"}, ws[i]) && (ws[i+1] == "chatbot" || ws[i+1] == "bot") {
+			return true // "why does the bot forget": a bot, asked of, is the model
+		}
 	}
 	for i, w := range ws {
 		// "does it just guess", "make it pick weirder words": asked of
