@@ -63,6 +63,19 @@ var mechanismVerbs = []string{"work", "function", "operate", "learn", "train", "
 	// pick the next word"
 	"know", "understand", "decide", "choose", "pick", "guess", "read", "remember", "figure", "reply"}
 
+// handlingVerbs act on a concern: "how do we deal with the risks" asks of
+// the risks.
+var handlingVerbs = []string{"deal", "cope", "handle", "manage", "tackle", "address", "fix", "solve", "mitigate",
+	"prevent", "avoid", "reduce", "combat", "fight", "stop", "overcome", "minimize", "minimise"}
+
+// handlingVerb reports whether w is a form of one of handlingVerbs.
+func (ix *Index) handlingVerb(w string) bool {
+	if word, ok := ix.lex.Lookup(w); ok {
+		w = word.Lemma
+	}
+	return slices.Contains(handlingVerbs, w)
+}
+
 // cueKinds maps each cue word to its kind, in the precedence cueKind
 // applies when a word is a cue of several.
 var cueKinds = func() map[string]kind {

@@ -125,6 +125,7 @@ func (ix *Index) parse(raw string) question {
 	}
 	var cs []content
 	form := replyLength(ws)
+	ix.levels(ws, form)
 	for i, w := range ws {
 		if stopWords[w] || form[i] {
 			q.words = append(q.words, w)
@@ -236,11 +237,12 @@ func (ix *Index) parse(raw string) question {
 	// "each one", "the two" speak of the compared subjects as "it" does,
 	// and "language models" names them though neither word would alone.
 	q.aboutIt = pronounSubject(q.words) || pairNamed(q.words) || ix.namesTitlePhrase(q.words)
-	if q.kind == kindMechanism {
-		for i, t := range q.terms {
-			if t.known == 0 && ix.mechanismVerb(t.word) {
-				q.terms[i].cue = true // "function" in "how does it function": the question's form
-			}
+	for i, t := range q.terms {
+		switch {
+		case q.kind == kindMechanism && t.known == 0 && ix.mechanismVerb(t.word):
+			q.terms[i].cue = true // "function" in "how does it function": the question's form
+		case q.kind == kindConcerns && ix.handlingVerb(t.word):
+			q.terms[i].cue = true // "deal" in "how do we deal with the risks": the risks are asked
 		}
 	}
 	if capability(q.words) {
@@ -283,13 +285,10 @@ var counts = []string{"a", "one", "two", "three", "four", "five", "few", "couple
 // it up in 2 sentences", "explain in a few words") or ask for it to be
 // explained ("break it down"): words of the reply's form, not of its topic.
 func replyLength(ws []string) map[int]bool {
-	var form map[int]bool
+	form := map[int]bool{}
 	for i := 1; i < len(ws); i++ {
 		if !slices.Contains(lengthUnits, ws[i]) || !isNumber(ws[i-1]) && !slices.Contains(counts, ws[i-1]) {
 			continue
-		}
-		if form == nil {
-			form = map[int]bool{}
 		}
 		form[i], form[i-1] = true, true
 	}
@@ -301,14 +300,37 @@ func replyLength(ws []string) map[int]bool {
 			b++
 		}
 		if b < len(ws) && slices.Contains(explainingVerbs[ws[i]], ws[b]) {
-			if form == nil {
-				form = map[int]bool{}
-			}
 			form[i], form[b] = true, true
 		}
 	}
 	return form
 }
+
+// levels reads a phrasal verb of setting a level as the level it sets:
+// "crank the temperature way up" is a high temperature, "turn it down" a
+// low one. The verb becomes a word of form (marked in form), the particle
+// "high" or "low".
+func (ix *Index) levels(ws []string, form map[int]bool) {
+	for i, w := range ws {
+		lemma := w
+		if word, ok := ix.lex.Lookup(w); ok {
+			lemma = word.Lemma
+		}
+		if !slices.Contains(levelVerbs, lemma) && !slices.ContainsFunc(baseForms(w), func(b string) bool { return slices.Contains(levelVerbs, b) }) {
+			continue // "turning" is a noun of its own too
+		}
+		for j := i + 1; j < min(len(ws), i+5); j++ {
+			if ws[j] == "up" || ws[j] == "down" {
+				ws[j] = map[string]string{"up": "high", "down": "low"}[ws[j]]
+				form[i] = true
+				break
+			}
+		}
+	}
+}
+
+// levelVerbs set a level with "up" or "down": "crank it up", "dial it down".
+var levelVerbs = []string{"crank", "turn", "dial", "bump", "jack", "ramp", "pump", "knock", "tone"}
 
 // explainingVerbs are the phrasal verbs that ask for an explanation, by
 // verb and particle.
