@@ -23,9 +23,10 @@ const (
 	needRanking
 	needAgent
 	needCapacity
+	needSource
 )
 
-var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity"}
+var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity", "source"}
 
 func (n need) String() string { return needNames[n] }
 
@@ -58,6 +59,8 @@ func questionNeed(ws []string) need {
 			return needDate
 		case w == "year" && at(i-1, "what", "which"):
 			return needDate
+		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
+			return needSource // "where do llms get their data from"
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" }):
 			return needCapacity // "how much text can a model read": a most, not any number
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"):
@@ -101,6 +104,8 @@ var (
 	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
 	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
+	// sourceRE finds where something was taken from: "taken from books".
+	sourceRE   = regexp.MustCompile(`(?i)\b(taken|drawn|collected|gathered|scraped|sourced|obtained|pulled|copied|comes?|came|learned|learnt|derived)\s+from\b`)
 	capacityRE = regexp.MustCompile(`(?i)\b(largest|maximum|max|limit|limits|capacity|at most|up to|more than|no more than|at one time)\b`)
 	// possessiveRE finds who owns or made something: a name's possessive
 	// and what follows ("Meta's LLaMA"); byRE a name after "by".
@@ -131,6 +136,8 @@ func (ix *Index) has(s int, q *question) bool {
 		return ix.namesAgent(text, q)
 	case needCapacity:
 		return numberRE.MatchString(text) && capacityRE.MatchString(text)
+	case needSource:
+		return sourceRE.MatchString(text)
 	}
 	return true
 }

@@ -174,7 +174,12 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// answers at all when the first cannot ("how big are context windows"
 	// needs a number).
 	lead, leadCov := 0, -1.0
-	for i := range min(len(ranked), maxJudged) {
+	judged := maxJudged
+	if q.need != needNothing {
+		// Few sections hold a date, a number, a source: look further for one.
+		judged = maxKinded
+	}
+	for i := range min(len(ranked), judged) {
 		c := ix.coverage(&q, ranked[i].section)
 		ans.Confidence = max(ans.Confidence, c)
 		switch {
