@@ -198,6 +198,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		}
 		if cand.row < 0 {
 			cand.row = ix.rowByCells(q, ti, units, about)
+			// "can llms make pictures": a yes-or-no question of making
+			// what the row of reach lists asks that reach.
+			cand.named = cand.row >= 0 && q.asksAbility && t.extentRow[cand.row]
 		}
 		if cand.row < 0 && extent >= 0 {
 			cand.row, cand.named = extent, true
@@ -352,7 +355,7 @@ func (ix *Index) namesHeading(q *question, t table) bool {
 func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) int {
 	t := ix.tables[ti]
 	minWeight := rowCellWeight
-	if about && (q.kind == kindNone || q.kind == kindDiffer || q.kind == kindDefine) {
+	if about && (q.kind == kindNone || q.kind == kindDiffer || q.kind == kindDefine || q.asksAbility) {
 		minWeight = rowCellAboutWeight
 	}
 	// near holds the rows whose units score near the best unit. About the

@@ -509,6 +509,29 @@ func restricts(ws []string) bool {
 	})
 }
 
+// asksAbility reports a yes-or-no question of making something, or of why
+// something cannot: "can llms make pictures", "why can't llms make images".
+func (ix *Index) asksAbility(ws []string) bool {
+	ws = withoutFillers(ws)
+	if len(ws) < 3 {
+		return false
+	}
+	if slices.Contains([]string{"can", "could", "does", "do", "will"}, ws[0]) {
+		return slices.ContainsFunc(ws[2:], ix.makingVerb)
+	}
+	// "why can't llms make images": the same reach, asked of its limit.
+	return ws[0] == "why" && slices.ContainsFunc(ws, func(w string) bool { return w == "cant" || w == "can't" || w == "cannot" }) &&
+		slices.ContainsFunc(ws[2:], ix.makingVerb)
+}
+
+// makingVerb reports a verb of making something, as makingVerbs or an art.
+func (ix *Index) makingVerb(w string) bool {
+	if word, ok := ix.lex.Lookup(w); ok {
+		w = word.Lemma
+	}
+	return slices.Contains(makingVerbs, w) || slices.Contains([]string{"draw", "paint", "write", "compose", "sing", "speak"}, w)
+}
+
 // asksPurpose reports a question of what something is for: "why were llms
 // built", "what is each one meant to do", "what's the point of genai".
 func (ix *Index) asksPurpose(ws []string) bool {
@@ -519,7 +542,9 @@ func (ix *Index) asksPurpose(ws []string) bool {
 			lemma = word.Lemma
 		}
 		switch {
-		case why >= 0 && i > why && slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, lemma):
+		case why >= 0 && why+1 < len(ws) && slices.Contains([]string{"was", "were", "did"}, ws[why+1]) && i > why &&
+			slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, lemma):
+			// "why were llms built", not "why can't llms make images
 			return true
 		case (w == "meant" || w == "supposed" || w == "designed" || w == "built") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "for"),
 			w == "point" && i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the":

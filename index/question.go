@@ -40,6 +40,9 @@ type question struct {
 	// purpose is set by a question of what something is for: "why were
 	// llms built", "what is each meant to do".
 	purpose bool
+	// asksAbility is set by a yes-or-no question of making something: "can
+	// llms make pictures".
+	asksAbility bool
 	// aboutIt is set when the question's subject is "it", "they" or "this
 	// stuff" ("does it just guess the next word"): asked of this bot, that
 	// is what the articles are about, as if they were named.
@@ -270,6 +273,13 @@ func (ix *Index) parse(raw string) question {
 	}
 
 	q.purpose = ix.asksPurpose(q.words)
+	if q.asksAbility = ix.asksAbility(q.words); q.asksAbility {
+		for i, t := range q.terms {
+			if ix.makingVerb(t.word) && i+1 < len(q.terms) {
+				q.terms[i].cue = true // "make" in "can llms make pictures": what is made is asked
+			}
+		}
+	}
 	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	return q
 }
