@@ -309,7 +309,10 @@ func examples(ws []string) bool {
 		switch {
 		case w == "example" || w == "examples" || w == "instances":
 			return true
-		case (w == "name" || w == "list" || w == "give") && i+1 < len(ws) && slices.Contains([]string{"some", "a", "few", "me", "any", "the", "all"}, ws[i+1]):
+		case (w == "name" || w == "list" || w == "give") && i+1 < len(ws) && slices.Contains([]string{"some", "a", "few", "me", "any", "the", "all"}, ws[i+1]) &&
+			(i == 0 || slices.Contains([]string{"you", "u", "pls", "please", "plz", "and", "or"}, ws[i-1])):
+			// A request: "name some llms", "can you give me a few"; not
+			// "does it give the same answer".
 			return true
 		}
 	}
