@@ -547,7 +547,7 @@ func (ix *Index) asksPurpose(ws []string) bool {
 		switch {
 		case why >= 0 && why+1 < len(ws) && slices.Contains([]string{"was", "were", "did"}, ws[why+1]) && i > why &&
 			slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, lemma):
-			// "why were llms built", not "why can't llms make images
+			// "why were llms built", not "why can't llms make images"
 			return true
 		case (w == "meant" || w == "supposed" || w == "designed" || w == "built") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "for"),
 			w == "point" && i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the":

@@ -240,21 +240,6 @@ func (ix *Index) parse(raw string) question {
 	// "each one", "the two" speak of the compared subjects as "it" does,
 	// and "language models" names them though neither word would alone.
 	q.aboutIt = pronounSubject(q.words) || pairNamed(q.words) || ix.namesTitlePhrase(q.words)
-	for i, t := range q.terms {
-		switch {
-		case q.kind == kindMechanism && t.known == 0 && ix.mechanismVerb(t.word):
-			q.terms[i].cue = true // "function" in "how does it function": the question's form
-		case q.kind == kindConcerns && ix.handlingVerb(t.word):
-			q.terms[i].cue = true // "deal" in "how do we deal with the risks": the risks are asked
-		}
-	}
-	if capability(q.words) {
-		for i, t := range q.terms {
-			if t.word == q.words[len(q.words)-1] {
-				q.terms[i].cue = true // "handle" in "what can each one handle": the question's form
-			}
-		}
-	}
 	if len(ix.tables) > 0 && slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(tableWords, w) }) {
 		// "where's the comparison table": the articles' own table, and
 		// the difference it shows.
@@ -263,25 +248,39 @@ func (ix *Index) parse(raw string) question {
 			q.kind = kindDiffer
 		}
 	}
-	for i, t := range q.terms {
-		switch {
-		case q.tableNamed && slices.Contains(tableWords, t.word):
-			q.terms[i].cue = true // the table asked for, the question's form
-		case q.whole && slices.Contains(wholeWords, t.word):
-			q.terms[i].cue = true // "everything" in "compare them across everything": how much is asked
-		}
-	}
-
 	q.purpose = ix.asksPurpose(q.words)
-	if q.asksAbility = ix.asksAbility(q.words); q.asksAbility {
-		for i, t := range q.terms {
-			if ix.makingVerb(t.word) && i+1 < len(q.terms) {
-				q.terms[i].cue = true // "make" in "can llms make pictures": what is made is asked
-			}
-		}
-	}
+	q.asksAbility = ix.asksAbility(q.words)
+	ix.markForm(&q)
 	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	return q
+}
+
+// markForm marks the terms that give the question its form, not its
+// topic, once its kind and flags are read: they weigh nothing in its
+// coverage.
+func (ix *Index) markForm(q *question) {
+	last := ""
+	if capability(q.words) {
+		last = q.words[len(q.words)-1] // "handle" in "what can each one handle"
+	}
+	for i, t := range q.terms {
+		switch {
+		case q.kind == kindMechanism && t.known == 0 && ix.mechanismVerb(t.word):
+			// "function" in "how does it function"
+		case q.kind == kindConcerns && ix.handlingVerb(t.word):
+			// "deal" in "how do we deal with the risks": the risks are asked
+		case t.word == last:
+		case q.tableNamed && slices.Contains(tableWords, t.word):
+			// the table asked for
+		case q.whole && slices.Contains(wholeWords, t.word):
+			// "everything" in "compare them across everything": how much is asked
+		case q.asksAbility && ix.makingVerb(t.word) && i+1 < len(q.terms):
+			// "make" in "can llms make pictures": what is made is asked
+		default:
+			continue
+		}
+		q.terms[i].cue = true
+	}
 }
 
 // lengthUnits measure a reply: "in 2 sentences", "in a few lines".
