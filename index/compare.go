@@ -198,9 +198,10 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		}
 		if cand.row < 0 {
 			cand.row = ix.rowByCells(q, ti, units, about)
-			// "can llms make pictures": a yes-or-no question of making
-			// what the row of reach lists asks that reach.
-			cand.named = cand.row >= 0 && q.asksAbility && t.extentRow[cand.row]
+			// "can llms make pictures", "which one mostly handles text":
+			// a question of making, or of reach, that finds the row of
+			// reach by its cells asks that reach.
+			cand.named = cand.row >= 0 && (q.asksAbility || extent >= 0) && t.extentRow[cand.row]
 		}
 		if cand.row < 0 && extent >= 0 {
 			cand.row, cand.named = extent, true
@@ -263,10 +264,10 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 		margin = leadMargin
 	}
 	enough := q.kind == kindDiffer || a.asked || (a.named || kindRow) && margin == 0
-	// A difference asked of a named subject, or of "each one", and a
-	// feature is the table's ("do llms only handle text"), whatever else
-	// the question's verbs match.
-	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || pairNamed(q.words))
+	// A difference asked of a named subject, or of "each one" or "which
+	// one", and a feature is the table's ("do llms only handle text"),
+	// whatever else the question's verbs match.
+	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || whichOne(q.words))
 	if !a.named && !kindRow && q.kind != kindDiffer && a.subjects == 0 {
 		// A row found by its cells joins a question that neither asks a
 		// difference nor names what is compared ("does chatgpt predict

@@ -347,16 +347,22 @@ func pairNamed(ws []string) bool {
 
 // capability reports a question of what something can do: "what can llms
 // do", "what tasks can an llm perform", "what is it capable of".
-func capability(ws []string) bool {
-	if slices.Index(ws, "can") > 0 && slices.Contains([]string{"do", "perform", "handle", "accomplish"}, ws[len(ws)-1]) {
-		return true
+func capability(ws []string) bool { return capabilityVerb(ws) != "" || slices.Contains(ws, "capable") }
+
+// capabilityVerb is the verb of doing in a question of what something can
+// do ("handle" in "what can each one handle", "do" in "what jobs can llms
+// do with language"), or "".
+func capabilityVerb(ws []string) string {
+	can := slices.Index(ws, "can")
+	if can <= 0 {
+		return ""
 	}
-	for i := 0; i+1 < len(ws); i++ {
-		if ws[i] == "capable" && ws[i+1] == "of" {
-			return true
+	for _, w := range ws[can+1:] {
+		if slices.Contains([]string{"do", "perform", "handle", "accomplish"}, w) {
+			return w
 		}
 	}
-	return false
+	return ""
 }
 
 // usesPhrase finds the phrases that ask for uses: "used for", "use

@@ -259,9 +259,10 @@ func (ix *Index) parse(raw string) question {
 // topic, once its kind and flags are read: they weigh nothing in its
 // coverage.
 func (ix *Index) markForm(q *question) {
-	last := ""
-	if capability(q.words) {
-		last = q.words[len(q.words)-1] // "handle" in "what can each one handle"
+	doing := capabilityVerb(q.words) // "handle" in "what can each one handle"
+	var category []string            // "jobs" in "what jobs can llms do": what sort of thing is done
+	if what, can := slices.Index(q.words, "what"), slices.Index(q.words, "can"); doing != "" && what >= 0 && what < can {
+		category = q.words[what+1 : can]
 	}
 	for i, t := range q.terms {
 		switch {
@@ -269,7 +270,7 @@ func (ix *Index) markForm(q *question) {
 			// "function" in "how does it function"
 		case q.kind == kindConcerns && ix.handlingVerb(t.word):
 			// "deal" in "how do we deal with the risks": the risks are asked
-		case t.word == last:
+		case t.word == doing, slices.Contains(category, t.word):
 		case q.tableNamed && slices.Contains(tableWords, t.word):
 			// the table asked for
 		case q.whole && slices.Contains(wholeWords, t.word):
