@@ -672,13 +672,15 @@ func (ix *Index) withoutForm(sk sectionKind, ws []string) []string {
 // transformer" is not answered by "What Is Generative AI", nor "what is
 // inference in llms" by "What Are LLMs". A difference must be between what
 // the section compares: "pretraining vs finetuning" is not the table of
-// generative AI and LLMs.
-func (ix *Index) suits(s int, q *question) bool {
+// generative AI and LLMs. When topicNamed (the question names the whole
+// subject of a heading it matched), the section must be about a subject
+// the question names.
+func (ix *Index) suits(s int, q *question, topicNamed bool) bool {
 	sk := ix.kinds[s]
 	switch {
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
-	case q.topicNamed && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm):
+	case topicNamed && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm):
 		// "what happens to stuff outside the context window" is asked of
 		// the section on context windows, not of how temperature works.
 		return false

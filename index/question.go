@@ -47,9 +47,6 @@ type question struct {
 	// stuff" ("does it just guess the next word"): asked of this bot, that
 	// is what the articles are about, as if they were named.
 	aboutIt bool
-	// topicNamed is set, by search, when the question names the whole
-	// subject of a section's heading ("the context window"): see suits.
-	topicNamed bool
 }
 
 // qterm is one content word of a question.

@@ -415,14 +415,14 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	// Only the first sections can win on their kind; judging the rest
 	// would cost, at library scale, for nothing.
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
-	q.topicNamed = false
-	for _, h := range ranked[:min(len(ranked), maxKinded)] {
-		if h.heading > 0 && ix.namesTopic(q, h.section) {
-			q.topicNamed = true
-		}
-	}
+	// When the question names the whole subject of a heading it matched
+	// ("the context window"), a section of the kind asked must be about
+	// that subject too: see suits.
+	topicNamed := slices.ContainsFunc(ranked[:min(len(ranked), maxKinded)], func(h hit) bool {
+		return h.heading > 0 && ix.namesTopic(q, h.section)
+	})
 	for i := range min(len(ranked), maxKinded) {
-		if h := &ranked[i]; ix.suits(h.section, q) {
+		if h := &ranked[i]; ix.suits(h.section, q, topicNamed) {
 			h.score += kindBonus * top
 			h.suits = true
 		}
