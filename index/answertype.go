@@ -61,10 +61,11 @@ func questionNeed(ws []string) need {
 			return needDate
 		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
 			return needSource // "where do llms get their data from"
-		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" }):
+		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }):
 			return needCapacity // "how much text can a model read": a most, not any number
-		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"):
-			return needNumber
+		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
+			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values"):
+			return needNumber // "what number counts as low"
 		case w == "how" && at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i"):
 			return needSteps
 		case w == "how" && at(i+1, "to"):

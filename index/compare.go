@@ -161,6 +161,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	differ := q.kind == kindDiffer || q.tableNamed
 	var best *tableAsked
 	for ti, t := range ix.tables {
+		if t.section >= 0 && !ix.has(t.section, q) {
+			continue // "what number counts as a low temperature": the table gives none
+		}
 		cand := tableAsked{t: ti, rank: ix.rankOf(t.article, t.c.Section, ranked), row: -1}
 		for _, key := range t.keys {
 			if q.hasTerm(key) {
@@ -267,7 +270,8 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 	// A difference asked of a named subject, or of "each one" or "which
 	// one", and a feature is the table's ("do llms only handle text"),
 	// whatever else the question's verbs match.
-	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || whichOne(q.words))
+	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || whichOne(q.words)) ||
+		a.named && a.subjects == len(ix.tables[a.t].keys) // "examples of gen ai tools and of llms": the row itself
 	if !a.named && !kindRow && q.kind != kindDiffer && a.subjects == 0 {
 		// A row found by its cells joins a question that neither asks a
 		// difference nor names what is compared ("does chatgpt predict

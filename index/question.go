@@ -263,6 +263,8 @@ func (ix *Index) markForm(q *question) {
 	}
 	for i, t := range q.terms {
 		switch {
+		case ix.modifiesCue(q.words, t.word):
+			// "main" in "what's the main takeaway": the kind asked, stressed
 		case q.kind == kindMechanism && t.known == 0 && ix.mechanismVerb(t.word):
 			// "function" in "how does it function"
 		case q.kind == kindConcerns && ix.handlingVerb(t.word):
@@ -274,11 +276,24 @@ func (ix *Index) markForm(q *question) {
 			// "everything" in "compare them across everything": how much is asked
 		case q.asksAbility && ix.makingVerb(t.word) && i+1 < len(q.terms):
 			// "make" in "can llms make pictures": what is made is asked
+		case q.need == needCapacity && slices.Contains([]string{"fit", "fits", "hold", "holds", "take", "takes"}, t.word):
+			// "fits" in "how much text fits": the most is asked
 		default:
 			continue
 		}
 		q.terms[i].cue = true
 	}
+}
+
+// modifiesCue reports whether w stresses the cue word after it: "main" in
+// "the main takeaway", "key" in "the key risks", "biggest" in "the biggest
+// difference".
+func (ix *Index) modifiesCue(ws []string, w string) bool {
+	if !slices.Contains([]string{"main", "key", "major", "primary", "biggest", "big", "core", "central", "overall"}, w) {
+		return false
+	}
+	i := slices.Index(ws, w)
+	return i+1 < len(ws) && ix.cueKind(ws[i+1]) != kindNone
 }
 
 // lengthUnits measure a reply: "in 2 sentences", "in a few lines".
