@@ -545,14 +545,15 @@ func (ix *Index) makingVerb(w string) bool {
 // built", "what is each one meant to do", "what's the point of genai".
 func (ix *Index) asksPurpose(ws []string) bool {
 	why := slices.Index(ws, "why")
-	for i, w := range ws {
-		lemma := w
+	made := func(w string) bool {
 		if word, ok := ix.lex.Lookup(w); ok {
-			lemma = word.Lemma
+			w = word.Lemma
 		}
+		return slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, w)
+	}
+	for i, w := range ws {
 		switch {
-		case why >= 0 && why+1 < len(ws) && slices.Contains([]string{"was", "were", "did"}, ws[why+1]) && i > why &&
-			slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, lemma):
+		case why >= 0 && why+1 < len(ws) && slices.Contains([]string{"was", "were", "did"}, ws[why+1]) && i > why && made(w):
 			// "why were llms built", not "why can't llms make images"
 			return true
 		case (w == "meant" || w == "supposed" || w == "designed" || w == "built") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "for"),

@@ -333,6 +333,9 @@ func replyLength(ws []string) map[int]bool {
 // low one. The verb becomes a word of form (marked in form), the particle
 // "high" or "low".
 func (ix *Index) levels(ws []string, form map[int]bool) {
+	if !slices.Contains(ws, "up") && !slices.Contains(ws, "down") {
+		return
+	}
 	for i, w := range ws {
 		lemma := w
 		if word, ok := ix.lex.Lookup(w); ok {
