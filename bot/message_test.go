@@ -91,8 +91,8 @@ func TestMessages(t *testing.T) {
 			}
 		}},
 		{"reply_genai_context", want{trigger: TriggerReply, followUp: true}, func(t *testing.T, m *discordgo.MessageSend) {
-			// After an answer on generative AI, "what can they do?" is
-			// about generative AI.
+			// After an answer on generative AI, "what are they exactly?"
+			// is about generative AI (after one on LLMs, about LLMs).
 			if e := sentEmbed(t, m); e.Title != "What Is Generative AI" {
 				t.Errorf("title %q, want What Is Generative AI from the earlier answer's subject", e.Title)
 			}

@@ -192,11 +192,12 @@ func TestMessagesOverGateway(t *testing.T) {
 	if got := replyTitle(t, second); got != "How Do LLMs Work" {
 		t.Errorf("follow-up answered from %q, want How Do LLMs Work", got)
 	}
-	// "what can they do?" after the LLM answer is about LLMs.
-	can := post(t, ctx, fake, discordfake.Post{ChannelID: textChannel, GuildID: guildID,
-		Content: "what can they do?", ReplyTo: answer.ID, ReplyPing: true})
-	if _, r := botReply(t, ctx, fake, can); len(r.Embeds) != 1 || r.Embeds[0].Title != "How Do LLMs Work" {
-		t.Errorf("%q after the LLM answer: %q %+v, want How Do LLMs Work", can.Content, r.Content, r.Embeds)
+	// "what are they exactly?" after the LLM answer is about LLMs (after
+	// one on generative AI it is about generative AI: TestMessages).
+	what := post(t, ctx, fake, discordfake.Post{ChannelID: textChannel, GuildID: guildID,
+		Content: "what are they exactly?", ReplyTo: answer.ID, ReplyPing: true})
+	if _, r := botReply(t, ctx, fake, what); len(r.Embeds) != 1 || r.Embeds[0].Title != "What Are Large Language Models (LLMs)" {
+		t.Errorf("%q after the LLM answer: %q %+v, want What Are Large Language Models (LLMs)", what.Content, r.Content, r.Embeds)
 	}
 	obs.count(t, ctx, 2, func(m MessageObservation) bool {
 		return m.Trigger == TriggerReply && m.FollowUp && m.Outcome == OutcomeAnswered
