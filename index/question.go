@@ -43,9 +43,10 @@ type question struct {
 	// asksAbility is set by a yes-or-no question of making something: "can
 	// llms make pictures".
 	asksAbility bool
-	// aboutIt is set when the question's subject is "it", "they" or "this
-	// stuff" ("does it just guess the next word"): asked of this bot, that
-	// is what the articles are about, as if they were named.
+	// aboutIt is set when the question speaks of "it", "they", "the bot" or
+	// "this stuff" ("does it just guess the next word"), of "each one" or
+	// "the two", or names a title's phrase ("language models"): asked of
+	// this bot, that is what the articles are about, as if they were named.
 	aboutIt bool
 }
 
@@ -346,7 +347,7 @@ func (ix *Index) levels(ws []string, form map[int]bool) {
 		}
 		for j := i + 1; j < min(len(ws), i+5); j++ {
 			if ws[j] == "up" || ws[j] == "down" {
-				ws[j] = map[string]string{"up": "high", "down": "low"}[ws[j]]
+				ws[j] = levelOf[ws[j]]
 				form[i] = true
 				break
 			}
@@ -354,8 +355,12 @@ func (ix *Index) levels(ws []string, form map[int]bool) {
 	}
 }
 
-// levelVerbs set a level with "up" or "down": "crank it up", "dial it down".
-var levelVerbs = []string{"crank", "turn", "dial", "bump", "jack", "ramp", "pump", "knock", "tone"}
+// levelVerbs set a level with "up" or "down": "crank it up", "dial it down";
+// levelOf is the level each particle sets.
+var (
+	levelVerbs = []string{"crank", "turn", "dial", "bump", "jack", "ramp", "pump", "knock", "tone"}
+	levelOf    = map[string]string{"up": "high", "down": "low"}
+)
 
 // explainingVerbs are the phrasal verbs that ask for an explanation, by
 // verb and particle.
