@@ -157,11 +157,15 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 	return byRE.MatchString(text)
 }
 
+// magnitudes guess an amount: "millions of words".
+var magnitudes = []string{"hundreds", "thousands", "millions", "billions", "trillions", "lots", "tons"}
+
 // measuredSpan is how many words after "how many" may name what is counted.
 const measuredSpan = 3
 
 // counted is what a question counts: its content words among the few after
-// "how many", "how much" ("how many words", "how much does a gpu cost").
+// "how many", "how much" ("how many words", "how much does a gpu cost"),
+// and what a number in the question counts ("like millions of words").
 func counted(ws []string, q *question, stem func(string) string) []string {
 	var out []string
 	for i, w := range ws {
@@ -174,6 +178,16 @@ func counted(ws []string, q *question, stem func(string) string) []string {
 			}
 		}
 		break
+	}
+	// What the question itself counts in a guess: "like millions of words"
+	// (not a unit of something else: "how much per 1000 tokens").
+	for i := 0; i+2 < len(ws); i++ {
+		if !slices.Contains(magnitudes, ws[i]) || ws[i+1] != "of" {
+			continue
+		}
+		if t := stem(ws[i+2]); !stopWords[ws[i+2]] && t != "" && q.hasTerm(t) && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
 	}
 	return out
 }
