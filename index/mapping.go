@@ -59,7 +59,7 @@ var conversationalWords = []string{
 	// The asker's situation in a classroom, not the topic: "for my essay".
 	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
 	// slang of judging a claim, which books rank as rare words: "is that legit"
-	"legit", "lowkey", "highkey", "sus", "bruh", "smh", "ikr", "iirc", "afaik",
+	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "smh", "ikr", "iirc", "afaik",
 }
 
 // chatSpellings are chat spellings of the words that give a question its
