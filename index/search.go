@@ -83,10 +83,12 @@ const (
 	// lead over a first section scoring at least nearScore of it.
 	coverageLead = 0.2
 	nearScore    = 0.5
-	// maxJudged is how many of the best sections the confidence looks at;
-	// maxKinded how many may win on their kind.
-	maxJudged = 3
-	maxKinded = 8
+	// maxJudged is how many of the best sections the confidence looks at
+	// (maxJudgedTyped for a question that needs a type of answer, which
+	// few sections hold); maxKinded how many may win on their kind.
+	maxJudged      = 3
+	maxJudgedTyped = 8
+	maxKinded      = 8
 	// anywhereWeight: a word of the articles this rare in general English
 	// (a name, a term of the field) counts as known to every section.
 	anywhereWeight = 0.8
@@ -176,8 +178,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	lead, leadCov := 0, -1.0
 	judged := maxJudged
 	if q.need != needNothing {
-		// Few sections hold a date, a number, a source: look further for one.
-		judged = maxKinded
+		judged = maxJudgedTyped // few sections hold a date, a number, a source
 	}
 	for i := range min(len(ranked), judged) {
 		c := ix.coverage(&q, ranked[i].section)
