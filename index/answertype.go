@@ -120,7 +120,7 @@ func (ix *Index) has(s int, q *question) bool {
 	case needNothing:
 		return true
 	case needNumber:
-		return ix.numberOf(s, q)
+		return ix.numbered(s, q.counted, ix.namedIn(q))
 	}
 	sec := ix.section(s)
 	text := sec.Text()
@@ -136,7 +136,7 @@ func (ix *Index) has(s int, q *question) bool {
 	case needAgent:
 		return ix.namesAgent(text, q)
 	case needCapacity:
-		return numberRE.MatchString(text) && capacityRE.MatchString(text)
+		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, ix.namedIn(q))
 	case needSource:
 		return sourceRE.MatchString(text)
 	}
@@ -192,21 +192,32 @@ func counted(ws []string, q *question, stem func(string) string) []string {
 	return out
 }
 
-// numberOf reports whether a sentence of section s gives a number together
+// numbered reports whether a sentence of section s gives a number together
 // with what the question counts: "how many words" is answered by "billions
-// of words", "how much does a gpu cost" not by it. A question that names
-// nothing to count needs any number.
-func (ix *Index) numberOf(s int, q *question) bool {
-	st := ix.loadTerms(s)
-	if len(q.counted) == 0 {
-		return len(st.numbered) > 0
-	}
-	for _, terms := range st.numbered {
-		if slices.ContainsFunc(terms, func(t string) bool { return slices.Contains(q.counted, t) }) {
+// of words", "how much does a gpu cost" not by it; and together with the
+// thing named that it is asked of ("gpt-4's context window" is not answered
+// by the windows of early models). A question that names nothing to count
+// needs any number.
+func (ix *Index) numbered(s int, counted, named []string) bool {
+	for _, terms := range ix.loadTerms(s).numbered {
+		has := func(t string) bool { return slices.Contains(terms, t) }
+		if (len(counted) == 0 || slices.ContainsFunc(counted, has)) && (len(named) == 0 || slices.ContainsFunc(named, has)) {
 			return true
 		}
 	}
 	return false
+}
+
+// namedIn are the question's names of particular things ("gpt-4",
+// "claude"): rare words the articles know that are not their subjects.
+func (ix *Index) namedIn(q *question) []string {
+	var out []string
+	for _, t := range q.terms {
+		if !t.cue && t.known == 1 && t.weight >= anywhereWeight && !ix.anchors[t.term] && ix.topics[t.term] == nil {
+			out = append(out, t.term)
+		}
+	}
+	return out
 }
 
 // sentenceEnd cuts text into sentences and lines.
