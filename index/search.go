@@ -172,9 +172,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// The first sections are judged by how much of the question they
 	// hold: one that holds clearly more than the first, and scores near it,
 	// leads ("why does the ai get random sometimes" is the section on
-	// randomness, not the one headed "AI"); so does the best one that
-	// answers at all when the first cannot ("how big are context windows"
-	// needs a number).
+	// randomness, not the one headed "AI"), unless a concern is asked and
+	// only the first is on concerns (in "who legally owns a picture made by
+	// ai" the picture is what the concern is about); so does the best one
+	// that answers at all when the first cannot ("how big are context
+	// windows" needs a number).
 	lead, leadCov := 0, -1.0
 	judged := maxJudged
 	if q.need != needNothing {
@@ -187,7 +189,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		case i == 0:
 			leadCov = c
 		case leadCov < minCoverage && c >= minCoverage,
-			c > leadCov+coverageLead && ranked[i].score >= nearScore*ranked[0].score:
+			c > leadCov+coverageLead && ranked[i].score >= nearScore*ranked[0].score && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns):
 			lead, leadCov = i, c
 		}
 	}
