@@ -331,12 +331,15 @@ func whichOne(ws []string) bool {
 }
 
 // pairNamed reports a question that speaks of two things compared without
-// naming them: "each one", "each of them", "the two", "both of them".
+// naming them: "each one", "each of them", "does each", "the two", "both of
+// them".
 func pairNamed(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		a, b := ws[i], ws[i+1]
 		switch {
 		case a == "each" && (b == "one" || b == "ones" || b == "of"),
+			// "what tech does each use": "each" as the subject
+			a == "each" && i > 0 && slices.Contains([]string{"does", "do", "did", "can", "could", "is", "would", "will"}, ws[i-1]),
 			a == "the" && (b == "two" || b == "2"),
 			a == "both" && (b == "of" || b == "one" || b == "ones"):
 			return true
