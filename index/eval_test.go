@@ -296,11 +296,18 @@ func TestLockedQuestions(t *testing.T) {
 	askSet(t, "locked", 0.72, true)
 }
 
-// TestClosedQuestions asks a set whose misses are never shown, so that no
-// one tunes on them: only its totals are logged, as a held-out check's are.
-// It was written last, after every rule of this round was chosen.
+// TestClosedQuestions asks a tenth set, written as vault.json was; only its
+// totals are logged, and no rule was chosen on them.
 func TestClosedQuestions(t *testing.T) {
-	askSet(t, "closed", 0.70, true)
+	askSet(t, "closed", 0.75, true)
+}
+
+// TestFinalQuestions asks a set whose misses are never shown, so that no
+// one tunes on them: only its totals are logged, as a held-out check's are.
+// It was written last, asking for the mix of a real class (most questions
+// plain), and counted once, at the end of the round.
+func TestFinalQuestions(t *testing.T) {
+	askSet(t, "final", 0.75, true)
 }
 
 // TestCauses asks, for each cause of a wrong answer that the engine was
