@@ -186,8 +186,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		// "how much text": a quantity, not a mechanism.
 	case how >= 0 && (usesPhrase(ws[how:]) || slices.Contains(ws[how:], "used") || slices.ContainsFunc(ws[how:], func(w string) bool {
 		return ix.cueKind(w) == kindUses
-	})):
-		return kindUses // "how is ai used in fashion"
+	}) || ix.usedBy(ws[how:])):
+		return kindUses // "how is ai used in fashion", "how do programmers use language models"
 	case mechanismVerb(after(how)) || mechanismVerb(after(why)) || what >= 0 && slices.Contains(after(what), "happens"),
 		how >= 0 && getsGood(after(how)):
 		return kindMechanism // "how does it work", "why does it sound human", "what happens when", "how does it get good at"
@@ -386,6 +386,20 @@ func usesPhrase(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// usedBy reports "how do X use ...", X a user the articles do not write
+// of, or people: "how do programmers use language models" asks a use, "how
+// do llms use transformers" how they work.
+func (ix *Index) usedBy(ws []string) bool {
+	if len(ws) < 4 || !slices.Contains([]string{"do", "does", "can", "could", "would", "should"}, ws[1]) {
+		return false
+	}
+	if v := ws[3]; v != "use" && v != "uses" {
+		return false
+	}
+	user := ws[2]
+	return slices.Contains(people, user) || !stopWords[user] && ix.df[ix.stem.stem(user)] == 0
 }
 
 // getsGood reports "get good", "get better": how something comes to do
