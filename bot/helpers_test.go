@@ -56,15 +56,21 @@ func twoArticleIndex(t testing.TB) *index.Index {
 // loadInteraction reads testdata/interactions/name.json.
 func loadInteraction(t testing.TB, name string) *discordgo.Interaction {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "interactions", name+".json"))
+	return loadFixture[discordgo.Interaction](t, "interactions", name)
+}
+
+// loadFixture decodes testdata/dir/name.json into a new T.
+func loadFixture[T any](t testing.TB, dir, name string) *T {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", dir, name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(raw, &i); err != nil {
-		t.Fatalf("decode %s: %v", name, err)
+	v := new(T)
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatalf("decode %s/%s: %v", dir, name, err)
 	}
-	return &i
+	return v
 }
 
 // checkGolden compares resp's JSON with testdata/golden/name.json, or

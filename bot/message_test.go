@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,15 +26,7 @@ func messageOptions() MessageOptions {
 // loadMessage reads testdata/messages/name.json.
 func loadMessage(t testing.TB, name string) *discordgo.Message {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "messages", name+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m discordgo.Message
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatalf("decode %s: %v", name, err)
-	}
-	return &m
+	return loadFixture[discordgo.Message](t, "messages", name)
 }
 
 // TestMessages runs every message in testdata/messages through what the

@@ -116,11 +116,26 @@ var (
 
 // has reports whether section s holds an answer of the type q needs.
 func (ix *Index) has(s int, q *question) bool {
-	switch q.need {
-	case needNothing:
+	if q.need == needNothing {
 		return true
-	case needNumber:
-		return ix.numbered(s, q.counted, ix.namedIn(q))
+	}
+	// Ranking, coverage and the comparison each ask; a section's text is
+	// read for it once per question.
+	if v, ok := q.holds[s]; ok {
+		return v
+	}
+	v := ix.holdsNeed(s, q)
+	if q.holds == nil {
+		q.holds = map[int]bool{}
+	}
+	q.holds[s] = v
+	return v
+}
+
+// holdsNeed is has, computed.
+func (ix *Index) holdsNeed(s int, q *question) bool {
+	if q.need == needNumber {
+		return ix.numbered(s, q.counted, q.named)
 	}
 	sec := ix.section(s)
 	text := sec.Text()
@@ -136,7 +151,7 @@ func (ix *Index) has(s int, q *question) bool {
 	case needAgent:
 		return ix.namesAgent(text, q)
 	case needCapacity:
-		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, ix.namedIn(q))
+		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, q.named)
 	case needSource:
 		return sourceRE.MatchString(text)
 	}

@@ -323,9 +323,7 @@ func (ix *Index) featuresNamed(q *question, t table) int {
 func lemmas(ix *Index, phrase string) []string {
 	ws := words(phrase)
 	for i, w := range ws {
-		if word, ok := ix.lex.Lookup(w); ok {
-			ws[i] = word.Lemma
-		}
+		ws[i] = ix.lemma(w)
 	}
 	return ws
 }

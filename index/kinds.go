@@ -69,12 +69,7 @@ var handlingVerbs = []string{"deal", "cope", "handle", "manage", "tackle", "addr
 	"prevent", "avoid", "reduce", "combat", "fight", "stop", "overcome", "minimize", "minimise"}
 
 // handlingVerb reports whether w is a form of one of handlingVerbs.
-func (ix *Index) handlingVerb(w string) bool {
-	if word, ok := ix.lex.Lookup(w); ok {
-		w = word.Lemma
-	}
-	return slices.Contains(handlingVerbs, w)
-}
+func (ix *Index) handlingVerb(w string) bool { return slices.Contains(handlingVerbs, ix.lemma(w)) }
 
 // cueKinds maps each cue word to its kind, in the precedence cueKind
 // applies when a word is a cue of several.
@@ -88,16 +83,23 @@ var cueKinds = func() map[string]kind {
 	return m
 }()
 
-// mechanismVerb reports whether w is a form of one of mechanismVerbs
-// ("works": WordNet lists it as a noun of its own, a factory).
-func (ix *Index) mechanismVerb(w string) bool {
-	if slices.Contains(mechanismVerbs, w) {
-		return true
+// mechanismVerb reports whether w is a form of one of mechanismVerbs.
+func (ix *Index) mechanismVerb(w string) bool { return ix.formOf(w, mechanismVerbs) }
+
+// lemma is w's base form as the lexicon gives it, or w.
+func (ix *Index) lemma(w string) string {
+	if word, ok := ix.lex.Lookup(w); ok {
+		return word.Lemma
 	}
-	if word, ok := ix.lex.Lookup(w); ok && slices.Contains(mechanismVerbs, word.Lemma) {
-		return true
-	}
-	return slices.ContainsFunc(baseForms(w), func(b string) bool { return slices.Contains(mechanismVerbs, b) })
+	return w
+}
+
+// formOf reports whether w is one of set, or a form of one: by the
+// lexicon's lemma or by a regular suffix ("works" and "turning": WordNet
+// lists them as nouns of their own, a factory and a bend).
+func (ix *Index) formOf(w string, set []string) bool {
+	return slices.Contains(set, w) || slices.Contains(set, ix.lemma(w)) ||
+		slices.ContainsFunc(baseForms(w), func(b string) bool { return slices.Contains(set, b) })
 }
 
 // cueKind is the kind a word marks, itself or by its base form.
@@ -238,8 +240,10 @@ func asksRights(ws []string) bool {
 		case slices.Contains([]string{"legal", "illegal", "lawful", "allowed", "permitted"}, w) && i > 0 &&
 			slices.Contains([]string{"is", "it", "even", "be", "it's", "its", "isnt", "isn't", "really"}, ws[i-1]):
 			return true
-		case (w == "who" || w == "whos" || w == "who's") && verbAfter(ws, i) < len(ws) && (ws[verbAfter(ws, i)] == "owns" || ws[verbAfter(ws, i)] == "own"):
-			return true
+		case w == "who" || w == "whos" || w == "who's":
+			if v := verbAfter(ws, i); v < len(ws) && (ws[v] == "owns" || ws[v] == "own") {
+				return true
+			}
 		}
 	}
 	return false
@@ -469,10 +473,7 @@ var dimensions = []string{"broad", "wide", "big", "large", "narrow", "vast", "li
 // broader", "which one is bigger", "which is more general".
 func (ix *Index) comparesExtent(ws []string) bool {
 	for i, w := range ws {
-		lemma := w
-		if word, ok := ix.lex.Lookup(w); ok {
-			lemma = word.Lemma
-		}
+		lemma := ix.lemma(w)
 		switch {
 		case slices.Contains(dimensions, w): // "general", "limited": compared by "more"
 			if i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
@@ -500,10 +501,7 @@ func (ix *Index) asksRange(ws []string, kindOf bool) bool {
 	rest := ws[what+1:]
 	making := -1
 	for i, w := range rest {
-		if word, ok := ix.lex.Lookup(w); ok {
-			w = word.Lemma
-		}
-		if slices.Contains(makingVerbs, w) || w == "work" && i+1 < len(rest) && rest[i+1] == "with" {
+		if w = ix.lemma(w); slices.Contains(makingVerbs, w) || w == "work" && i+1 < len(rest) && rest[i+1] == "with" {
 			making = i // "make", "work with"
 			break
 		}
@@ -552,9 +550,7 @@ func (ix *Index) asksAbility(ws []string) bool {
 
 // makingVerb reports a verb of making something, as makingVerbs or an art.
 func (ix *Index) makingVerb(w string) bool {
-	if word, ok := ix.lex.Lookup(w); ok {
-		w = word.Lemma
-	}
+	w = ix.lemma(w)
 	return slices.Contains(makingVerbs, w) || slices.Contains([]string{"draw", "paint", "write", "compose", "sing", "speak"}, w)
 }
 
@@ -563,10 +559,7 @@ func (ix *Index) makingVerb(w string) bool {
 func (ix *Index) asksPurpose(ws []string) bool {
 	why := slices.Index(ws, "why")
 	made := func(w string) bool {
-		if word, ok := ix.lex.Lookup(w); ok {
-			w = word.Lemma
-		}
-		return slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, w)
+		return slices.Contains([]string{"build", "make", "create", "design", "invent", "develop"}, ix.lemma(w))
 	}
 	for i, w := range ws {
 		switch {

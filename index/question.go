@@ -17,8 +17,12 @@ type question struct {
 	terms []qterm
 	kind  kind
 	need  need
-	// counted is what a number question counts (see counted).
-	counted []string
+	// counted is what a number question counts (see counted); named the
+	// particular things it is asked of (see namedIn).
+	counted, named []string
+	// holds caches, per section, whether it can hold the type of answer
+	// asked (see has).
+	holds map[int]bool
 	// focus is the analyzed first content word that is not a word of form:
 	// what a definition is asked of.
 	focus string
@@ -249,6 +253,9 @@ func (ix *Index) parse(raw string) question {
 	q.purpose = ix.asksPurpose(q.words)
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
+	if q.need == needNumber || q.need == needCapacity {
+		q.named = ix.namedIn(&q)
+	}
 	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
 	return q
 }
@@ -338,12 +345,8 @@ func (ix *Index) levels(ws []string, form map[int]bool) {
 		return
 	}
 	for i, w := range ws {
-		lemma := w
-		if word, ok := ix.lex.Lookup(w); ok {
-			lemma = word.Lemma
-		}
-		if !slices.Contains(levelVerbs, lemma) && !slices.ContainsFunc(baseForms(w), func(b string) bool { return slices.Contains(levelVerbs, b) }) {
-			continue // "turning" is a noun of its own too
+		if !ix.formOf(w, levelVerbs) {
+			continue
 		}
 		for j := i + 1; j < min(len(ws), i+5); j++ {
 			if ws[j] == "up" || ws[j] == "down" {
@@ -372,11 +375,7 @@ var explainingVerbs = map[string][]string{
 // relatedTerms are the analyzed article terms of the words the lexicon
 // relates to w: its synonyms, and words related otherwise.
 func (ix *Index) relatedTerms(w string) (syn, rel []string) {
-	base := w
-	if word, ok := ix.lex.Lookup(w); ok {
-		base = word.Lemma
-	}
-	synonyms, others := ix.lex.Related(base)
+	synonyms, others := ix.lex.Related(ix.lemma(w))
 	pick := func(words []string, into []string, not []string) []string {
 		for _, r := range words[:min(len(words), maxRelatedTried)] {
 			if stopWords[r] {

@@ -20,7 +20,7 @@ func newMessageMetrics(reg prometheus.Registerer) messageMetrics {
 	return messageMetrics{
 		answered: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "explainbot_messages_total",
-			Help: "Channel messages taken as questions, by trigger (" + triggerNames() + "), whether read as a follow-up of an earlier answer, and outcome (" + outcomeNames() + ").",
+			Help: "Channel messages taken as questions, by trigger (" + labelValues(bot.Triggers) + "), whether read as a follow-up of an earlier answer, and outcome (" + labelValues(bot.Outcomes) + ").",
 		}, []string{"trigger", "follow_up", "outcome"})),
 		ignored: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "explainbot_messages_ignored_total",
@@ -53,14 +53,6 @@ func (m *Metrics) ObserveMessage(o bot.MessageObservation) {
 }
 
 var _ bot.MessageObserver = (*Metrics)(nil)
-
-func triggerNames() string {
-	names := make([]string, len(bot.Triggers))
-	for i, t := range bot.Triggers {
-		names[i] = string(t)
-	}
-	return strings.Join(names, ", ")
-}
 
 func ignoreNames() string {
 	names := make([]string, len(bot.IgnoreReasons))

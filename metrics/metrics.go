@@ -49,7 +49,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	return &Metrics{
 		interactions: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "explainbot_interactions_total",
-			Help: "Interactions handled, by command and outcome (" + outcomeNames() + ").",
+			Help: "Interactions handled, by command and outcome (" + labelValues(bot.Outcomes) + ").",
 		}, []string{"command", "outcome"})),
 		answer: register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "explainbot_answer_seconds",
@@ -126,11 +126,11 @@ func (m *Metrics) ObserveInteraction(command string, outcome bot.Outcome, d time
 
 var _ bot.Observer = (*Metrics)(nil)
 
-// outcomeNames lists the outcome label's values for its help text.
-func outcomeNames() string {
-	names := make([]string, len(bot.Outcomes))
-	for i, o := range bot.Outcomes {
-		names[i] = string(o)
+// labelValues lists a label's values for its help text.
+func labelValues[T ~string](values []T) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
 	}
 	return strings.Join(names, ", ")
 }
