@@ -222,3 +222,22 @@ func BenchmarkPlainBleve(b *testing.B) {
 }
 
 func BenchmarkAskNotCovered(b *testing.B) { benchAsk(b, "how do vaccines work") }
+
+// TestTiesBreakTheSameWay builds one corpus several times and asks a
+// question that three sections answer with the same words, so that their
+// units score alike: every build must put the same section first (the
+// first one written), not whichever bleve's batch happened to number first.
+func TestTiesBreakTheSameWay(t *testing.T) {
+	same := "A tokenizer cuts text into small pieces before the model reads them."
+	note, err := knowledge.Parse("notes/ties.md", []byte("---\ntitle: Ties\n---\n\n## Alpha\n\n"+same+"\n\n## Beta\n\n"+same+"\n\n## Gamma\n\n"+same+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for build := range 8 {
+		ix := buildIndex(t, note)
+		a := ix.Ask(context.Background(), "what does a tokenizer cut text into")
+		if !a.Answered || a.Hits[0].Heading != "Alpha" {
+			t.Fatalf("build %d: answered %v, first %+v; want Alpha, the first of the tied sections", build, a.Answered, a.Hits)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"slices"
@@ -367,14 +368,27 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	if err != nil {
 		return nil, nil, err
 	}
+	found := make([]unitHit, 0, len(res.Hits))
+	for _, m := range res.Hits {
+		if u, err := strconv.Atoi(m.ID); err == nil && u >= 0 && u < len(ix.units) {
+			found = append(found, unitHit{u, m.Score})
+		}
+	}
+	// Units of equal score come in the order of bleve's internal document
+	// numbers, which a batch assigns in no fixed order: the same question
+	// could rank its sections differently in two builds of one corpus.
+	// They are put in the order of their IDs.
+	slices.SortFunc(found, func(a, b unitHit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.unit, b.unit)
+	})
 	var units []unitHit
 	bySection := map[int]int{} // section -> index in ranked
 	var ranked []hit
-	for _, m := range res.Hits {
-		u, err := strconv.Atoi(m.ID)
-		if err != nil || u < 0 || u >= len(ix.units) {
-			continue
-		}
+	for _, m := range found {
+		u := m.unit
 		un := ix.units[u]
 		i, seen := bySection[un.section]
 		if !seen {
@@ -384,12 +398,12 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		}
 		h := &ranked[i]
 		if un.kind == headingUnit {
-			h.heading = m.Score
+			h.heading = m.score
 			continue
 		}
-		units = append(units, unitHit{u, m.Score})
+		units = append(units, m)
 		if h.unit < 0 {
-			h.unit, h.passage, h.text = u, un.shown, m.Score // the best unit comes first
+			h.unit, h.passage, h.text = u, un.shown, m.score // the best unit comes first
 		}
 	}
 	top := 0.0
