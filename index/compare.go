@@ -172,9 +172,14 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		}
 		// The table is in question when the question names what it
 		// compares, or the topic of its heading, or asks a difference.
-		about := cand.subjects > 0 || differ || ix.namesHeading(q, t)
+		about := cand.subjects > 0 || ix.namesHeading(q, t) || differ && !ix.namesOtherTopic(q, t)
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
+			if r := ix.rowByName(q, t); !cand.named && r >= 0 {
+				// "are GANs used for llms too": the row that names the
+				// thing asked of, before the row of the question's kind.
+				cand.row, cand.byName = r, true
+			}
 			cand.several = ix.featuresNamed(q, t) > 1
 			// The feature is what is asked when its word gives the question
 			// its kind ("which technology do llms use").
@@ -243,6 +248,7 @@ type tableAsked struct {
 	named    bool // the question names the row's feature
 	several  bool // the question names more than one row's feature
 	asked    bool // the row's feature is what the question asks
+	byName   bool // the row holds a name the question asks of (see rowByName)
 }
 
 // leads decides whether the section of a row's table leads the answer. It
@@ -258,7 +264,9 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 		return false
 	}
 	top := ranked[0]
-	strict := !top.suits
+	// A row that holds the name asked of is judged by the words each
+	// section holds itself: the kind asked does not stand for a name.
+	strict := !top.suits || a.byName
 	mine, best := ix.cover(q, ranked[a.rank].section, strict), ix.cover(q, top.section, strict)
 	// A row of the question's kind leads when no section of that kind does.
 	kindRow := !a.named && !top.suits && q.kind != kindNone && q.kind != kindDefine
@@ -350,6 +358,24 @@ func (ix *Index) namesHeading(q *question, t table) bool {
 	})
 }
 
+// namesOtherTopic reports whether q names the topic of another heading of
+// the articles and nothing t compares: "why not use the biggest window" asks
+// of context windows, not of the temperatures a table compares.
+func (ix *Index) namesOtherTopic(q *question, t table) bool {
+	for s, sk := range ix.kinds {
+		if s == t.section {
+			continue
+		}
+		if slices.ContainsFunc(sk.subject, func(term string) bool {
+			return !ix.anchors[term] && !slices.Contains(ix.kinds[t.section].subject, term) &&
+				slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term && !qt.cue })
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
 // rowByCells is the row of table ti that the question finds by its cells:
 // a row holding a question word that no other row of the table holds.
 // When the question is about the table (about), any telling word will do;
@@ -401,6 +427,27 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 					}
 				}
 			}
+		}
+	}
+	return row
+}
+
+// rowByName is the one row whose cells hold a name the question asks of
+// (a rare word of the articles, "gans", "runwayml"); -1 if none or several.
+func (ix *Index) rowByName(q *question, t table) int {
+	row := -1
+	for _, qt := range q.terms {
+		if qt.cue || qt.known != 1 || qt.weight < anywhereWeight || slices.Contains(t.keys, qt.term) {
+			continue
+		}
+		for r, cells := range t.cells {
+			if !slices.Contains(cells, qt.term) || !ix.onlyRow(t, r, qt.term) {
+				continue
+			}
+			if row >= 0 && row != r {
+				return -1
+			}
+			row = r
 		}
 	}
 	return row

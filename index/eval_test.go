@@ -268,9 +268,11 @@ var questionSets = []struct {
 	{"spent", 0.88, false},  // counted until the rules stopped gaining on it, then read
 	{"sealed", 0.88, false}, // counted for two rounds of rules, then read
 	{"vault", 0.78, false},  // asked to paraphrase more; counted twice, then read
-	{"locked", 0.72, true},  // asked to paraphrase more; its totals seen after each step
-	{"closed", 0.75, true},  // asked to paraphrase more; no rule chosen on it
+	{"locked", 0.72, false}, // asked to paraphrase more; its totals seen after each step
+	{"closed", 0.75, false}, // asked to paraphrase more; no rule chosen on it
 	{"final", 0.75, true},   // a class's mix, written last and counted once
+	{"ember", 0.70, true},
+	{"crest", 0.70, true},
 }
 
 // TestQuestionSets asks each of questionSets.

@@ -95,12 +95,14 @@ func words(text string) []string {
 			b.Reset()
 		}
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			b.WriteRune(unicode.ToLower(r))
 		case (r == '\'' || r == '’') && b.Len() > 0:
 			b.WriteRune('\'')
+		case r == ';' && b.Len() > 0 && i+1 < len(text) && unicode.IsLetter(rune(text[i+1])):
+			// "tl;dr" is one word; a clause break has a space after it.
 		default:
 			flush()
 		}

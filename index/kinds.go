@@ -146,6 +146,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		switch {
 		case k == kindDefine && slices.Contains(imperatives, w) && i > 0:
 			continue // "can i trust everything it tells me" asks no definition
+		case k == kindDefine && purposeIdiom(ws, i):
+			continue // "what are they meant to do" asks a purpose
 		case k == kindOutlook && slices.Contains(taskCues, w) && content > 0 && !aboutArticle(ws):
 			continue // "can llms summarize my readings" asks a use
 		}
@@ -292,9 +294,15 @@ var taskCues = []string{"summary", "summarize", "summarise", "sum"}
 // aboutArticle reports a question about the article itself: "sum up the
 // article", "summarize this", "the main points".
 func aboutArticle(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool {
-		return slices.Contains([]string{"article", "this", "it", "everything", "whole", "all", "main", "text"}, w)
-	})
+	for i, w := range ws {
+		switch {
+		case slices.Contains([]string{"this", "it", "everything", "whole", "all", "main", "text"}, w),
+			slices.Contains(documentWords, w) && i > 0 && slices.Contains([]string{"the", "this", "that"}, ws[i-1]):
+			// "the reading", not "my readings"
+			return true
+		}
+	}
+	return false
 }
 
 // people, as the subject of a "why" question about a difference ("why do
@@ -335,8 +343,8 @@ func whichOne(ws []string) bool {
 }
 
 // pairNamed reports a question that speaks of two things compared without
-// naming them: "each one", "each of them", "does each", "the two", "both of
-// them".
+// naming them: "each one", "each of them", "does each", "they each", "the
+// two", "both of them".
 func pairNamed(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		a, b := ws[i], ws[i+1]
@@ -345,6 +353,7 @@ func pairNamed(ws []string) bool {
 			// "what tech does each use": "each" as the subject
 			a == "each" && i > 0 && slices.Contains([]string{"does", "do", "did", "can", "could", "is", "would", "will"}, ws[i-1]),
 			a == "the" && (b == "two" || b == "2"),
+			b == "each" && slices.Contains([]string{"they", "them", "these", "those"}, a), // "what are they each for"
 			a == "both" && (b == "of" || b == "one" || b == "ones"):
 			return true
 		}
@@ -566,13 +575,32 @@ func (ix *Index) asksPurpose(ws []string) bool {
 		case why >= 0 && why+1 < len(ws) && slices.Contains([]string{"was", "were", "did"}, ws[why+1]) && i > why && made(w):
 			// "why were llms built", not "why can't llms make images"
 			return true
-		case (w == "meant" || w == "supposed" || w == "designed" || w == "built") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "for"),
+		case purposeIdiom(ws, i),
 			w == "point" && i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the":
 			return true
 		}
 	}
+	// "what's each one actually for?": the "for" of a purpose ends the
+	// question; "what are llms used for", "good for" ask uses.
+	ws = withoutFillers(ws)
+	if n := len(ws); n >= 3 && ws[n-1] == "for" && slices.ContainsFunc(ws[:n-1], func(w string) bool { return w == "what" || w == "whats" || w == "what's" }) {
+		return !slices.ContainsFunc(ws, func(w string) bool {
+			return slices.Contains([]string{"use", "used", "good", "useful", "great", "best", "better"}, w)
+		})
+	}
 	return false
 }
+
+// purposeIdiom reports whether ws[i] opens an idiom of purpose: "meant to",
+// "supposed to", "designed for".
+func purposeIdiom(ws []string, i int) bool {
+	return slices.Contains([]string{"meant", "supposed", "designed", "built"}, ws[i]) && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "for")
+}
+
+// purposeVerbs are the verbs of doing in general that an idiom of purpose
+// takes: "what are they meant to accomplish" asks the purpose, nothing
+// accomplished in particular.
+var purposeVerbs = []string{"do", "accomplish", "achieve", "serve", "solve", "fulfil", "fulfill", "be", "help"}
 
 // categorizes reports a question of the form "is X a Y", "does X count as
 // a Y", "are X a kind of Y": it asks how two things relate.
@@ -580,6 +608,9 @@ func categorizes(ws []string) bool {
 	ws = withoutFillers(ws)
 	if len(ws) < 3 {
 		return false
+	}
+	if ws[1] == "there" {
+		return false // "is there a chart of it" asks whether something exists
 	}
 	opensYesNo := slices.Contains([]string{"is", "are", "isn't", "does", "do"}, ws[0])
 	for i := 1; i < len(ws)-1; i++ {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,7 +49,7 @@ var conversationalWords = []string{
 	"please", "pls", "plz", "pl", "know", "want", "give", "show", "list", "name", "kind", "kinds", "thing", "things",
 	"really", "exactly", "simple", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks", "thx", "ty",
 	"can", "could", "would", "will", "u", "ur", "r", "y", "ya", "yo", "whats", "what's", "wats", "hows", "whos", "wat", "wut", "wht",
-	"anything", "something", "stuff", "mention", "mentioned", "article", "say", "says", "said", "talk", "talks",
+	"anything", "something", "stuff", "mention", "mentioned", "say", "says", "said", "talk", "talks",
 	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "guy", "folks", "actually", "basically", "literally",
 	"lol", "lmao", "omg", "ngl", "tbh", "imo", "imho", "btw", "fr", "rn", "idk", "ik", "bc", "cuz", "coz", "tho", "ppl",
 	"gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ok", "okay", "pretty", "like", "yeah", "yes", "nah", "um", "uh",
@@ -60,7 +61,13 @@ var conversationalWords = []string{
 	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
 	// slang of judging a claim, which books rank as rare words: "is that legit"
 	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "smh", "ikr", "iirc", "afaik",
+	"etc", "etcetera", // "like bard, dall-e etc": more of the same
 }
+
+// documentWords name the text asked of as a class knows it ("the tl;dr of
+// the reading"): words of asking, as conversationalWords are, and what
+// marks a question about the article itself (aboutArticle).
+var documentWords = []string{"article", "reading", "readings", "handout"}
 
 // chatSpellings are chat spellings of the words that give a question its
 // form, read as those words so the form is seen: "wat is a llm" asks what;
@@ -71,7 +78,7 @@ var chatSpellings = map[string]string{
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
 	// clippings that book-based frequencies rank as rare words
 	"pic": "picture", "pics": "pictures", "vid": "video", "vids": "videos", "convo": "conversation",
-	"convos": "conversations", "info": "information",
+	"convos": "conversations", "info": "information", "doc": "document", "docs": "documents",
 }
 
 // newMapping builds the index mapping: English analysis with base forms
@@ -275,7 +282,7 @@ var stopWords = func() map[string]bool {
 	for w := range tm {
 		m[w] = true
 	}
-	for _, w := range conversationalWords {
+	for _, w := range slices.Concat(conversationalWords, documentWords) {
 		m[w] = true
 	}
 	return m

@@ -235,9 +235,8 @@ func (ix *Index) parse(raw string) question {
 		q.cues[ix.cueKind(w)] = true
 	}
 	q.cues[kindUses] = q.cues[kindUses] || usesPhrase(q.words)
-	q.focus = focus(q.terms)
-	if q.kind == kindNone && ix.namesTwoSubjects(&q) && slices.Contains(q.words, "or") {
-		q.kind = kindDiffer // "is chatgpt genai or llm"
+	if (q.kind == kindNone || q.kind == kindDefine) && ix.namesTwoSubjects(&q) && (q.kind == kindNone && slices.Contains(q.words, "or") || sorts(q.words)) {
+		q.kind = kindDiffer // "is chatgpt genai or llm", "which apps are genai and which are llms"
 	}
 	// "each one", "the two" speak of the compared subjects as "it" does,
 	// and "language models" names them though neither word would alone.
@@ -253,6 +252,7 @@ func (ix *Index) parse(raw string) question {
 	q.purpose = ix.asksPurpose(q.words)
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
+	q.focus = focus(q.terms) // of the words left when those of form are known
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
 	}
@@ -273,6 +273,8 @@ func (ix *Index) markForm(q *question) {
 		switch {
 		case ix.modifiesCue(q.words, t.word):
 			// "main" in "what's the main takeaway": the kind asked, stressed
+		case ix.renowned(q.words, t.word):
+			// "famous" in "some famous llms": the best known are asked, the articles' examples
 		case q.kind == kindMechanism && t.known == 0 && ix.mechanismVerb(t.word):
 			// "function" in "how does it function"
 		case q.kind == kindConcerns && ix.handlingVerb(t.word):
@@ -286,11 +288,31 @@ func (ix *Index) markForm(q *question) {
 			// "make" in "can llms make pictures": what is made is asked
 		case q.need == needCapacity && slices.Contains([]string{"fit", "fits", "hold", "holds", "take", "takes"}, t.word):
 			// "fits" in "how much text fits": the most is asked
+		case q.purpose && ix.formOf(t.word, purposeVerbs) && i > 0 && slices.ContainsFunc(q.words, func(w string) bool {
+			j := slices.Index(q.words, w)
+			return purposeIdiom(q.words, j) && j+2 < len(q.words) && q.words[j+2] == t.word
+		}):
+			// "accomplish" in "what are they meant to accomplish": the purpose is asked
 		default:
 			continue
 		}
 		q.terms[i].cue = true
 	}
+}
+
+// renownWords praise what they qualify as well known: "some famous llms"
+// asks for the examples any overview names.
+var renownWords = []string{"famous", "popular", "notable", "prominent", "leading", "renowned", "celebrated", "top", "mainstream"}
+
+// renowned reports whether w is one of renownWords qualifying a word the
+// articles use ("famous large language models"), not a word of its own
+// ("what made chatgpt famous").
+func (ix *Index) renowned(ws []string, w string) bool {
+	i := slices.Index(ws, w)
+	if !slices.Contains(renownWords, w) || i+1 >= len(ws) {
+		return false
+	}
+	return ix.df[ix.stem.stem(ws[i+1])] > 0
 }
 
 // modifiesCue reports whether w stresses the cue word after it: "main" in
@@ -537,6 +559,18 @@ func (q *question) unknownFocus() bool {
 		}
 	}
 	return false
+}
+
+// sorts reports a question that sorts things between two ("which ones are
+// genai and which are llms"): "which" asked twice.
+func sorts(ws []string) bool {
+	n := 0
+	for _, w := range ws {
+		if w == "which" {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // namesTwoSubjects reports whether q names two compared subjects of one table.

@@ -189,7 +189,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		switch {
 		case i == 0:
 			leadCov = c
-		case leadCov < minCoverage && c >= minCoverage,
+		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
 			c > leadCov+coverageLead && ranked[i].score >= nearScore*ranked[0].score && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns):
 			lead, leadCov = i, c
 		}
