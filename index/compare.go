@@ -175,7 +175,7 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		about := cand.subjects > 0 || ix.namesHeading(q, t) || differ && !ix.namesOtherTopic(q, t)
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
-			if r := ix.rowByName(q, t); !cand.named && r >= 0 {
+			if r := ix.rowByName(q, t); cand.row >= 0 && !cand.named && r >= 0 {
 				// "are GANs used for llms too": the row that names the
 				// thing asked of, before the row of the question's kind.
 				cand.row, cand.byName = r, true
@@ -411,8 +411,13 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 			}
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.
-			if minWeight == rowCellAboutWeight && best == 0 && q.asksKindOf && everyCell(t, r, qt.term) && ix.onlyRow(t, r, qt.term) {
-				row, best = r, minWeight
+			if minWeight == rowCellAboutWeight && q.asksKindOf && everyCell(t, r, qt.term) && ix.onlyRow(t, r, qt.term) {
+				if kindOf(q.words, qt.word) {
+					return r // "the same kind of model as chatgpt": the kind of model is asked
+				}
+				if best == 0 {
+					row, best = r, minWeight
+				}
 			}
 			if !near[r] && !(about && qt.weight >= minFocusWeight) {
 				continue
@@ -451,6 +456,16 @@ func (ix *Index) rowByName(q *question, t table) int {
 		}
 	}
 	return row
+}
+
+// kindOf reports whether w is the thing sorted in "kind of w", "types of w".
+func kindOf(ws []string, w string) bool {
+	for i := 2; i < len(ws); i++ {
+		if ws[i] == w && ws[i-1] == "of" && slices.Contains(categoryWords, ws[i-2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // everyCell reports whether term stands in every cell of row r: a row

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -83,6 +84,19 @@ func (ix *Index) isSubjectKey(term string) bool {
 	for _, tb := range ix.tables {
 		for _, key := range tb.keys {
 			if key == term {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSubjectTerm reports whether term is a word of a compared subject of
+// some table ("language" of "Large Language Models").
+func (ix *Index) isSubjectTerm(term string) bool {
+	for _, tb := range ix.tables {
+		for _, sub := range tb.subjects {
+			if slices.Contains(sub, term) {
 				return true
 			}
 		}

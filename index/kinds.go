@@ -180,7 +180,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		// "why should i care about llms", "why do people mix them up":
 		// why the subject matters, the introduction's job.
 		return kindOverview
-	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws):
+	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws) || sideBySide(ws):
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws) || asksRights(ws):
 		return kindConcerns
@@ -198,7 +198,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	case has[kindMechanism]:
 		return kindMechanism
 	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }),
-		what >= 0 && capability(ws[what:]):
+		what >= 0 && capability(ws[what:]), ix.usedBy(ws):
 		return kindUses
 	case has[kindOverview] && content == 0:
 		return kindOverview
@@ -401,18 +401,37 @@ func usesPhrase(ws []string) bool {
 	return false
 }
 
-// usedBy reports "how do X use ...", X a user the articles do not write
-// of, or people: "how do programmers use language models" asks a use, "how
-// do llms use transformers" how they work.
+// usedBy reports "how do X use ...", "do X use ...", "are X using ...",
+// X a user the articles do not write of, or people: "how do programmers use
+// language models", "can lawyers or doctors use chatgpt" ask a use; "how do
+// llms use transformers", "does chatgpt use gans" how they work or what
+// they are, as the articles' own subjects and names are no users.
 func (ix *Index) usedBy(ws []string) bool {
-	if len(ws) < 4 || !slices.Contains([]string{"do", "does", "can", "could", "would", "should"}, ws[1]) {
+	start := 1
+	if len(ws) > 0 && ws[0] == "how" {
+		start = 2
+	}
+	if len(ws) < start+2 || !slices.Contains([]string{"do", "does", "can", "could", "would", "should", "are", "is"}, ws[start-1]) {
 		return false
 	}
-	if v := ws[3]; v != "use" && v != "uses" {
+	v := slices.IndexFunc(ws[start:], func(w string) bool { return w == "use" || w == "uses" || w == "using" })
+	if v < 1 || v > 4 {
 		return false
 	}
-	user := ws[2]
-	return slices.Contains(people, user) || !stopWords[user] && ix.df[ix.stem.stem(user)] == 0
+	user := false
+	for _, w := range ws[start : start+v] {
+		t := ix.stem.stem(w)
+		switch {
+		case slices.Contains(people, w):
+			user = true
+		case stopWords[w]:
+		case ix.anchors[t] || ix.isSubjectTerm(t) || ix.df[t] > 0 && ix.weight(w, ix.lex.IsWord(w)) >= anywhereWeight:
+			return false // the articles' subjects and names use, they are not users
+		case ix.df[t] == 0:
+			user = true
+		}
+	}
+	return user
 }
 
 // getsGood reports "get good", "get better": how something comes to do
@@ -455,20 +474,34 @@ func (ix *Index) comparative(ws []string) bool {
 // wholeAsked reports a question asking for a whole comparison: "all the
 // differences", "every feature", "the whole comparison", "side by side".
 func wholeAsked(ws []string) bool {
+	if sideBySide(ws) {
+		return true
+	}
 	all := []string{"all", "every", "each", "whole", "full", "entire", "complete"}
-	of := []string{"difference", "differences", "feature", "features", "comparison", "table", "way", "ways",
-		"row", "rows", "aspect", "aspects", "point", "points", "thing", "things"}
 	for i, w := range ws {
-		if w == "side" && i+2 < len(ws) && ws[i+1] == "by" && ws[i+2] == "side" {
-			return true
-		}
 		if !slices.Contains(all, w) {
 			continue
 		}
 		for _, v := range ws[i+1 : min(len(ws), i+4)] {
-			if slices.Contains(of, v) {
+			if slices.Contains(comparedParts, v) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// comparedParts are what a comparison goes through: "all the features",
+// "point by point".
+var comparedParts = []string{"difference", "differences", "feature", "features", "comparison", "table", "way", "ways",
+	"row", "rows", "aspect", "aspects", "point", "points", "thing", "things"}
+
+// sideBySide reports a request to set things beside each other: "side by
+// side", "feature by feature", "point by point".
+func sideBySide(ws []string) bool {
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i+1] == "by" && ws[i] == ws[i+2] && (ws[i] == "side" || slices.Contains(comparedParts, ws[i])) {
+			return true
 		}
 	}
 	return false
@@ -496,7 +529,7 @@ func (ix *Index) comparesExtent(ws []string) bool {
 }
 
 // makingVerbs make or take in content.
-var makingVerbs = []string{"make", "create", "generate", "produce", "handle", "output", "process"}
+var makingVerbs = []string{"make", "create", "generate", "produce", "handle", "output", "process", "spit"}
 
 // asksRange reports a question of what range of things something makes:
 // "what kinds of stuff can genai make", "what can genai create that llms
@@ -510,18 +543,24 @@ func (ix *Index) asksRange(ws []string, kindOf bool) bool {
 	rest := ws[what+1:]
 	making := -1
 	for i, w := range rest {
-		if w = ix.lemma(w); slices.Contains(makingVerbs, w) || w == "work" && i+1 < len(rest) && rest[i+1] == "with" {
-			making = i // "make", "work with"
+		if w = ix.lemma(w); slices.Contains(makingVerbs, w) || (w == "work" || w == "deal") && i+1 < len(rest) && rest[i+1] == "with" {
+			making = i // "make", "work with", "deal with"
 			break
 		}
 	}
 	if making < 0 || !kindOf && !slices.Contains(rest[:making], "can") {
 		return false
 	}
-	// Nothing made is named after the verb but words of asking ("that
-	// llms can't").
-	return !slices.ContainsFunc(rest[making+1:], func(w string) bool {
-		return !stopWords[w] && ix.df[ix.stem.stem(w)] > 0 && !ix.anchors[ix.stem.stem(w)]
+	// Nothing made is named after the verb but words of asking and the
+	// things compared ("that llms can't", "generative ai vs large language
+	// models"), or what only probes the range ("only text or more").
+	after := rest[making+1:]
+	if i := slices.IndexFunc(after, func(w string) bool { return w == "only" || w == "just" }); i >= 0 {
+		after = after[:i] // "only text or more?" probes the range
+	}
+	return !slices.ContainsFunc(after, func(w string) bool {
+		t := ix.stem.stem(w)
+		return !stopWords[w] && ix.df[t] > 0 && !ix.anchors[t] && !ix.isSubjectTerm(t) && ix.cueKind(w) == kindNone
 	})
 }
 

@@ -23,6 +23,9 @@ type question struct {
 	// holds caches, per section, whether it can hold the type of answer
 	// asked (see has).
 	holds map[int]bool
+	// strangeOwner is set when the question asks of what belongs to a
+	// name the articles never use ("chomsky's generative grammar").
+	strangeOwner bool
 	// focus is the analyzed first content word that is not a word of form:
 	// what a definition is asked of.
 	focus string
@@ -136,13 +139,17 @@ func (ix *Index) parse(raw string) question {
 			q.words = append(q.words, w)
 			continue
 		}
-		english := ix.lex.IsWord(w)
-		if !english && !isNumber(w) && ix.df[ix.stem.stem(w)] == 0 {
-			if _, full := ix.unclip(w); full != "" {
+		base, owned := strings.CutSuffix(w, "'s") // "the bot's reply"
+		english := ix.lex.IsWord(base)
+		if !english && !isNumber(base) && ix.df[ix.stem.stem(base)] == 0 {
+			if _, full := ix.unclip(base); full != "" {
 				// "vocab" clips "vocabulary", though one edit makes "vocal".
 				w, english = full, true
-			} else if c, ok := ix.correct(w); ok {
+			} else if c, ok := ix.correct(base); ok {
 				w, english = c, true
+			}
+			if english && owned {
+				w += "'s"
 			}
 			if stopWords[w] {
 				q.words = append(q.words, w)
@@ -197,6 +204,9 @@ func (ix *Index) parse(raw string) question {
 				t.known = relatedKnown
 			}
 			t.also = append(slices.Clip(t.syn), t.rel...)
+		}
+		if owner, ok := strings.CutSuffix(c.word, "'s"); ok && t.known == 0 && !isNumber(owner) && t.weight >= anywhereWeight {
+			q.strangeOwner = true // a rare name, not "my friend's"
 		}
 		q.terms = append(q.terms, t)
 	}
@@ -256,7 +266,13 @@ func (ix *Index) parse(raw string) question {
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
 	}
-	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ix.asksRange(q.words, q.asksKindOf)
+	ranged := ix.asksRange(q.words, q.asksKindOf)
+	q.extent = restricts(q.words) || q.kind == kindDiffer && ix.comparesExtent(q.words) || ranged
+	if ranged && q.kind == kindNone {
+		// "what kinds of stuff can genai make": what it makes is what it
+		// is, as the section defining it says.
+		q.kind = kindDefine
+	}
 	return q
 }
 
@@ -361,8 +377,17 @@ func replyLength(ws []string) map[int]bool {
 // levels reads a phrasal verb of setting a level as the level it sets:
 // "crank the temperature way up" is a high temperature, "turn it down" a
 // low one. The verb becomes a word of form (marked in form), the particle
-// "high" or "low".
+// "high" or "low"; a middle level beside a low or a high is form too.
 func (ix *Index) levels(ws []string, form map[int]bool) {
+	if slices.Contains(ws, "low") || slices.Contains(ws, "high") {
+		// "is 0.2 low or medium": the middle of the scale the question
+		// names, as its ends are.
+		for i, w := range ws {
+			if slices.Contains(middleLevels, w) {
+				form[i] = true
+			}
+		}
+	}
 	if !slices.Contains(ws, "up") && !slices.Contains(ws, "down") {
 		return
 	}
@@ -385,6 +410,8 @@ func (ix *Index) levels(ws []string, form map[int]bool) {
 var (
 	levelVerbs = []string{"crank", "turn", "dial", "bump", "jack", "ramp", "pump", "knock", "tone"}
 	levelOf    = map[string]string{"up": "high", "down": "low"}
+	// middleLevels lie between a low and a high.
+	middleLevels = []string{"medium", "moderate", "mid", "middle", "intermediate", "average"}
 )
 
 // explainingVerbs are the phrasal verbs that ask for an explanation, by
@@ -463,6 +490,7 @@ func (ix *Index) unclip(w string) (stem, word string) {
 
 // weight is a content word's rarity in general English (see rareRank).
 func (ix *Index) weight(w string, english bool) float64 {
+	w = strings.TrimSuffix(w, "'s") // as common as its possessor
 	switch {
 	case isNumber(w):
 		return minWeight // "2 lines", "gpt 4": a number is no topic
