@@ -182,7 +182,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindOverview
 	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws) || sideBySide(ws):
 		return kindDiffer
-	case has[kindConcerns] || cannotDo(ws) || asksRights(ws):
+	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws):
 		return kindConcerns
 	case has[kindOutlook] || willChange(ws):
 		return kindOutlook
@@ -225,6 +225,28 @@ func willChange(ws []string) bool {
 	return slices.ContainsFunc(ws[2:min(len(ws), 5)], func(w string) bool {
 		return slices.Contains([]string{"change", "become", "evolve", "grow", "improve", "advance", "develop", "transform"}, w)
 	})
+}
+
+// madeUp are what is made up when making up is lying: "make stuff up",
+// "makes up facts"; "what makes up an llm" is what it consists of.
+var madeUp = []string{"stuff", "things", "thing", "facts", "fact", "answers", "answer", "sources", "information",
+	"info", "details", "lies", "quotes", "data", "numbers", "stories", "it", "shit", "crap"}
+
+// fabricates reports a question of making things up, a concern the
+// articles name as misinformation.
+func (ix *Index) fabricates(ws []string) bool {
+	for i, w := range ws {
+		if ix.lemma(w) != "make" {
+			continue
+		}
+		switch {
+		case i+2 < len(ws) && ws[i+1] == "up" && slices.Contains(madeUp, ws[i+2]),
+			i+2 < len(ws) && slices.Contains(madeUp, ws[i+1]) && ws[i+2] == "up",
+			i+3 < len(ws) && slices.Contains(madeUp, ws[i+2]) && ws[i+3] == "up":
+			return true // "make up stuff", "make stuff up", "make random things up"
+		}
+	}
+	return false
 }
 
 // cannotDo reports a question about limits: "what can't llms do".

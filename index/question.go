@@ -133,6 +133,9 @@ func (ix *Index) parse(raw string) question {
 	}
 	var cs []content
 	form := replyLength(ws)
+	for i := 0; i+1 < len(ws) && slices.Contains(fillers, ws[i]); i++ {
+		form[i] = true // "wait, does the model read letters": chat before the question
+	}
 	ix.levels(ws, form)
 	for i, w := range ws {
 		if stopWords[w] || form[i] {
