@@ -61,6 +61,8 @@ func questionNeed(ws []string) need {
 			return needDate
 		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
 			return needSource // "where do llms get their data from"
+		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
+			return needSource // "what data are llms trained on": what they learn from
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }):
 			return needCapacity // "how much text can a model read": a most, not any number
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
@@ -82,6 +84,22 @@ func questionNeed(ws []string) need {
 		}
 	}
 	return needNothing
+}
+
+// trainedOn reports "trained on", "train them on", "learn from": what a
+// model learns from is asked.
+func trainedOn(ws []string) bool {
+	for i, w := range ws {
+		if !slices.Contains([]string{"train", "trains", "trained", "training", "learn", "learns", "learned", "learnt"}, w) {
+			continue
+		}
+		for _, v := range ws[i+1 : min(len(ws), i+4)] {
+			if v == "on" || v == "from" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // procedure reports a question asking for steps the asker follows: "how do

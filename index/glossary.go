@@ -51,14 +51,15 @@ func parseGlossary(text string) (*glossary, error) {
 	return g, nil
 }
 
-// apply rewrites a question's words, longest phrase first at each position.
+// apply rewrites a question's words, longest phrase first at each
+// position; a possessive is rewritten as its owner ("the bot's reply").
 func (g *glossary) apply(ws []string) []string {
 	out := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); {
-		best := -1
+		best, owned := -1, false
 		for r, rw := range g.rewrites {
-			if hasPrefixWords(ws[i:], rw.from) && (best < 0 || len(rw.from) > len(g.rewrites[best].from)) {
-				best = r
+			if ok, o := hasPrefixWords(ws[i:], rw.from); ok && (best < 0 || len(rw.from) > len(g.rewrites[best].from)) {
+				best, owned = r, o
 			}
 		}
 		if best < 0 {
@@ -67,21 +68,30 @@ func (g *glossary) apply(ws []string) []string {
 			continue
 		}
 		out = append(out, g.rewrites[best].to...)
+		if owned {
+			out[len(out)-1] += "'s"
+		}
 		i += len(g.rewrites[best].from)
 	}
 	return out
 }
 
-func hasPrefixWords(ws, prefix []string) bool {
+// hasPrefixWords reports whether ws begins with prefix, and whether its
+// last word is prefix's last in the possessive.
+func hasPrefixWords(ws, prefix []string) (ok, owned bool) {
 	if len(prefix) > len(ws) {
-		return false
+		return false, false
 	}
 	for i, p := range prefix {
-		if ws[i] != p {
-			return false
+		if ws[i] == p {
+			continue
 		}
+		if i == len(prefix)-1 && ws[i] == p+"'s" {
+			return true, true
+		}
+		return false, false
 	}
-	return true
+	return true, false
 }
 
 // words splits text into lowercase words: letters and digits, with inner

@@ -208,8 +208,8 @@ func (ix *Index) parse(raw string) question {
 			}
 			t.also = append(slices.Clip(t.syn), t.rel...)
 		}
-		if owner, ok := strings.CutSuffix(c.word, "'s"); ok && t.known == 0 && !isNumber(owner) && t.weight >= anywhereWeight {
-			q.strangeOwner = true // a rare name, not "my friend's"
+		if owner, ok := strings.CutSuffix(c.word, "'s"); ok && t.known == 0 && !isNumber(owner) && t.weight >= anywhereWeight && !determined(q.words, c.word) {
+			q.strangeOwner = true // a rare name, not "my friend's", "the bot's"
 		}
 		q.terms = append(q.terms, t)
 	}
@@ -590,6 +590,13 @@ func (q *question) unknownFocus() bool {
 		}
 	}
 	return false
+}
+
+// determined reports whether w follows a determiner ("the bot's reply"):
+// a common noun, not a name.
+func determined(ws []string, w string) bool {
+	i := slices.Index(ws, w)
+	return i > 0 && slices.Contains([]string{"the", "a", "an", "my", "your", "our", "their", "his", "her", "this", "that", "its"}, ws[i-1])
 }
 
 // sorts reports a question that sorts things between two ("which ones are
