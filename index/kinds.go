@@ -318,7 +318,9 @@ var taskCues = []string{"summary", "summarize", "summarise", "sum"}
 func aboutArticle(ws []string) bool {
 	for i, w := range ws {
 		switch {
-		case slices.Contains([]string{"this", "it", "everything", "whole", "all", "main", "text"}, w),
+		case slices.Contains([]string{"everything", "whole", "all", "main", "text"}, w),
+			// "summarize it", "sum this up"; not "can it translate or summarize"
+			(w == "this" || w == "it") && i > 0 && slices.Contains(taskCues, ws[i-1]),
 			slices.Contains(documentWords, w) && i > 0 && slices.Contains([]string{"the", "this", "that"}, ws[i-1]):
 			// "the reading", not "my readings"
 			return true
@@ -787,6 +789,10 @@ func (ix *Index) suits(s int, q *question, topicNamed bool) bool {
 		// "what happens to stuff outside the context window" is asked of
 		// the section on context windows, not of how temperature works.
 		return false
+	case q.kind == kindUses && sk.kind == kindDefine && slices.ContainsFunc(q.category, func(t string) bool { return ix.knows(s, t) }):
+		// "what tasks can llms do": the definition that lists the tasks
+		// answers as the uses do.
+		return true
 	case q.kind == kindDefine && (sk.kind == kindDefine || sk.kind == kindTopic):
 		return q.focus != "" && slices.Contains(sk.subject, q.focus) || ix.defines(s, q.focus)
 	case q.kind == kindDefine:

@@ -23,6 +23,9 @@ type question struct {
 	// holds caches, per section, whether it can hold the type of answer
 	// asked (see has).
 	holds map[int]bool
+	// category holds the terms of what sort of thing a capability question
+	// asks is done ("tasks" in "what tasks can llms do").
+	category []string
 	// strangeOwner is set when the question asks of what belongs to a
 	// name the articles never use ("chomsky's generative grammar").
 	strangeOwner bool
@@ -298,7 +301,9 @@ func (ix *Index) markForm(q *question) {
 			// "function" in "how does it function"
 		case q.kind == kindConcerns && ix.handlingVerb(t.word):
 			// "deal" in "how do we deal with the risks": the risks are asked
-		case t.word == doing, slices.Contains(category, t.word):
+		case t.word == doing:
+		case slices.Contains(category, t.word):
+			q.category = append(q.category, t.term)
 		case q.tableNamed && slices.Contains(tableWords, t.word):
 			// the table asked for
 		case q.whole && slices.Contains(wholeWords, t.word):
