@@ -172,7 +172,10 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		}
 		// The table is in question when the question names what it
 		// compares, or the topic of its heading, or asks a difference.
-		about := cand.subjects > 0 || ix.namesHeading(q, t) || differ && !ix.namesOtherTopic(q, t)
+		// Asking what "ai" can make asks the reach of the AI the table
+		// compares ("can ai draw pictures").
+		about := cand.subjects > 0 || ix.namesHeading(q, t) || differ && !ix.namesOtherTopic(q, t) ||
+			q.asksAbility && slices.ContainsFunc(q.terms, func(qt qterm) bool { return ix.anchors[qt.term] })
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
 			if r := ix.rowByName(q, t); cand.row >= 0 && !cand.named && r >= 0 {
