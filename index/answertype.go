@@ -66,7 +66,7 @@ func questionNeed(ws []string) need {
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }):
 			return needCapacity // "how much text can a model read": a most, not any number
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
-			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values"):
+			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"):
 			return needNumber // "what number counts as low"
 		case w == "how" && at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i"):
 			return needSteps
@@ -75,7 +75,8 @@ func questionNeed(ws []string) need {
 		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
 			return needSteps
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")),
-			w == "recommend", (w == "better" || w == "worse") && at(i+1, "than"):
+			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
+			(w == "better" || w == "worse") && at(i+1, "than"):
 			return needRanking // "which is the best", "is claude better than gpt-4"
 		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
 			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"

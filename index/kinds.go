@@ -675,6 +675,9 @@ func categorizes(ws []string) bool {
 	if ws[1] == "there" {
 		return false // "is there a chart of it" asks whether something exists
 	}
+	if where := slices.Index(ws, "where"); where >= 0 && slices.Contains(ws[where:], "fit") {
+		return true // "where does runwayml fit in all this": in which group
+	}
 	opensYesNo := slices.Contains([]string{"is", "are", "isn't", "does", "do"}, ws[0])
 	for i := 1; i < len(ws)-1; i++ {
 		switch {

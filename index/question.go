@@ -312,6 +312,10 @@ func (ix *Index) markForm(q *question) {
 			// "make" in "can llms make pictures": what is made is asked
 		case q.need == needCapacity && slices.Contains([]string{"fit", "fits", "hold", "holds", "take", "takes"}, t.word):
 			// "fits" in "how much text fits": the most is asked
+		case ix.formOf(t.word, adviceVerbs) && slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(documentWords, w) }):
+			// "recommend" in "what does the article recommend": what it says is asked
+		case q.need == needNumber && (t.word == "numerical" || t.word == "numeric"):
+			// "what numerical range": a number is asked
 		case q.purpose && ix.formOf(t.word, purposeVerbs) && i > 0 && slices.ContainsFunc(q.words, func(w string) bool {
 			j := slices.Index(q.words, w)
 			return purposeIdiom(q.words, j) && j+2 < len(q.words) && q.words[j+2] == t.word
@@ -323,6 +327,9 @@ func (ix *Index) markForm(q *question) {
 		q.terms[i].cue = true
 	}
 }
+
+// adviceVerbs say what a text advises: "what does the reading recommend".
+var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue", "claim", "conclude"}
 
 // renownWords praise what they qualify as well known: "some famous llms"
 // asks for the examples any overview names.
@@ -399,19 +406,24 @@ func (ix *Index) levels(ws []string, form map[int]bool) {
 	if !slices.Contains(ws, "up") && !slices.Contains(ws, "down") {
 		return
 	}
-	for i, w := range ws {
-		if !ix.formOf(w, levelVerbs) {
+	for j, p := range ws {
+		if p != "up" && p != "down" {
 			continue
 		}
-		for j := i + 1; j < min(len(ws), i+5); j++ {
-			if ws[j] == "up" || ws[j] == "down" {
-				ws[j] = levelOf[ws[j]]
-				form[i] = true
-				break
+		set := false
+		for i := max(0, j-levelReach); i < j; i++ {
+			if ix.formOf(ws[i], levelVerbs) {
+				form[i], set = true, true // "crank the randomness dial all the way up": both set it
 			}
+		}
+		if set {
+			ws[j] = levelOf[p]
 		}
 	}
 }
+
+// levelReach is how many words before its particle a level verb may stand.
+const levelReach = 7
 
 // levelVerbs set a level with "up" or "down": "crank it up", "dial it down";
 // levelOf is the level each particle sets.
@@ -452,8 +464,25 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 		slices.SortStableFunc(ts, func(a, b string) int { return ix.df[a] - ix.df[b] })
 		return ts
 	}
+	if base := ix.negated(w); base != "" {
+		synonyms = append(slices.Clip(synonyms), base) // "unfair" is about fairness, as "not fair" is
+	}
 	syn = bySpecificity(pick(synonyms, nil, nil))
 	return syn, bySpecificity(pick(others, nil, syn))
+}
+
+// negativePrefixes make a word's opposite: "unfair", "nonsense", "dishonest".
+var negativePrefixes = []string{"un", "non", "dis", "in", "im", "ir", "il"}
+
+// negated is the English word w negates by a prefix ("fair" of "unfair"),
+// or "": its opposite is about the same thing.
+func (ix *Index) negated(w string) string {
+	for _, p := range negativePrefixes {
+		if base, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(base) >= 4 && ix.lex.IsWord(base) {
+			return base
+		}
+	}
+	return ""
 }
 
 // inflected reports whether w is an inflected form of an English word
