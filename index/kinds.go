@@ -318,11 +318,11 @@ var taskCues = []string{"summary", "summarize", "summarise", "sum"}
 func aboutArticle(ws []string) bool {
 	for i, w := range ws {
 		switch {
-		case slices.Contains([]string{"everything", "whole", "all", "main", "text"}, w),
+		case slices.Contains([]string{"everything", "whole", "all", "main"}, w),
 			// "summarize it", "sum this up"; not "can it translate or summarize"
 			(w == "this" || w == "it") && i > 0 && slices.Contains(taskCues, ws[i-1]),
-			slices.Contains(documentWords, w) && i > 0 && slices.Contains([]string{"the", "this", "that"}, ws[i-1]):
-			// "the reading", not "my readings"
+			(w == "text" || slices.Contains(documentWords, w)) && i > 0 && slices.Contains([]string{"the", "this", "that"}, ws[i-1]):
+			// "the reading", "this text"; not "my readings", "a long text"
 			return true
 		}
 	}
@@ -775,20 +775,43 @@ func (ix *Index) withoutForm(sk sectionKind, ws []string) []string {
 	return out
 }
 
+// namedTopic is how a question names the topic of a heading it matched.
+type namedTopic int
+
+const (
+	noTopic namedTopic = iota
+	// subjectTopic: the topic is the articles' own subject ("llms" of
+	// "How Do LLMs Work"), which a section on concerns is about too.
+	subjectTopic
+	// ownTopic: a topic of its own ("context window"), which a section
+	// headed by no topic ("Ethical Considerations") is not about.
+	ownTopic
+)
+
+// topicOf is how naming section s's heading topic names a topic.
+func (ix *Index) topicOf(s int) namedTopic {
+	if slices.ContainsFunc(ix.kinds[s].subject, func(t string) bool { return !ix.anchors[t] && !ix.isSubjectTerm(t) }) {
+		return ownTopic
+	}
+	return subjectTopic
+}
+
 // suits reports whether section s is of the kind question q asks for. A
 // definition must be of the question's own subject, its focus: "what is a
 // transformer" is not answered by "What Is Generative AI", nor "what is
 // inference in llms" by "What Are LLMs". A difference must be between what
 // the section compares: "pretraining vs finetuning" is not the table of
-// generative AI and LLMs. When topicNamed (the question names the whole
-// subject of a heading it matched), the section must be about a subject
-// the question names.
-func (ix *Index) suits(s int, q *question, topicNamed bool) bool {
+// generative AI and LLMs. When the question names the whole subject of a
+// heading it matched (topic), the section must be about a subject the
+// question names, and a section headed by no topic suits no question that
+// names a topic of its own ("the downside of a huge context window").
+func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 	sk := ix.kinds[s]
 	switch {
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
-	case topicNamed && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm):
+	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm),
+		topic == ownTopic && len(sk.subject) == 0:
 		// "what happens to stuff outside the context window" is asked of
 		// the section on context windows, not of how temperature works.
 		return false

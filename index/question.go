@@ -217,6 +217,18 @@ func (ix *Index) parse(raw string) question {
 		q.terms = append(q.terms, t)
 	}
 	q.kind = ix.questionKind(q.words, len(q.terms))
+	if q.kind != kindOutlook {
+		for i, t := range q.terms {
+			if slices.Contains(taskCues, ix.lemma(t.word)) || slices.Contains(taskCues, t.word) {
+				q.terms[i].cue = false // "can llms summarize my notes": a task, not the kind asked
+			}
+		}
+	}
+	if (q.kind == kindNone || q.kind == kindMechanism) && ix.namesConcern(q.terms) {
+		// "why does fake news happen": a concern the articles list, asked
+		// of, however it is asked.
+		q.kind = kindConcerns
+	}
 	if q.kind == kindDiffer {
 		for i, t := range q.terms {
 			if ix.comparative([]string{t.word, "which"}) || countsAs(q.words, t.word) {
@@ -326,6 +338,20 @@ func (ix *Index) markForm(q *question) {
 		}
 		q.terms[i].cue = true
 	}
+}
+
+// namesConcern reports whether a telling word of the question labels an
+// item of a section on concerns ("misinformation", "bias").
+func (ix *Index) namesConcern(terms []qterm) bool {
+	for _, s := range ix.ofKind[kindConcerns] {
+		labels := ix.loadTerms(s).labels
+		for _, t := range terms {
+			if !t.cue && t.weight >= minFocusWeight && labels[t.term] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // adviceVerbs say what a text advises: "what does the reading recommend".

@@ -436,11 +436,14 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	// When the question names the whole subject of a heading it matched
 	// ("the context window"), a section of the kind asked must be about
 	// that subject too: see suits.
-	topicNamed := slices.ContainsFunc(ranked[:min(len(ranked), maxKinded)], func(h hit) bool {
-		return h.heading > 0 && ix.namesTopic(q, h.section)
-	})
+	var topic namedTopic
+	for _, h := range ranked[:min(len(ranked), maxKinded)] {
+		if h.heading > 0 && ix.namesTopic(q, h.section) {
+			topic = max(topic, ix.topicOf(h.section))
+		}
+	}
 	for i := range min(len(ranked), maxKinded) {
-		if h := &ranked[i]; ix.suits(h.section, q, topicNamed) {
+		if h := &ranked[i]; ix.suits(h.section, q, topic) {
 			h.score += kindBonus * top
 			h.suits = true
 		}
