@@ -237,6 +237,9 @@ func (ix *Index) parse(raw string) question {
 		}
 	}
 	q.need = questionNeed(q.words)
+	if q.need == needNothing && ix.ownerOfName(&q) {
+		q.need = needAgent // "who owns github copilot": a company, not a right
+	}
 	if q.need == needNumber {
 		q.counted = counted(q.words, &q, ix.stem.stem)
 	}
@@ -350,6 +353,29 @@ func (ix *Index) namesConcern(terms []qterm) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// ownerOfName reports "who owns X", X a name the articles use ("github
+// copilot"): asked of a product, owning is being its maker's; asked of a
+// work ("who owns ai art"), it is a right.
+func (ix *Index) ownerOfName(q *question) bool {
+	for i, w := range q.words {
+		if w != "who" && w != "whos" && w != "who's" {
+			continue
+		}
+		v := verbAfter(q.words, i)
+		if v >= len(q.words) || q.words[v] != "owns" && q.words[v] != "own" {
+			return false
+		}
+		o := v + 1
+		if o < len(q.words) && (q.words[o] == "the" || q.words[o] == "a") {
+			o++
+		}
+		return o < len(q.words) && slices.ContainsFunc(q.terms, func(t qterm) bool {
+			return t.word == q.words[o] && t.known == 1 && t.weight >= anywhereWeight
+		})
 	}
 	return false
 }
