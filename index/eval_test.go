@@ -22,12 +22,16 @@ type evalCase struct {
 	// Headings are the sections that are a right first answer; none means
 	// the question must get "not covered".
 	Headings []string `json:"headings"`
-	// Row is the comparison row the answer must show ("A|B": either), if any.
+	// Row is the comparison row the answer must show ("A|B": either), if
+	// any; noRow when it must show none.
 	Row string `json:"row"`
 	// Table is whether the answer must show the whole comparison.
 	Table bool `json:"table"`
 	line  int
 }
+
+// noRow as an evalCase's Row: no row may be shown.
+const noRow = "none"
 
 // score counts how an engine did on a set of questions.
 type score struct {
@@ -92,7 +96,7 @@ func (s *score) add(c evalCase, a Answer) string {
 		return fmt.Sprintf("answered %q, want not covered", a.Hits[0].Heading)
 	}
 	s.answerable++
-	if c.Row != "" {
+	if c.Row != "" && c.Row != noRow {
 		s.rowsWanted++
 	}
 	if c.Table {
@@ -109,6 +113,10 @@ func (s *score) add(c evalCase, a Answer) string {
 		s.right++
 	}
 	switch {
+	case c.Row == noRow:
+		if a.Row != nil {
+			miss = append(miss, fmt.Sprintf("row %s, want none", rowName(a.Row)))
+		}
 	case c.Row != "" && a.Row != nil && headingIn(a.Row.Row.Feature, strings.Split(c.Row, "|")):
 		s.rowsRight++
 	case c.Row != "":

@@ -647,12 +647,16 @@ func (ix *Index) asksPurpose(ws []string) bool {
 	// question; "what are llms used for", "good for" ask uses.
 	ws = withoutFillers(ws)
 	if n := len(ws); n >= 3 && ws[n-1] == "for" && slices.ContainsFunc(ws[:n-1], func(w string) bool { return w == "what" || w == "whats" || w == "what's" }) {
-		return !slices.ContainsFunc(ws, func(w string) bool {
+		return !ix.formOf(ws[n-2], forVerbs) && !slices.ContainsFunc(ws, func(w string) bool {
 			return slices.Contains([]string{"use", "used", "good", "useful", "great", "best", "better"}, w)
 		})
 	}
 	return false
 }
+
+// forVerbs take "for" as their own: "what does llm stand for", "what are
+// you looking for" ask no purpose.
+var forVerbs = []string{"stand", "look", "ask", "wait", "pay", "search", "account", "care", "vote", "call", "go", "opt", "hope", "wish"}
 
 // purposeIdiom reports whether ws[i] opens an idiom of purpose: "meant to",
 // "supposed to", "designed for".

@@ -67,13 +67,13 @@ var conversationalWords = []string{
 // documentWords name the text asked of as a class knows it ("the tl;dr of
 // the reading"): words of asking, as conversationalWords are, and what
 // marks a question about the article itself (aboutArticle).
-var documentWords = []string{"article", "reading", "readings", "handout"}
+var documentWords = []string{"article", "reading", "readings", "handout", "paragraph", "paragraphs", "passage"}
 
 // chatSpellings are chat spellings of the words that give a question its
 // form, read as those words so the form is seen: "wat is a llm" asks what;
 // and chat clippings, read as the word clipped ("pics").
 var chatSpellings = map[string]string{
-	"wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wheres": "where", "r": "are", "u": "you", "ur": "your",
+	"wat": "what", "wut": "what", "wht": "what", "dose": "does", "wats": "whats", "wheres": "where", "r": "are", "u": "you", "ur": "your",
 	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
 	// clippings that book-based frequencies rank as rare words
