@@ -62,6 +62,7 @@ var conversationalWords = []string{
 	// slang of judging a claim, which books rank as rare words: "is that legit"
 	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "smh", "ikr", "iirc", "afaik",
 	"etc", "etcetera", // "like bard, dall-e etc": more of the same
+	"besides", "ask", "asks", "asked", "asking", // "besides chatting", "when i ask it twice": the asking itself
 }
 
 // documentWords name the text asked of as a class knows it ("the tl;dr of

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -395,7 +396,7 @@ func (ix *Index) renowned(ws []string, w string) bool {
 	if !slices.Contains(renownWords, w) || i+1 >= len(ws) {
 		return false
 	}
-	return ix.df[ix.stem.stem(ws[i+1])] > 0
+	return ws[i+1] == "ones" || ws[i+1] == "one" || ix.df[ix.stem.stem(ws[i+1])] > 0 // "like the famous ones"
 }
 
 // modifiesCue reports whether w stresses the cue word after it: "main" in
@@ -519,8 +520,34 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 	if base := ix.negated(w); base != "" {
 		synonyms = append(slices.Clip(synonyms), base) // "unfair" is about fairness, as "not fair" is
 	}
+	others = append(slices.Clip(others), ix.compounds(w)...)
 	syn = bySpecificity(pick(synonyms, nil, nil))
 	return syn, bySpecificity(pick(others, nil, syn))
+}
+
+// minPartRunes is the shortest part of a closed compound: "chat" and "bot"
+// of "chatbot"; shorter ones ("co", "pre") are prefixes, not words.
+const minPartRunes = 3
+
+// compounds are the words a closed compound shares its sense with: the
+// articles' compounds that w begins ("chatbot" for "chat", "chats"), and
+// the head of w when w is one ("words" of "keywords"). Both parts must be
+// English words.
+func (ix *Index) compounds(w string) []string {
+	var out []string
+	for _, x := range []string{w, ix.lemma(w)} {
+		for i := sort.SearchStrings(ix.words, x); i < len(ix.words) && strings.HasPrefix(ix.words[i], x); i++ {
+			if rest := ix.words[i][len(x):]; len(rest) >= minPartRunes && ix.lex.IsWord(rest) {
+				out = append(out, ix.words[i])
+			}
+		}
+	}
+	for i := minPartRunes; i+minPartRunes <= len(w); i++ {
+		if head := w[i:]; ix.lex.IsWord(w[:i]) && ix.lex.IsWord(head) && ix.df[ix.stem.stem(head)] > 0 {
+			out = append(out, head)
+		}
+	}
+	return out
 }
 
 // negativePrefixes make a word's opposite: "unfair", "nonsense", "dishonest".
@@ -581,8 +608,8 @@ func (ix *Index) unclip(w string) (stem, word string) {
 func (ix *Index) weight(w string, english bool) float64 {
 	w = strings.TrimSuffix(w, "'s") // as common as its possessor
 	switch {
-	case isNumber(w):
-		return minWeight // "2 lines", "gpt 4": a number is no topic
+	case isNumber(w), measured(w):
+		return minWeight // "2 lines", "gpt 4", "at 3am": a number is no topic
 	case !english:
 		return 1 // a name or a word of the field
 	}
@@ -758,4 +785,11 @@ func isNumber(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// measured reports a number with a unit or an ending: "3am", "100k",
+// "90s", "4th". It says no more about the topic than a number does.
+func measured(w string) bool {
+	digits := strings.TrimRightFunc(w, unicode.IsLetter)
+	return digits != w && isNumber(digits) && slices.Contains([]string{"am", "pm", "k", "m", "s", "th", "st", "nd", "rd", "x"}, w[len(digits):])
 }
