@@ -536,6 +536,9 @@ const minPartRunes = 3
 func (ix *Index) compounds(w string) []string {
 	var out []string
 	for _, x := range []string{w, ix.lemma(w)} {
+		if utf8.RuneCountInString(x) < minPartRunes || !ix.lex.IsWord(x) {
+			continue // "ll" begins "llama" as no word does
+		}
 		for i := sort.SearchStrings(ix.words, x); i < len(ix.words) && strings.HasPrefix(ix.words[i], x); i++ {
 			if rest := ix.words[i][len(x):]; len(rest) >= minPartRunes && ix.lex.IsWord(rest) {
 				out = append(out, ix.words[i])
