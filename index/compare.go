@@ -289,7 +289,9 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 		// words" is how LLMs work).
 		return false
 	}
-	return outright || enough && mine >= best || mine > best+margin
+	// A row whose feature is what is asked ("the risks" of a low
+	// temperature) is the answer unless a section holds clearly more.
+	return outright || enough && mine >= best || a.asked && mine+coverageLead > best || mine > best+margin
 }
 
 // rowByFeature is the row whose feature the question names ("scope",
