@@ -195,8 +195,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	case mechanismVerb(after(how)) || mechanismVerb(after(why)) || what >= 0 && slices.Contains(after(what), "happens"),
 		how >= 0 && getsGood(after(how)):
 		return kindMechanism // "how does it work", "why does it sound human", "what happens when", "how does it get good at"
-	case has[kindMechanism]:
-		return kindMechanism
+	case has[kindMechanism], ix.madeFit(ws):
+		return kindMechanism // "can an llm be customized for legal writing": how it is made fit
 	case has[kindUses] || usesPhrase(ws) || opener("who") >= 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "use" || w == "uses" || w == "using" }),
 		what >= 0 && capability(ws[what:]), ix.usedBy(ws):
 		return kindUses
@@ -652,6 +652,28 @@ func (ix *Index) asksPurpose(ws []string) bool {
 		})
 	}
 	return false
+}
+
+// madeFit reports "can X be <done> for ...": "can an llm be specialized
+// for medical writing" asks how X is made fit for a use, a process.
+func (ix *Index) madeFit(ws []string) bool {
+	if len(ws) < 5 || ws[0] != "can" && ws[0] != "could" {
+		return false
+	}
+	be := slices.Index(ws, "be")
+	if be < 2 || be+2 >= len(ws) {
+		return false
+	}
+	v := be + 1
+	if ws[v] == "like" || ws[v] == "really" || ws[v] == "actually" || ws[v] == "specially" {
+		v++
+	}
+	w := ws[v]
+	if w == "used" || w == "trusted" {
+		return false // "can ai be used for art" asks a use, "be trusted" a concern
+	}
+	participle := strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || ix.lemma(w) != w && ix.lex.IsWord(ix.lemma(w))
+	return participle && slices.Contains(ws[v+1:min(len(ws), v+3)], "for")
 }
 
 // forVerbs take "for" as their own: "what does llm stand for", "what are
