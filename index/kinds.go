@@ -235,6 +235,9 @@ var madeUp = []string{"stuff", "things", "thing", "facts", "fact", "answers", "a
 // fabricates reports a question of making things up, a concern the
 // articles name as misinformation.
 func (ix *Index) fabricates(ws []string) bool {
+	if !slices.Contains(ws, "up") {
+		return false
+	}
 	for i, w := range ws {
 		if ix.lemma(w) != "make" {
 			continue

@@ -517,10 +517,13 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 		slices.SortStableFunc(ts, func(a, b string) int { return ix.df[a] - ix.df[b] })
 		return ts
 	}
-	if base := ix.negated(w); base != "" {
-		synonyms = append(slices.Clip(synonyms), base) // "unfair" is about fairness, as "not fair" is
+	if ix.df[ix.stem.stem(w)] == 0 {
+		// Morphology, for a word the articles lack.
+		if base := ix.negated(w); base != "" {
+			synonyms = append(slices.Clip(synonyms), base) // "unfair" is about fairness, as "not fair" is
+		}
+		others = append(slices.Clip(others), ix.compounds(w)...)
 	}
-	others = append(slices.Clip(others), ix.compounds(w)...)
 	syn = bySpecificity(pick(synonyms, nil, nil))
 	return syn, bySpecificity(pick(others, nil, syn))
 }
