@@ -31,6 +31,9 @@ type table struct {
 	// purposeRow marks a feature that is a word for what something is
 	// for ("Purpose", "Goal"), as the lexicon relates it to "purpose".
 	purposeRow []bool
+	// outputRow marks a feature that is a word for what something gives
+	// out ("Output", "Result").
+	outputRow []bool
 	// cells holds each row's cell terms, without the subjects' own terms
 	// ("generating" in a cell is not evidence for the row when the question
 	// names "generative AI").
@@ -79,6 +82,7 @@ func (ix *Index) newTables() []table {
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
+				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
 				var cells []string
 				var values [][]string
 				for _, v := range r.Values {
@@ -204,6 +208,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		if cand.row < 0 && about && q.purpose {
 			// "why were llms built": the row of what each is for.
 			if j := slices.Index(t.purposeRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
+		if cand.row < 0 && cand.subjects > 0 && q.output {
+			// "does low temperature give the same answer every time": the
+			// row of what each gives out.
+			if j := slices.Index(t.outputRow, true); j >= 0 {
 				cand.row, cand.named = j, true
 			}
 		}

@@ -51,6 +51,9 @@ type question struct {
 	// purpose is set by a question of what something is for: "why were
 	// llms built", "what is each meant to do".
 	purpose bool
+	// output is set by a question of what something gives out: its
+	// answers, replies, what it says or writes.
+	output bool
 	// asksAbility is set by a yes-or-no question of making something: "can
 	// llms make pictures".
 	asksAbility bool
@@ -282,6 +285,7 @@ func (ix *Index) parse(raw string) question {
 		}
 	}
 	q.purpose = ix.asksPurpose(q.words)
+	q.output = slices.ContainsFunc(q.words, func(w string) bool { return ix.formOf(w, outputWords) })
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
@@ -380,6 +384,10 @@ func (ix *Index) ownerOfName(q *question) bool {
 	}
 	return false
 }
+
+// outputWords name what a model gives out, or its giving it: asked of
+// a compared subject, they ask the feature of output.
+var outputWords = []string{"answer", "reply", "response", "output", "say", "write", "result"}
 
 // adviceVerbs say what a text advises: "what does the reading recommend".
 var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue", "claim", "conclude"}
