@@ -319,7 +319,8 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 	}
 	for j := range t.c.Rows {
 		switch k := t.featureKinds[j]; {
-		case k != kindNone && k != kindDefine && q.cues[k]:
+		case k != kindNone && k != kindDefine && (q.cues[k] || k == kindConcerns && q.kind == kindConcerns):
+			// a concern asked without its word ("make stuff up") asks the row of risks too
 			return j, false
 		case q.examples && t.exampleRow[j]:
 			return j, false
