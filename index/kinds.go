@@ -642,7 +642,9 @@ func (ix *Index) asksPurpose(ws []string) bool {
 			// "why were llms built", not "why can't llms make images"
 			return true
 		case purposeIdiom(ws, i),
-			w == "point" && i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the":
+			w == "point" && i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the",
+			// "the main job of an llm", "their main role": a thing's one job is its purpose
+			slices.Contains([]string{"job", "role", "function"}, w) && i > 0 && slices.Contains([]string{"main", "primary", "real", "actual", "core", "whole"}, ws[i-1]):
 			return true
 		}
 	}
