@@ -74,7 +74,7 @@ func questionNeed(ws []string) need {
 			return needSteps
 		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
 			return needSteps
-		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")),
+		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
 			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
 			(w == "better" || w == "worse") && at(i+1, "than"):
 			return needRanking // "which is the best", "is claude better than gpt-4"

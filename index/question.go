@@ -253,7 +253,7 @@ func (ix *Index) parse(raw string) question {
 		// are asked by "how do i", "how to", "install".
 		q.need = needNothing
 	}
-	q.examples = examples(q.words)
+	q.examples = examples(q.words) || slices.ContainsFunc(q.words, func(w string) bool { return ix.renowned(q.words, w) })
 	q.whole = wholeAsked(q.words)
 	for i := 0; i+1 < len(q.words); i++ {
 		if w := q.words[i]; slices.Contains(categoryWords, w) && q.words[i+1] == "of" {
@@ -394,13 +394,16 @@ var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue",
 
 // renownWords praise what they qualify as well known: "some famous llms"
 // asks for the examples any overview names.
-var renownWords = []string{"famous", "popular", "notable", "prominent", "leading", "renowned", "celebrated", "top", "mainstream"}
+var renownWords = []string{"famous", "popular", "notable", "prominent", "leading", "renowned", "celebrated", "top", "mainstream", "well-known"}
 
 // renowned reports whether w is one of renownWords qualifying a word the
 // articles use ("famous large language models"), not a word of its own
 // ("what made chatgpt famous").
 func (ix *Index) renowned(ws []string, w string) bool {
 	i := slices.Index(ws, w)
+	if w == "known" && i > 0 && (ws[i-1] == "well" || ws[i-1] == "best") {
+		w = "well-known" // "well known llms"
+	}
 	if !slices.Contains(renownWords, w) || i+1 >= len(ws) {
 		return false
 	}
