@@ -211,19 +211,20 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 				cand.row, cand.named = j, true
 			}
 		}
-		if cand.row < 0 && cand.subjects > 0 && q.output {
-			// "does low temperature give the same answer every time": the
-			// row of what each gives out.
-			if j := slices.Index(t.outputRow, true); j >= 0 {
-				cand.row, cand.named = j, true
-			}
-		}
 		if cand.row < 0 {
 			cand.row = ix.rowByCells(q, ti, units, about)
 			// "can llms make pictures", "which one mostly handles text":
 			// a question of making, or of reach, that finds the row of
 			// reach by its cells asks that reach.
 			cand.named = cand.row >= 0 && (q.asksAbility || extent >= 0) && t.extentRow[cand.row]
+		}
+		if cand.row < 0 && cand.subjects > 0 && q.output {
+			// "does low temperature give the same answer every time": the
+			// row of what each gives out, unless a cell names what is asked
+			// ("for code").
+			if j := slices.Index(t.outputRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
 		}
 		if cand.row < 0 && extent >= 0 {
 			cand.row, cand.named = extent, true

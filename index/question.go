@@ -387,7 +387,7 @@ func (ix *Index) ownerOfName(q *question) bool {
 
 // outputWords name what a model gives out, or its giving it: asked of
 // a compared subject, they ask the feature of output.
-var outputWords = []string{"answer", "reply", "response", "output", "say", "write", "result"}
+var outputWords = []string{"answer", "reply", "response", "output", "say", "result"}
 
 // adviceVerbs say what a text advises: "what does the reading recommend".
 var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue", "claim", "conclude"}
