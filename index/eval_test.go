@@ -281,6 +281,7 @@ var questionSets = []struct {
 	{"final", 0.75, true},   // a class's mix, written last and counted once
 	{"ember", 0.70, true},
 	{"crest", 0.70, true},
+	{"ridge", 0.70, true},  // a class's mix, written last, counted once at the end
 	{"north", 0.70, false}, // asked for learners, slang and everyday words; read at once, as a dev set
 	{"south", 0.70, false}, // a whole class's mix; read at once, as a dev set
 }

@@ -27,6 +27,9 @@ type question struct {
 	// category holds the terms of what sort of thing a capability question
 	// asks is done ("tasks" in "what tasks can llms do").
 	category []string
+	// strangeName is set when a definition is asked of a phrase holding a
+	// rare name the articles never use ("what's google gemini").
+	strangeName bool
 	// strangeOwner is set when the question asks of what belongs to a
 	// name the articles never use ("chomsky's generative grammar").
 	strangeOwner bool
@@ -140,6 +143,13 @@ func (ix *Index) parse(raw string) question {
 	}
 	var cs []content
 	form := replyLength(ws)
+	for i := 0; i+1 < len(ws); i++ {
+		// "how does it stack up against the others": a phrasal verb of
+		// comparing is "compare", its particle form.
+		if slices.Contains(comparingVerbs[ix.lemma(ws[i])], ws[i+1]) {
+			ws[i], form[i+1] = "compare", true
+		}
+	}
 	for i := 0; i+1 < len(ws) && slices.Contains(fillers, ws[i]); i++ {
 		form[i] = true // "wait, does the model read letters": chat before the question
 	}
@@ -289,6 +299,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
+	q.strangeName = ix.defined(&q)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
 	}
@@ -388,6 +399,44 @@ func (ix *Index) ownerOfName(q *question) bool {
 // outputWords name what a model gives out, or its giving it: asked of
 // a compared subject, they ask the feature of output.
 var outputWords = []string{"answer", "reply", "response", "output", "say", "result"}
+
+// defined reports whether the phrase a "what is" question asks of holds a
+// rare word the articles never use: "what's google gemini" is asked of
+// Gemini, whatever the articles say of Google.
+func (ix *Index) defined(q *question) bool {
+	start := -1
+	for i, w := range q.words {
+		switch {
+		case (w == "whats" || w == "what's") && i < 3:
+			start = i + 1
+		case w == "what" && i < 3 && i+1 < len(q.words) && slices.Contains([]string{"is", "are", "'s"}, q.words[i+1]):
+			start = i + 2
+		}
+		if start >= 0 {
+			break
+		}
+	}
+	if start < 0 {
+		return false
+	}
+	for _, w := range q.words[start:] {
+		if w == "a" || w == "an" || w == "the" {
+			continue
+		}
+		if stopWords[w] {
+			break // the phrase ends: "and how does it compare"
+		}
+		if ix.inflected(w) {
+			continue // "whats riskier": a comparison, not a name
+		}
+		if slices.ContainsFunc(q.terms, func(t qterm) bool {
+			return t.word == w && !t.cue && t.known < synonymKnown && t.weight >= anywhereWeight
+		}) {
+			return true
+		}
+	}
+	return false
+}
 
 // adviceVerbs say what a text advises: "what does the reading recommend".
 var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue", "claim", "conclude"}
@@ -497,6 +546,9 @@ var (
 	// middleLevels lie between a low and a high.
 	middleLevels = []string{"medium", "moderate", "mid", "middle", "intermediate", "average"}
 )
+
+// comparingVerbs are the phrasal verbs of comparing, by verb and particle.
+var comparingVerbs = map[string][]string{"stack": {"up"}, "measure": {"up"}}
 
 // explainingVerbs are the phrasal verbs that ask for an explanation, by
 // verb and particle.
