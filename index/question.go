@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -231,6 +232,9 @@ func (ix *Index) parse(raw string) question {
 		q.terms = append(q.terms, t)
 	}
 	q.kind = ix.questionKind(q.words, len(q.terms))
+	if q.kind == kindNone {
+		q.kind = ix.sentenceKind(raw) // "LLM can do translate? What other jobs it can do?"
+	}
 	if q.kind != kindOutlook {
 		for i, t := range q.terms {
 			if slices.Contains(taskCues, ix.lemma(t.word)) || slices.Contains(taskCues, t.word) {
@@ -437,6 +441,29 @@ func (ix *Index) defined(q *question) bool {
 	}
 	return false
 }
+
+// sentenceKind is the kind the first sentence of a message of several asks
+// that asks one: a learner's "LLM use what model? Transformer only?" has
+// its question word inside, where the whole message's form hides it.
+func (ix *Index) sentenceKind(raw string) kind {
+	parts := questionEnd.Split(raw, -1)
+	if len(parts) < 2 {
+		return kindNone
+	}
+	for _, p := range parts {
+		ws := ix.gloss.apply(words(p))
+		if len(ws) < 2 {
+			continue
+		}
+		if k := ix.questionKind(ws, len(ws)); k != kindNone {
+			return k
+		}
+	}
+	return kindNone
+}
+
+// questionEnd ends a sentence of a message.
+var questionEnd = regexp.MustCompile(`[?!.]+\s+`)
 
 // adviceVerbs say what a text advises: "what does the reading recommend".
 var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue", "claim", "conclude"}
