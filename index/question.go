@@ -303,7 +303,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
-	q.strangeName = ix.defined(&q)
+	q.strangeName = ix.defined(&q) || ix.namesStranger(raw, &q)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
 	}
@@ -440,6 +440,41 @@ func (ix *Index) defined(q *question) bool {
 		}
 	}
 	return false
+}
+
+// namesStranger reports whether the question names, in capitals, a name
+// the articles never use that says something (not a common word: "my
+// English essay"): "What does the EU AI Act say", "is Stable Diffusion
+// free". A capital opening a sentence is no name, an acronym is.
+func (ix *Index) namesStranger(raw string, q *question) bool {
+	for _, sentence := range questionEnd.Split(raw, -1) {
+		for i, w := range strings.Fields(sentence) {
+			w = strings.Trim(w, ".,;:!?\"'()[]")
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) || i == 0 && !allCaps(w) || w == "I" {
+				continue
+			}
+			lower := strings.ToLower(w)
+			if slices.ContainsFunc(q.terms, func(t qterm) bool {
+				return t.word == lower && !t.cue && t.known < synonymKnown && t.weight >= minFocusWeight
+			}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allCaps reports an acronym: "EU", "RLHF".
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // sentenceKind is the kind the first sentence of a message of several asks
