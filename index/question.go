@@ -28,6 +28,10 @@ type question struct {
 	// category holds the terms of what sort of thing a capability question
 	// asks is done ("tasks" in "what tasks can llms do").
 	category []string
+	// production is set by a request to make something other than an
+	// account of the articles ("write me a poem", "give me a writing
+	// prompt"): the bot explains what its sources say; it writes nothing.
+	production bool
 	// strangeName is set when a definition is asked of a phrase holding a
 	// rare name the articles never use ("what's google gemini").
 	strangeName bool
@@ -304,6 +308,7 @@ func (ix *Index) parse(raw string) question {
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
 	q.strangeName = ix.defined(&q) || ix.namesStranger(raw, &q)
+	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
 	}
@@ -440,6 +445,41 @@ func (ix *Index) defined(q *question) bool {
 		}
 	}
 	return false
+}
+
+// accountWords are what a request may ask the bot to give that is an
+// account of its sources: "give me the table", "make me a summary".
+var accountWords = []string{"table", "chart", "summary", "example", "examples", "list", "overview", "explanation",
+	"definition", "rundown", "breakdown", "tldr", "comparison", "difference", "differences", "recap", "answer",
+	"quick", "short", "simple", "brief", "few", "some", "the", "more", "an", "couple", "bunch", "handful", "side"}
+
+// asksProduction reports a request that opens with a verb of making for
+// the asker ("write me", "give me a", "make me a") and asks for something
+// that is no account of the articles.
+func asksProduction(ws []string) bool {
+	ws = withoutFillers(ws)
+	switch {
+	case len(ws) > 1 && (ws[0] == "can" || ws[0] == "could") && (ws[1] == "you" || ws[1] == "u"):
+		ws = ws[2:] // "can you write me a poem"
+	case len(ws) > 0 && (ws[0] == "please" || ws[0] == "pls"):
+		ws = ws[1:]
+	}
+	if len(ws) < 3 || !slices.Contains([]string{"write", "give", "make", "generate", "create", "draw", "compose"}, ws[0]) {
+		return false
+	}
+	obj := ws[1:]
+	if obj[0] == "me" || obj[0] == "us" {
+		obj = obj[1:]
+	}
+	if len(obj) == 0 || obj[0] != "a" && obj[0] != "an" && obj[0] != "my" {
+		return false // "give examples", "give me the table": not a thing made
+	}
+	for _, w := range obj[1:min(len(obj), 6)] {
+		if slices.Contains(accountWords, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesStranger reports whether the question names, in capitals, a name

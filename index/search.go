@@ -198,10 +198,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		h := ranked[lead]
 		ranked = append([]hit{h}, append(ranked[:lead:lead], ranked[lead+1:]...)...)
 	}
-	if categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName {
+	if categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production {
 		// "is gemini an llm", "what's google gemini", "what is
 		// chomsky's generative grammar": what is asked of is something
-		// the articles never name, or belongs to someone they never name.
+		// the articles never name, or belongs to someone they never name;
+		// "write me a poem" asks the bot to make what no source says.
 		ans.Confidence = 0
 	}
 	if len(ranked) == 0 || ans.Confidence < minCoverage {
