@@ -72,8 +72,9 @@ func questionNeed(ws []string) need {
 			return needSteps
 		case w == "how" && at(i+1, "to"):
 			return needSteps
-		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
-			return needSteps
+		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"),
+			asksTips(ws, i):
+			return needSteps // "any tips for writing prompts": advice on doing it
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
 			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
 			(w == "better" || w == "worse") && at(i+1, "than"):
@@ -103,6 +104,11 @@ func trainedOn(ws []string) bool {
 	return false
 }
 
+// asksTips reports "tips for", "tricks to" at ws[i]: advice on doing something.
+func asksTips(ws []string, i int) bool {
+	return slices.Contains([]string{"tips", "tricks", "hacks"}, ws[i]) && i+1 < len(ws) && slices.Contains([]string{"for", "on", "to"}, ws[i+1])
+}
+
 // procedure reports a question asking for steps the asker follows: "how do
 // i", "how to", "install", "set up".
 func procedure(ws []string) bool {
@@ -110,7 +116,7 @@ func procedure(ws []string) bool {
 	for i, w := range ws {
 		switch {
 		case w == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")),
-			w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"):
+			w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"), asksTips(ws, i):
 			return true
 		}
 	}
