@@ -48,6 +48,9 @@ type Index struct {
 	gloss    *glossary
 	text     analysis.Analyzer // the body's analyzer, for the question's terms
 	stem     stemmer
+	// lemmas remembers the lexicon's base forms of the words asked: each
+	// question looks up most of its words several times.
+	lemmas stemCache
 	// df counts, for each analyzed term of the bodies, headings and labels,
 	// the units holding it; vocab counts the articles' lowercase words, for
 	// typo correction.

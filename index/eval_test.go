@@ -268,22 +268,22 @@ var questionSets = []struct {
 	minAll float64
 	hidden bool
 }{
-	{"answers", 0.93, false}, // written from the article before the engine ran it
-	{"dev", 0.90, false},     // the principles were checked against it as they were chosen
-	{"unseen", 0.90, false},
-	{"fresh", 0.90, false},
-	{"late", 0.88, false},   // read at once, as a dev set
-	{"spent", 0.88, false},  // counted until the rules stopped gaining on it, then read
-	{"sealed", 0.88, false}, // counted for two rounds of rules, then read
-	{"vault", 0.78, false},  // asked to paraphrase more; counted twice, then read
-	{"locked", 0.72, false}, // asked to paraphrase more; its totals seen after each step
-	{"closed", 0.75, false}, // asked to paraphrase more; no rule chosen on it
-	{"final", 0.75, true},   // a class's mix, written last and counted once
-	{"ember", 0.70, true},
-	{"crest", 0.70, true},
-	{"ridge", 0.70, true},  // a class's mix, written last, counted once at the end
-	{"north", 0.70, false}, // asked for learners, slang and everyday words; read at once, as a dev set
-	{"south", 0.70, false}, // a whole class's mix; read at once, as a dev set
+	{"answers", 0.95, false}, // written from the article before the engine ran it
+	{"dev", 0.95, false},     // the principles were checked against it as they were chosen
+	{"unseen", 0.93, false},
+	{"fresh", 0.93, false},
+	{"late", 0.93, false},   // read at once, as a dev set
+	{"spent", 0.92, false},  // counted until the rules stopped gaining on it, then read
+	{"sealed", 0.93, false}, // counted for two rounds of rules, then read
+	{"vault", 0.86, false},  // asked to paraphrase more; counted twice, then read
+	{"locked", 0.88, false}, // asked to paraphrase more; its totals seen for a round, then read
+	{"closed", 0.87, false}, // asked to paraphrase more; its totals seen for a round, then read
+	{"final", 0.88, true},   // a class's mix; counted after each round, no rule chosen on it
+	{"ember", 0.90, true},   // a class's mix; counted three times, no rule chosen on it
+	{"crest", 0.75, true},   // three students and a teacher, one avoiding the articles' words; as ember
+	{"north", 0.75, false},  // learners, slang and everyday words; read at once, as a dev set
+	{"south", 0.93, false},  // a whole class's mix; read at once, as a dev set
+	{"ridge", 0.88, true},   // a class's mix, written last; counted twice at the end of its round
 }
 
 // TestQuestionSets asks each of questionSets.

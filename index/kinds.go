@@ -88,10 +88,19 @@ func (ix *Index) mechanismVerb(w string) bool { return ix.formOf(w, mechanismVer
 
 // lemma is w's base form as the lexicon gives it, or w.
 func (ix *Index) lemma(w string) string {
-	if word, ok := ix.lex.Lookup(w); ok {
-		return word.Lemma
+	if v, ok := ix.lemmas.m.Load(w); ok {
+		return v.(string)
 	}
-	return w
+	l := w
+	if word, ok := ix.lex.Lookup(w); ok {
+		l = word.Lemma
+	}
+	if ix.lemmas.n.Load() < maxCachedStems {
+		if _, loaded := ix.lemmas.m.LoadOrStore(w, l); !loaded {
+			ix.lemmas.n.Add(1)
+		}
+	}
+	return l
 }
 
 // formOf reports whether w is one of set, or a form of one: by the
