@@ -32,8 +32,9 @@ type question struct {
 	// account of the articles ("write me a poem", "give me a writing
 	// prompt"): the bot explains what its sources say; it writes nothing.
 	production bool
-	// strangeName is set when a definition is asked of a phrase holding a
-	// rare name the articles never use ("what's google gemini").
+	// strangeName is set when the question asks of a name the articles
+	// never use: a "what is" of a rare one ("what's google gemini"), or one
+	// in capitals ("the EU AI Act"). See strange.go.
 	strangeName bool
 	// strangeOwner is set when the question asks of what belongs to a
 	// name the articles never use ("chomsky's generative grammar").
@@ -382,140 +383,9 @@ func (ix *Index) namesConcern(terms []qterm) bool {
 	return false
 }
 
-// ownerOfName reports "who owns X", X a name the articles use ("github
-// copilot"): asked of a product, owning is being its maker's; asked of a
-// work ("who owns ai art"), it is a right.
-func (ix *Index) ownerOfName(q *question) bool {
-	for i, w := range q.words {
-		if w != "who" && w != "whos" && w != "who's" {
-			continue
-		}
-		v := verbAfter(q.words, i)
-		if v >= len(q.words) || q.words[v] != "owns" && q.words[v] != "own" {
-			return false
-		}
-		o := v + 1
-		if o < len(q.words) && (q.words[o] == "the" || q.words[o] == "a") {
-			o++
-		}
-		return o < len(q.words) && slices.ContainsFunc(q.terms, func(t qterm) bool {
-			return t.word == q.words[o] && t.known == 1 && t.weight >= anywhereWeight
-		})
-	}
-	return false
-}
-
 // outputWords name what a model gives out, or its giving it: asked of
 // a compared subject, they ask the feature of output.
 var outputWords = []string{"answer", "reply", "response", "output", "say", "result"}
-
-// defined reports whether the phrase a "what is" question asks of holds a
-// rare word the articles never use: "what's google gemini" is asked of
-// Gemini, whatever the articles say of Google.
-func (ix *Index) defined(q *question) bool {
-	start := -1
-	for i, w := range q.words {
-		switch {
-		case (w == "whats" || w == "what's") && i < 3:
-			start = i + 1
-		case w == "what" && i < 3 && i+1 < len(q.words) && slices.Contains([]string{"is", "are", "'s"}, q.words[i+1]):
-			start = i + 2
-		}
-		if start >= 0 {
-			break
-		}
-	}
-	if start < 0 {
-		return false
-	}
-	for _, w := range q.words[start:] {
-		if w == "a" || w == "an" || w == "the" {
-			continue
-		}
-		if stopWords[w] {
-			break // the phrase ends: "and how does it compare"
-		}
-		if ix.inflected(w) {
-			continue // "whats riskier": a comparison, not a name
-		}
-		if slices.ContainsFunc(q.terms, func(t qterm) bool {
-			return t.word == w && !t.cue && t.known < synonymKnown && t.weight >= anywhereWeight
-		}) {
-			return true
-		}
-	}
-	return false
-}
-
-// accountWords are what a request may ask the bot to give that is an
-// account of its sources: "give me the table", "make me a summary".
-var accountWords = []string{"table", "chart", "summary", "example", "examples", "list", "overview", "explanation",
-	"definition", "rundown", "breakdown", "tldr", "comparison", "difference", "differences", "recap", "answer",
-	"quick", "short", "simple", "brief", "few", "some", "the", "more", "an", "couple", "bunch", "handful", "side"}
-
-// asksProduction reports a request that opens with a verb of making for
-// the asker ("write me", "give me a", "make me a") and asks for something
-// that is no account of the articles.
-func asksProduction(ws []string) bool {
-	ws = withoutFillers(ws)
-	switch {
-	case len(ws) > 1 && (ws[0] == "can" || ws[0] == "could") && (ws[1] == "you" || ws[1] == "u"):
-		ws = ws[2:] // "can you write me a poem"
-	case len(ws) > 0 && (ws[0] == "please" || ws[0] == "pls"):
-		ws = ws[1:]
-	}
-	if len(ws) < 3 || !slices.Contains([]string{"write", "give", "make", "generate", "create", "draw", "compose"}, ws[0]) {
-		return false
-	}
-	obj := ws[1:]
-	if obj[0] == "me" || obj[0] == "us" {
-		obj = obj[1:]
-	}
-	if len(obj) == 0 || obj[0] != "a" && obj[0] != "an" && obj[0] != "my" {
-		return false // "give examples", "give me the table": not a thing made
-	}
-	for _, w := range obj[1:min(len(obj), 6)] {
-		if slices.Contains(accountWords, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// namesStranger reports whether the question names, in capitals, a name
-// the articles never use that says something (not a common word: "my
-// English essay"): "What does the EU AI Act say", "is Stable Diffusion
-// free". A capital opening a sentence is no name, an acronym is.
-func (ix *Index) namesStranger(raw string, q *question) bool {
-	for _, sentence := range questionEnd.Split(raw, -1) {
-		for i, w := range strings.Fields(sentence) {
-			w = strings.Trim(w, ".,;:!?\"'()[]")
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) || i == 0 && !allCaps(w) || w == "I" {
-				continue
-			}
-			lower := strings.ToLower(w)
-			if slices.ContainsFunc(q.terms, func(t qterm) bool {
-				return t.word == lower && !t.cue && t.known < synonymKnown && t.weight >= minFocusWeight
-			}) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// allCaps reports an acronym: "EU", "RLHF".
-func allCaps(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
-}
 
 // sentenceKind is the kind the first sentence of a message of several asks
 // that asks one: a learner's "LLM use what model? Transformer only?" has
@@ -874,13 +744,6 @@ func (q *question) unknownFocus() bool {
 		}
 	}
 	return false
-}
-
-// determined reports whether w follows a determiner ("the bot's reply"):
-// a common noun, not a name.
-func determined(ws []string, w string) bool {
-	i := slices.Index(ws, w)
-	return i > 0 && slices.Contains([]string{"the", "a", "an", "my", "your", "our", "their", "his", "her", "this", "that", "its"}, ws[i-1])
 }
 
 // sorts reports a question that sorts things between two ("which ones are

@@ -177,7 +177,9 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// only the first is on concerns (in "who legally owns a picture made by
 	// ai" the picture is what the concern is about); so does the best one
 	// that answers at all when the first cannot ("how big are context
-	// windows" needs a number).
+	// windows" needs a number), unless only the first is of the kind asked
+	// ("how does something like chatgpt produce an answer" is how LLMs work,
+	// not the use case that "produces" music).
 	lead, leadCov := 0, -1.0
 	judged := maxJudged
 	if q.need != needNothing {
