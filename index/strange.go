@@ -9,8 +9,9 @@ import (
 
 // What a question asks that the articles cannot answer however well its
 // words match: a thing they never name, something belonging to a stranger,
-// a product's maker, or something the bot would have to make. Each sets a
-// flag of the question at parse; ask then declines it.
+// a product's maker, or something the bot would have to make. Each is read
+// at parse: a flag that ask declines on, or (a product's maker) an answer
+// type no section holds.
 
 // determined reports whether w follows a determiner ("the bot's reply"):
 // a common noun, not a name.
