@@ -218,6 +218,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			// reach by its cells asks that reach.
 			cand.named = cand.row >= 0 && (q.asksAbility || extent >= 0) && t.extentRow[cand.row]
 		}
+		if cand.row < 0 && about && sortsThings(q.words) {
+			// "which products go on which side": the things sorted between
+			// the subjects are their examples.
+			if j := slices.Index(t.exampleRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
 		if cand.row < 0 && cand.subjects > 0 && q.output {
 			// "does low temperature give the same answer every time": the
 			// row of what each gives out, unless a cell names what is asked
@@ -474,6 +481,13 @@ func (ix *Index) rowByName(q *question, t table) int {
 		}
 	}
 	return row
+}
+
+// sortsThings reports a question that sorts named things between two:
+// "which products go on which side", not "which is better and which worse".
+func sortsThings(ws []string) bool {
+	i := slices.Index(ws, "which")
+	return sorts(ws) && i+1 < len(ws) && !stopWords[ws[i+1]]
 }
 
 // kindOf reports whether w is the thing sorted in "kind of w", "types of w".
