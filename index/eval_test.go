@@ -283,7 +283,7 @@ var questionSets = []struct {
 	{"crest", 0.75, true},   // three students and a teacher, one avoiding the articles' words; as ember
 	{"north", 0.75, false},  // learners, slang and everyday words; read at once, as a dev set
 	{"south", 0.93, false},  // a whole class's mix; read at once, as a dev set
-	{"ridge", 0.88, true},   // a class's mix, written last; counted twice at the end of its round
+	{"ridge", 0.88, true},   // a class's mix, written last; counted three times at the end of its round
 }
 
 // TestQuestionSets asks each of questionSets.
