@@ -6,6 +6,8 @@ package index
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -13,6 +15,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -96,10 +99,23 @@ type sectionRef struct {
 
 // hashKey stores, inside a persisted index, the version of this package's
 // indexing and the hash of the content it holds.
-const (
-	hashKey      = "explainbot-content-hash"
-	indexVersion = "units-v2:"
-)
+const hashKey = "explainbot-content-hash"
+
+// indexVersion names how this package indexes: the units' layout and the
+// words its analyzer drops, so that an index stored by a build that dropped
+// other words (a word of chatting added since) is rebuilt, not reused.
+var indexVersion = analysisVersion("units-v2", stopWords)
+
+// analysisVersion is layout and a digest of stops, in no map order.
+func analysisVersion(layout string, stops map[string]bool) string {
+	words := make([]string, 0, len(stops))
+	for w := range stops {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	sum := sha256.Sum256([]byte(strings.Join(words, "\n")))
+	return layout + "-" + hex.EncodeToString(sum[:6]) + ":"
+}
 
 // Build indexes the articles' sections. With opts.Path set it reuses the
 // index stored there when it was built from the same content.

@@ -241,3 +241,19 @@ func TestTiesBreakTheSameWay(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalysisVersion checks that the version a stored index is checked
+// against follows the words the analyzer drops, in no map order.
+func TestAnalysisVersion(t *testing.T) {
+	a := analysisVersion("units-v2", map[string]bool{"the": true, "ask": true})
+	b := analysisVersion("units-v2", map[string]bool{"ask": true, "the": true})
+	c := analysisVersion("units-v2", map[string]bool{"the": true, "ask": true, "etc": true})
+	switch {
+	case a != b:
+		t.Errorf("the same stop words gave %q and %q", a, b)
+	case a == c:
+		t.Errorf("a stop word added left the version %q unchanged", a)
+	case analysisVersion("units-v3", map[string]bool{"the": true, "ask": true}) == a:
+		t.Errorf("another layout left the version %q unchanged", a)
+	}
+}
