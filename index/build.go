@@ -103,7 +103,9 @@ const hashKey = "explainbot-content-hash"
 
 // indexVersion names how this package indexes: the units' layout and the
 // words its analyzer drops, so that an index stored by a build that dropped
-// other words (a word of chatting added since) is rebuilt, not reused.
+// other words (a word of chatting added since) is rebuilt, not reused. A
+// regenerated lexicon changes the base forms too: bump the layout then
+// (hashing the lexicon would cost start-up about 10 ms).
 var indexVersion = analysisVersion("units-v2", stopWords)
 
 // analysisVersion is layout and a digest of stops, in no map order.
