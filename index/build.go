@@ -77,12 +77,17 @@ type Index struct {
 	// names are the terms the articles write only as mixed-case names
 	// ("LLaMA"), which a question's inflected English word does not match.
 	names map[string]bool
-	// tables are the articles' comparisons, analyzed.
-	tables []table
+	// tables are the articles' comparisons, analyzed; subjectTerms holds
+	// the terms of their compared subjects ("language" of "Large Language
+	// Models").
+	tables       []table
+	subjectTerms map[string]bool
 	// kinds says what kind of content each section is, from its heading;
-	// ofKind lists the sections of each kind.
-	kinds  []sectionKind
-	ofKind map[kind][]int
+	// ofKind lists the sections of each kind, and headingTerms the subject
+	// terms of every heading.
+	kinds        []sectionKind
+	ofKind       map[kind][]int
+	headingTerms map[string]bool
 	// secUnits locates each section's units; secLength is each section's
 	// text length in runes.
 	secUnits  []unitRange
@@ -141,10 +146,22 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 	}
 	ix.tables = ix.newTables()
 	ix.buildUnits()
+	ix.subjectTerms = map[string]bool{}
+	for _, t := range ix.tables {
+		for _, sub := range t.subjects {
+			for _, term := range sub {
+				ix.subjectTerms[term] = true
+			}
+		}
+	}
 	ix.kinds = ix.sectionKinds()
 	ix.ofKind = map[kind][]int{}
+	ix.headingTerms = map[string]bool{}
 	for s, k := range ix.kinds {
 		ix.ofKind[k.kind] = append(ix.ofKind[k.kind], s)
+		for _, term := range k.subject {
+			ix.headingTerms[term] = true
+		}
 	}
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {

@@ -387,18 +387,13 @@ func (ix *Index) namesHeading(q *question, t table) bool {
 // the articles and nothing t compares: "why not use the biggest window" asks
 // of context windows, not of the temperatures a table compares.
 func (ix *Index) namesOtherTopic(q *question, t table) bool {
-	for s, sk := range ix.kinds {
-		if s == t.section {
-			continue
-		}
-		if slices.ContainsFunc(sk.subject, func(term string) bool {
-			return !ix.anchors[term] && !slices.Contains(ix.kinds[t.section].subject, term) &&
-				slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term && !qt.cue })
-		}) {
-			return true
-		}
+	var own []string
+	if t.section >= 0 {
+		own = ix.kinds[t.section].subject
 	}
-	return false
+	return slices.ContainsFunc(q.terms, func(qt qterm) bool {
+		return !qt.cue && ix.headingTerms[qt.term] && !ix.anchors[qt.term] && !slices.Contains(own, qt.term)
+	})
 }
 
 // rowByCells is the row of table ti that the question finds by its cells:

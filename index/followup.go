@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"slices"
 	"strings"
 )
 
@@ -93,13 +92,4 @@ func (ix *Index) isSubjectKey(term string) bool {
 
 // isSubjectTerm reports whether term is a word of a compared subject of
 // some table ("language" of "Large Language Models").
-func (ix *Index) isSubjectTerm(term string) bool {
-	for _, tb := range ix.tables {
-		for _, sub := range tb.subjects {
-			if slices.Contains(sub, term) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (ix *Index) isSubjectTerm(term string) bool { return ix.subjectTerms[term] }

@@ -276,13 +276,22 @@ func asksRights(ws []string) bool {
 		case slices.Contains([]string{"legal", "illegal", "lawful", "allowed", "permitted"}, w) && i > 0 &&
 			slices.Contains([]string{"is", "it", "even", "be", "it's", "its", "isnt", "isn't", "really"}, ws[i-1]):
 			return true
-		case w == "who" || w == "whos" || w == "who's":
-			if v := verbAfter(ws, i); v < len(ws) && (ws[v] == "owns" || ws[v] == "own") {
-				return true
-			}
 		}
 	}
-	return false
+	return whoOwns(ws) >= 0
+}
+
+// whoOwns is the index of "owns" in "who (legally) owns", or -1.
+func whoOwns(ws []string) int {
+	for i, w := range ws {
+		if w != "who" && w != "whos" && w != "who's" {
+			continue
+		}
+		if v := verbAfter(ws, i); v < len(ws) && (ws[v] == "owns" || ws[v] == "own") {
+			return v
+		}
+	}
+	return -1
 }
 
 // mixesUp reports a question of two things taken for each other: "mix

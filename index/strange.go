@@ -24,23 +24,17 @@ func determined(ws []string, w string) bool {
 // copilot"): asked of a product, owning is being its maker's; asked of a
 // work ("who owns ai art"), it is a right.
 func (ix *Index) ownerOfName(q *question) bool {
-	for i, w := range q.words {
-		if w != "who" && w != "whos" && w != "who's" {
-			continue
-		}
-		v := verbAfter(q.words, i)
-		if v >= len(q.words) || q.words[v] != "owns" && q.words[v] != "own" {
-			return false
-		}
-		o := v + 1
-		if o < len(q.words) && (q.words[o] == "the" || q.words[o] == "a") {
-			o++
-		}
-		return o < len(q.words) && slices.ContainsFunc(q.terms, func(t qterm) bool {
-			return t.word == q.words[o] && t.known == 1 && t.weight >= anywhereWeight
-		})
+	v := whoOwns(q.words)
+	if v < 0 {
+		return false
 	}
-	return false
+	o := v + 1
+	if o < len(q.words) && (q.words[o] == "the" || q.words[o] == "a") {
+		o++
+	}
+	return o < len(q.words) && slices.ContainsFunc(q.terms, func(t qterm) bool {
+		return t.word == q.words[o] && t.known == 1 && t.weight >= anywhereWeight
+	})
 }
 
 // defined reports whether the phrase a "what is" question asks of holds a

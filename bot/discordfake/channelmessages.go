@@ -394,42 +394,38 @@ func cmpID(a, b *message) int {
 // ChannelMessages returns the messages of a channel that were not deleted,
 // oldest first, content included, as they stand after any edits.
 func (f *Fake) ChannelMessages(channelID string) ([]*discordgo.Message, error) {
-	f.mu.Lock()
-	var all []*message
-	for _, m := range f.messages {
-		if !m.deleted && m.obj["channel_id"] == channelID {
-			all = append(all, m)
+	out, err := f.copies(func() []*message {
+		var all []*message
+		for _, m := range f.messages {
+			if !m.deleted && m.obj["channel_id"] == channelID {
+				all = append(all, m)
+			}
 		}
-	}
-	slices.SortFunc(all, cmpID)
-	raws, err := encodeAll(all)
-	f.mu.Unlock()
-	if err != nil {
-		return nil, fmt.Errorf("messages of channel %s: %w", channelID, err)
-	}
-	out, err := decodeAll(raws)
+		slices.SortFunc(all, cmpID)
+		return all
+	})
 	if err != nil {
 		return nil, fmt.Errorf("messages of channel %s: %w", channelID, err)
 	}
 	return out, nil
 }
 
-// encodeAll encodes messages as they stand, while the caller holds f.mu:
-// the copies can be decoded after the lock is let go.
-func encodeAll(ms []*message) ([][]byte, error) {
+// copies returns, as a client would read them, the messages pick chooses
+// while f.mu is held: they are encoded under the lock, as they stand, and
+// decoded after it is let go.
+func (f *Fake) copies(pick func() []*message) ([]*discordgo.Message, error) {
+	f.mu.Lock()
+	ms := pick()
 	raws := make([][]byte, 0, len(ms))
 	for _, m := range ms {
 		raw, err := json.Marshal(m.obj)
 		if err != nil {
+			f.mu.Unlock()
 			return nil, fmt.Errorf("encode message: %w", err)
 		}
 		raws = append(raws, raw)
 	}
-	return raws, nil
-}
-
-// decodeAll decodes what encodeAll encoded, as a client would read it.
-func decodeAll(raws [][]byte) ([]*discordgo.Message, error) {
+	f.mu.Unlock()
 	out := make([]*discordgo.Message, 0, len(raws))
 	for _, raw := range raws {
 		var m discordgo.Message

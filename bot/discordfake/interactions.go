@@ -237,21 +237,17 @@ func (f *Fake) Original(interactionID string) (*discordgo.Message, error) {
 // Followups returns the interaction's followup messages that were not
 // deleted, in the order they were sent, as they stand after any edits.
 func (f *Fake) Followups(interactionID string) ([]*discordgo.Message, error) {
-	f.mu.Lock()
-	var sent []*message
-	if it := f.interactions[interactionID]; it != nil {
-		for _, id := range it.followups {
-			if m := f.messages[id]; m != nil && !m.deleted {
-				sent = append(sent, m)
+	out, err := f.copies(func() []*message {
+		var sent []*message
+		if it := f.interactions[interactionID]; it != nil {
+			for _, id := range it.followups {
+				if m := f.messages[id]; m != nil && !m.deleted {
+					sent = append(sent, m)
+				}
 			}
 		}
-	}
-	raws, err := encodeAll(sent)
-	f.mu.Unlock()
-	if err != nil {
-		return nil, fmt.Errorf("followups of interaction %s: %w", interactionID, err)
-	}
-	out, err := decodeAll(raws)
+		return sent
+	})
 	if err != nil {
 		return nil, fmt.Errorf("followups of interaction %s: %w", interactionID, err)
 	}
