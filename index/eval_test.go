@@ -284,6 +284,10 @@ var questionSets = []struct {
 	{"north", 0.75, false},  // learners, slang and everyday words; read at once, as a dev set
 	{"south", 0.93, false},  // a whole class's mix; read at once, as a dev set
 	{"ridge", 0.88, true},   // a class's mix, written last; counted three times at the end of its round
+	{"pine", 0.0, true},     // a class's mix; held out from the start of its round
+	{"delta", 0.0, true},    // four writers, one avoiding the articles' words; as pine
+	{"east", 0.0, false},    // four writers, one avoiding the articles' words; read at once, as a dev set
+	{"west", 0.0, false},    // a university class's mix; read at once, as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.

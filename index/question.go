@@ -89,6 +89,10 @@ type qterm struct {
 	// word the articles lack ("aim" for "purpose"), or are related to it
 	// otherwise ("job" for "employment"); also holds both.
 	syn, rel, also []string
+	// def are the analyzed article terms of the definition of a word the
+	// articles lack ("legal" of "lawyer"): weaker evidence still, counted
+	// in the confidence but not searched.
+	def []string
 	// cue marks a word of the question's form ("difference", "risks"): it
 	// is searched but weighs nothing in the confidence.
 	cue bool
@@ -108,6 +112,7 @@ const (
 	// match, and a looser relation is weaker evidence.
 	synonymKnown = 0.7
 	relatedKnown = 0.4
+	definedKnown = 0.25
 	// minFocusWeight: a word more common than this is too vague to be what
 	// a definition is asked of ("point", "popular", "data").
 	minFocusWeight = 0.35
@@ -213,13 +218,13 @@ func (ix *Index) parse(raw string) question {
 			// Its relatives too, for the sections that say it otherwise
 			// ("law" of a section on "legal" writing); not searched.
 			if c.english && t.weight >= minExpandWeight {
-				t.syn, t.rel = ix.relatedTerms(c.word)
+				t.syn, t.rel, _ = ix.relatedTerms(c.word)
 				t.also = append(slices.Clip(t.syn), t.rel...)
 			}
 		case c.english && (t.weight >= minExpandWeight || clip != ""):
 			// A common word has too many senses for its relatives to tell
 			// which is meant ("run" is also a "range").
-			t.syn, t.rel = ix.relatedTerms(c.word)
+			t.syn, t.rel, t.def = ix.relatedTerms(c.word)
 			if clip != "" && !slices.Contains(t.syn, clip) {
 				t.syn = append(t.syn, clip)
 			}
@@ -228,6 +233,8 @@ func (ix *Index) parse(raw string) question {
 				t.known = synonymKnown
 			case len(t.rel) > 0:
 				t.known = relatedKnown
+			case len(t.def) > 0:
+				t.known = definedKnown
 			}
 			t.also = append(slices.Clip(t.syn), t.rel...)
 		}
@@ -531,8 +538,9 @@ var explainingVerbs = map[string][]string{
 
 // relatedTerms are the analyzed article terms of the words the lexicon
 // relates to w: its synonyms, and words related otherwise.
-func (ix *Index) relatedTerms(w string) (syn, rel []string) {
+func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
 	synonyms, others := ix.lex.Related(ix.lemma(w))
+	var defining []string
 	pick := func(words []string, into []string, not []string) []string {
 		for _, r := range words[:min(len(words), maxRelatedTried)] {
 			if stopWords[r] {
@@ -558,9 +566,11 @@ func (ix *Index) relatedTerms(w string) (syn, rel []string) {
 			synonyms = append(slices.Clip(synonyms), base) // "unfair" is about fairness, as "not fair" is
 		}
 		others = append(slices.Clip(others), ix.compounds(w)...)
+		defining = ix.lex.Defining(ix.lemma(w))
 	}
 	syn = bySpecificity(pick(synonyms, nil, nil))
-	return syn, bySpecificity(pick(others, nil, syn))
+	rel = bySpecificity(pick(others, nil, syn))
+	return syn, rel, pick(defining, nil, append(slices.Clip(syn), rel...))
 }
 
 // minPartRunes is the shortest part of a closed compound: "chat" and "bot"

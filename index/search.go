@@ -282,6 +282,8 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 			bySynonym += t.weight
 		case slices.ContainsFunc(t.rel, func(a string) bool { return ix.knows(s, a) }):
 			have += t.weight * relatedKnown
+		case slices.ContainsFunc(t.def, func(a string) bool { return ix.knows(s, a) }):
+			have += t.weight * definedKnown
 		}
 	}
 	if anchored || ownWord {

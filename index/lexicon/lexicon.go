@@ -137,8 +137,23 @@ func (lx *Lexicon) Related(lemma string) (synonyms, others []string) {
 	if !ok {
 		return nil, nil
 	}
-	syn, oth, _ := strings.Cut(rest, "\t")
+	syn, rest, _ := strings.Cut(rest, "\t")
+	oth, _, _ := strings.Cut(rest, "\t")
 	return strings.Fields(syn), strings.Fields(oth)
+}
+
+// Defining lists the words of the definition of lemma's commonest sense
+// in each part of speech that Related does not already give ("legal" and
+// "law" for "lawyer"): looser kin than related words, the words a
+// dictionary would explain it with.
+func (lx *Lexicon) Defining(lemma string) []string {
+	rest, ok := lx.related.find(lemma)
+	if !ok {
+		return nil
+	}
+	_, rest, _ = strings.Cut(rest, "\t")
+	_, def, _ := strings.Cut(rest, "\t")
+	return strings.Fields(def)
 }
 
 // Len is the number of word forms.

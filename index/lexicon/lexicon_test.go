@@ -58,6 +58,28 @@ func TestRelated(t *testing.T) {
 	}
 }
 
+func TestDefining(t *testing.T) {
+	lx := english(t)
+	for _, c := range []struct{ word, defining string }{
+		{"lawyer", "legal"}, {"doctor", "medical"}, {"hospital", "health"}, {"programmer", "computer"},
+	} {
+		if def := lx.Defining(c.word); !slices.Contains(def, c.defining) {
+			t.Errorf("Defining(%q) lacks %q: %v", c.word, c.defining, def)
+		}
+	}
+	// The commonest words define nothing, and a word related otherwise is
+	// not repeated ("cut" is already a relative of "chop").
+	syn, other := lx.Related("chop")
+	for _, w := range lx.Defining("chop") {
+		if w == "into" || w == "a" || slices.Contains(syn, w) || slices.Contains(other, w) {
+			t.Errorf("Defining(chop) holds %q", w)
+		}
+	}
+	if def := lx.Defining("zzqx"); def != nil {
+		t.Errorf("Defining of a non-word = %v", def)
+	}
+}
+
 func TestCommon(t *testing.T) {
 	lx := english(t)
 	if _, ok := lx.Common("definitely"); !ok {

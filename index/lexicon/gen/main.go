@@ -72,8 +72,16 @@ const (
 	// often they occur) give its related words: a student means a word's
 	// common senses, and rare senses relate it to everything.
 	maxSenses = 2
+	// maxDefined is how many of a word's senses in each part of speech
+	// give the words of its definitions: the commonest alone, as a
+	// definition's words are looser kin than a sense's synonyms.
+	maxDefined = 1
 	// maxRelatedRank drops related words too rare for a student to use.
 	maxRelatedRank = 60000
+	// minDefiningRank leaves out of a definition the most frequent words
+	// of English: its function words and most general verbs ("of", "make"),
+	// which tell nothing of what is defined.
+	minDefiningRank = 100
 )
 
 // scowlSizes are the SCOWL sizes read: up to 70, the "large" dictionary;
@@ -83,6 +91,7 @@ var scowlSizes = []string{"10", "20", "35", "40", "50", "55", "60", "70"}
 type synset struct {
 	words []string // single-word lemmas, lowercase
 	ptrs  []pointer
+	gloss string // the definition, without its examples
 }
 
 type pointer struct {
@@ -136,12 +145,12 @@ func readWordNet(dir string) (*wordNet, error) {
 			if strings.HasPrefix(line, " ") {
 				return nil
 			}
-			body, _, _ := strings.Cut(line, " | ")
+			body, gloss, _ := strings.Cut(line, " | ")
 			f := strings.Fields(body)
 			if len(f) < 4 {
 				return fmt.Errorf("short data line %q", line)
 			}
-			ss := &synset{}
+			ss := &synset{gloss: definition(gloss)}
 			wcnt, err := strconv.ParseInt(f[3], 16, 32)
 			if err != nil {
 				return fmt.Errorf("data line %q: %w", line, err)
@@ -260,9 +269,10 @@ type lexicon struct {
 }
 
 // related are the words linked to one word: those that share a sense
-// with it, and those related to it otherwise.
+// with it, those related to it otherwise, and those that define its
+// common senses.
 type related struct {
-	synonyms, others []string
+	synonyms, others, defining []string
 }
 
 type form struct {
@@ -347,10 +357,70 @@ func build(wn *wordNet, scowl map[string]bool, rank map[string]int) *lexicon {
 		}
 		slices.Sort(syns)
 		slices.Sort(others)
-		lx.related[w] = related{syns, others}
+		lx.related[w] = related{synonyms: syns, others: others}
+	}
+	// defining are the words of a word's definitions that it is not
+	// already linked to ("legal" and "law" of "lawyer": "a professional
+	// person authorized to practice law; ... gives legal advice").
+	ranked := func(w string) bool {
+		f := lx.forms[w]
+		return f.rank > minDefiningRank && f.rank <= maxRelatedRank
+	}
+	for w := range wn.senses {
+		if !ranked(w) {
+			continue // a word students use, defined by words they use
+		}
+		var defining []string
+		for _, d := range wn.definitions(w) {
+			for _, x := range strings.FieldsFunc(strings.ToLower(d), func(r rune) bool { return r < 'a' || r > 'z' }) {
+				if l := wn.lemma(x); l != "" {
+					x = l
+				}
+				if x == w || !ranked(x) || slices.Contains(defining, x) {
+					continue
+				}
+				if _, linked := links[w][x]; !linked {
+					defining = append(defining, x)
+				}
+			}
+		}
+		if len(defining) > 0 {
+			r := lx.related[w]
+			slices.Sort(defining)
+			r.defining = defining
+			lx.related[w] = r
+		}
 	}
 	return lx
 }
+
+// definitions are the definitions of w's first maxDefined senses in each
+// part of speech.
+func (wn *wordNet) definitions(w string) []string {
+	var out []string
+	for pos, offs := range wn.senses[w] {
+		for _, off := range offs[:min(len(offs), maxDefined)] {
+			if ss := wn.synsets[string(pos)+off]; ss != nil && ss.gloss != "" {
+				out = append(out, ss.gloss)
+			}
+		}
+	}
+	return out
+}
+
+// definition is a WordNet gloss without its examples (quoted) and its
+// labels of field or usage (in parentheses): "(thermodynamics) a
+// thermodynamic quantity ...; "a quote"" is "a thermodynamic quantity ...".
+func definition(gloss string) string {
+	gloss = quoted.ReplaceAllString(gloss, "")
+	gloss = parenthesized.ReplaceAllString(gloss, "")
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(gloss), ";"))
+}
+
+var (
+	quoted        = regexp.MustCompile(`"[^"]*"`)
+	parenthesized = regexp.MustCompile(`\([^()]*\)`)
+)
 
 // lemma is w's base form by WordNet's own morphology (morphy): an irregular
 // form's base, w itself when WordNet knows it, else the first base the
@@ -453,7 +523,7 @@ var relation = map[string]bool{"@": true, "@i": true, "&": true, `\`: true, "+":
 // same for the same input and lexicon.go can search them without parsing:
 //
 //	words.tsv     form<TAB>rank<TAB>lemma   (rank 0: not in the frequency list)
-//	related.tsv   lemma<TAB>synonym synonym ...<TAB>other other ...
+//	related.tsv   lemma<TAB>synonym ...<TAB>other ...<TAB>defining ...
 func (lx *lexicon) write(dir string) error {
 	forms := make([]string, 0, len(lx.forms))
 	for k, f := range lx.forms {
@@ -461,7 +531,7 @@ func (lx *lexicon) write(dir string) error {
 	}
 	related := make([]string, 0, len(lx.related))
 	for k, r := range lx.related {
-		related = append(related, k+"\t"+strings.Join(r.synonyms, " ")+"\t"+strings.Join(r.others, " "))
+		related = append(related, k+"\t"+strings.Join(r.synonyms, " ")+"\t"+strings.Join(r.others, " ")+"\t"+strings.Join(r.defining, " "))
 	}
 	for name, lines := range map[string][]string{"words.tsv": forms, "related.tsv": related} {
 		sort.Strings(lines)
