@@ -129,6 +129,8 @@ const (
 	commonRank = 200
 	rareRank   = 30000
 	minWeight  = 0.05
+	// maxAdverbWeight is the most an adverb weighs: a fairly common word's.
+	maxAdverbWeight = 0.2
 )
 
 // parse normalises, rewrites, corrects and analyzes a question.
@@ -146,7 +148,12 @@ func (ix *Index) parse(raw string) question {
 		}
 		ws[i] = w
 	}
-	ws = ix.gloss.apply(ws)
+	ws = ix.gloss.apply(ws) // "gpt 4" is a name first
+	for i, w := range ws {
+		if w == "4" && ix.saysFor(ws, i) {
+			ws[i] = "for" // "what does llm stand 4", "is it good 4 me"
+		}
+	}
 	q := question{words: make([]string, 0, len(ws))}
 	type content struct {
 		word    string
@@ -526,6 +533,23 @@ var (
 	middleLevels = []string{"medium", "moderate", "mid", "middle", "intermediate", "average"}
 )
 
+// saysFor reports whether the numeral "4" at ws[i] is chat's "for": after
+// a verb that takes "for" ("stand 4"), or before the words that follow a
+// preposition ("4 me", "4 the test") after a common word, not a name's
+// number ("is gpt 4 an llm"); a count is followed by what it counts.
+func (ix *Index) saysFor(ws []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if ix.formOf(ws[i-1], forVerbs) {
+		return true
+	}
+	if _, common := ix.lex.Common(ws[i-1]); !common {
+		return false
+	}
+	return i+1 < len(ws) && slices.Contains([]string{"me", "you", "u", "us", "them", "it", "this", "that", "the", "a", "an", "my", "your", "ur", "our", "their"}, ws[i+1])
+}
+
 // comparingVerbs are the phrasal verbs of comparing, by verb and particle.
 var comparingVerbs = map[string][]string{"stack": {"up"}, "measure": {"up"}}
 
@@ -665,10 +689,11 @@ func (ix *Index) weight(w string, english bool) float64 {
 		return 1 // a name or a word of the field
 	}
 	// A word is as common as its most common form: "vaccines" as
-	// "vaccine", "prompting" as "prompt".
+	// "vaccine", "prompting" as "prompt", an adverb as its adjective
+	// ("weirdly" as "weird": books write the adjective far more often).
 	word, _ := ix.lex.Lookup(w)
 	rank := word.Rank
-	for _, f := range append(baseForms(w), word.Lemma) {
+	for _, f := range append(append(baseForms(w), adjectivesOf(w)...), word.Lemma) {
 		if base, ok := ix.lex.Lookup(f); ok && f != w && base.Rank > 0 && (rank == 0 || base.Rank < rank) {
 			rank = base.Rank
 		}
@@ -677,6 +702,11 @@ func (ix *Index) weight(w string, english bool) float64 {
 		return 1
 	}
 	x := (math.Log(float64(rank)) - math.Log(commonRank)) / (math.Log(rareRank) - math.Log(commonRank))
+	if word.OnlyAdverb() {
+		// An adverb says how, not what is asked: "weirdly" in "why does
+		// chatgpt sound so weirdly human", "roughly" in "roughly how many".
+		x = min(x, maxAdverbWeight)
+	}
 	return min(max(x, minWeight), 1)
 }
 
@@ -799,6 +829,19 @@ func (q *question) formOnly() bool {
 // baseForms are the spellings w may be an inflection of, by the common
 // English suffixes: "prompting" of "prompt" and "prompte", "models" of
 // "model". Candidates only; the lexicon says which are words.
+// adjectivesOf are the adjectives an adverb in -ly may be made of:
+// "weirdly" of "weird", "happily" of "happy", "basically" of "basic",
+// "simply" of "simple".
+func adjectivesOf(w string) []string {
+	var out []string
+	for _, r := range []struct{ suffix, ending string }{{"ly", ""}, {"ily", "y"}, {"ally", ""}, {"ly", "le"}} {
+		if base, ok := strings.CutSuffix(w, r.suffix); ok && len(base) >= 3 {
+			out = append(out, base+r.ending)
+		}
+	}
+	return out
+}
+
 func baseForms(w string) []string {
 	var out []string
 	for _, r := range []struct{ suffix, ending string }{

@@ -112,7 +112,14 @@ type Word struct {
 	Rank int
 	// Lemma is the base form ("took" → "take"); the form itself when it is one.
 	Lemma string
+	// POS are the parts of speech WordNet gives the form as a lemma, of
+	// "n", "v", "a", "r" (adverb) in that order: "weirdly" is "r", "fix" "nv";
+	// "" for an inflected form or a word WordNet lacks.
+	POS string
 }
+
+// OnlyAdverb reports whether WordNet knows w as an adverb alone.
+func (w Word) OnlyAdverb() bool { return w.POS == "r" }
 
 // Lookup finds a lowercase word form; ok is false when w is not English.
 func (lx *Lexicon) Lookup(w string) (Word, bool) {
@@ -120,12 +127,13 @@ func (lx *Lexicon) Lookup(w string) (Word, bool) {
 	if !ok {
 		return Word{}, false
 	}
-	rank, lemma, _ := strings.Cut(rest, "\t")
+	rank, rest, _ := strings.Cut(rest, "\t")
+	lemma, pos, _ := strings.Cut(rest, "\t")
 	r, _ := strconv.Atoi(rank)
 	if lemma == "" {
 		lemma = w
 	}
-	return Word{Rank: r, Lemma: lemma}, true
+	return Word{Rank: r, Lemma: lemma, POS: pos}, true
 }
 
 // Related lists the words linked to lemma through a common sense of

@@ -58,6 +58,18 @@ func TestRelated(t *testing.T) {
 	}
 }
 
+func TestPartsOfSpeech(t *testing.T) {
+	lx := english(t)
+	for _, c := range []struct {
+		word   string
+		adverb bool
+	}{{"weirdly", true}, {"roughly", true}, {"reply", false}, {"assembly", false}, {"fix", false}} {
+		if w, _ := lx.Lookup(c.word); w.OnlyAdverb() != c.adverb {
+			t.Errorf("Lookup(%q).OnlyAdverb() = %v (POS %q), want %v", c.word, !c.adverb, w.POS, c.adverb)
+		}
+	}
+}
+
 func TestDefining(t *testing.T) {
 	lx := english(t)
 	for _, c := range []struct{ word, defining string }{

@@ -278,6 +278,7 @@ type related struct {
 type form struct {
 	rank  int    // 0: not among the frequency list's words
 	lemma string // base form, "" when the form is one
+	pos   string // WordNet's parts of speech of the form as a lemma: "n", "v", "a", "r", in that order
 }
 
 func build(wn *wordNet, scowl map[string]bool, rank map[string]int) *lexicon {
@@ -312,6 +313,14 @@ func build(wn *wordNet, scowl map[string]bool, rank map[string]int) *lexicon {
 	}
 	for _, b := range bases { // every base form is a word form too
 		add(b)
+	}
+	for w, f := range lx.forms {
+		for _, p := range "nvar" {
+			if len(wn.senses[w][byte(p)]) > 0 {
+				f.pos += string(p)
+			}
+		}
+		lx.forms[w] = f
 	}
 	// related links two words when a common sense of one is a sense of the
 	// other, or stands for it more generally, or is its other part of
@@ -522,12 +531,12 @@ var relation = map[string]bool{"@": true, "@i": true, "&": true, `\`: true, "+":
 // write stores the lexicon as two sorted text files, so the output is the
 // same for the same input and lexicon.go can search them without parsing:
 //
-//	words.tsv     form<TAB>rank<TAB>lemma   (rank 0: not in the frequency list)
+//	words.tsv     form<TAB>rank<TAB>lemma<TAB>parts of speech   (rank 0: not in the frequency list)
 //	related.tsv   lemma<TAB>synonym ...<TAB>other ...<TAB>defining ...
 func (lx *lexicon) write(dir string) error {
 	forms := make([]string, 0, len(lx.forms))
 	for k, f := range lx.forms {
-		forms = append(forms, fmt.Sprintf("%s\t%d\t%s", k, f.rank, f.lemma))
+		forms = append(forms, fmt.Sprintf("%s\t%d\t%s\t%s", k, f.rank, f.lemma, f.pos))
 	}
 	related := make([]string, 0, len(lx.related))
 	for k, r := range lx.related {
