@@ -66,8 +66,9 @@ func questionNeed(ws []string) need {
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }):
 			return needCapacity // "how much text can a model read": a most, not any number
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
-			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"):
-			return needNumber // "what number counts as low"
+			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"),
+			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
+			return needNumber // "what number counts as low", "what is the price of copilot": an amount
 		case w == "how" && at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i"):
 			return needSteps
 		case w == "how" && at(i+1, "to"):
@@ -218,6 +219,12 @@ func counted(ws []string, q *question, stem func(string) string) []string {
 			}
 		}
 		break
+	}
+	// A price asked is counted in money: a number of something else is no price.
+	for _, w := range ws {
+		if t := stem(w); (w == "price" || w == "prices") && q.hasTerm(t) && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
 	}
 	// What the question itself counts in a guess: "like millions of words"
 	// (not a unit of something else: "how much per 1000 tokens").

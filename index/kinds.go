@@ -159,6 +159,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 			continue // "what are they meant to do" asks a purpose
 		case k == kindOutlook && slices.Contains(taskCues, w) && content > 0 && !aboutArticle(ws):
 			continue // "can llms summarize my readings" asks a use
+		case w == "short" && i+1 < len(ws) && ix.cueKind(ws[i+1]) == kindDefine:
+			continue // "a short definition" says how long the definition is; "in short", "a short version" ask a summary
 		}
 		has[k] = true
 	}
