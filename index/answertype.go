@@ -129,7 +129,7 @@ var (
 	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
 	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
-	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than)\b`)
+	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
 	// sourceRE finds where something was taken from: "taken from books".
 	sourceRE   = regexp.MustCompile(`(?i)\b(taken|drawn|collected|gathered|scraped|sourced|obtained|pulled|copied|comes?|came|learned|learnt|derived)\s+from\b`)
@@ -201,8 +201,8 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 // magnitudes guess an amount: "millions of words".
 var magnitudes = []string{"hundreds", "thousands", "millions", "billions", "trillions", "lots", "tons"}
 
-// measuredSpan is how many words after "how many" may name what is counted.
-const measuredSpan = 3
+// measuredSpan is how many content words after "how many" may name what is counted.
+const measuredSpan = 2
 
 // counted is what a question counts: its content words among the few after
 // "how many", "how much" ("how many words", "how much does a gpu cost"),
@@ -213,9 +213,16 @@ func counted(ws []string, q *question, stem func(string) string) []string {
 		if w != "how" || i+1 >= len(ws) {
 			continue
 		}
-		for _, v := range ws[i+2 : min(len(ws), i+2+measuredSpan)] {
-			if t := stem(v); !stopWords[v] && t != "" && q.hasTerm(t) {
+		n := 0
+		for _, v := range ws[i+2:] {
+			if stopWords[v] {
+				continue // "how large is a context window": its words, past "is a"
+			}
+			if t := stem(v); t != "" && q.hasTerm(t) {
 				out = append(out, t)
+			}
+			if n++; n == measuredSpan {
+				break
 			}
 		}
 		break

@@ -49,7 +49,7 @@ var cues = map[kind][]string{
 	kindConcerns: {"risk", "danger", "dangerous", "problem", "concern", "challenge", "issue", "ethic",
 		"ethical", "ethics", "moral", "harm", "harmful", "threat", "downside", "drawback", "disadvantage",
 		"limitation", "worry", "safe", "safety", "con", "misuse", "fear", "scary", "consideration", "wrong",
-		"trust", "trustworthy", "reliable", "accurate", "accuracy", "mistake", "error", "lie"},
+		"trust", "trustworthy", "reliable", "accurate", "accuracy", "mistake", "error", "lie", "bad"},
 	kindOutlook: {"future", "tldr", "tl", "dr", "summary", "summarize", "summarise", "sum", "conclusion",
 		"conclude", "takeaway", "recap", "gist", "nutshell", "short", "outlook", "ahead", "overall", "final"},
 	kindOverview: {"overview", "introduction", "intro", "about"},
@@ -159,6 +159,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 			continue // "what are they meant to do" asks a purpose
 		case k == kindOutlook && slices.Contains(taskCues, w) && content > 0 && !aboutArticle(ws):
 			continue // "can llms summarize my readings" asks a use
+		case k == kindConcerns && (w == "worse" || w == "worst"):
+			continue // "which is worse" compares; "what's bad about it" asks its downsides
 		case w == "short" && i+1 < len(ws) && ix.cueKind(ws[i+1]) == kindDefine:
 			continue // "a short definition" says how long the definition is; "in short", "a short version" ask a summary
 		}

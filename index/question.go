@@ -171,6 +171,11 @@ func (ix *Index) parse(raw string) question {
 	for i := 0; i+1 < len(ws) && slices.Contains(fillers, ws[i]); i++ {
 		form[i] = true // "wait, does the model read letters": chat before the question
 	}
+	for i := 1; i < len(ws); i++ {
+		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
+			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
+		}
+	}
 	ix.levels(ws, form)
 	for i, w := range ws {
 		if stopWords[w] || form[i] {
@@ -369,6 +374,8 @@ func (ix *Index) markForm(q *question) {
 			// "fits" in "how much text fits": the most is asked
 		case ix.formOf(t.word, adviceVerbs) && slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(documentWords, w) }):
 			// "recommend" in "what does the article recommend": what it says is asked
+		case q.need == needRanking && ix.formOf(t.word, adviceVerbs):
+			// "recommend" in "what temperature do you recommend for code": the best is asked
 		case q.need == needNumber && (t.word == "numerical" || t.word == "numeric"):
 			// "what numerical range": a number is asked
 		case q.purpose && ix.formOf(t.word, purposeVerbs) && i > 0 && slices.ContainsFunc(q.words, func(w string) bool {
@@ -455,6 +462,9 @@ func (ix *Index) modifiesCue(ws []string, w string) bool {
 	i := slices.Index(ws, w)
 	return i+1 < len(ws) && ix.cueKind(ws[i+1]) != kindNone
 }
+
+// measures follow "how" to ask an amount: "how big", "how long".
+var measures = []string{"big", "long", "old", "often", "fast", "large", "far", "tall", "small"}
 
 // lengthUnits measure a reply: "in 2 sentences", "in a few lines".
 var lengthUnits = []string{"sentence", "sentences", "line", "lines", "paragraph", "paragraphs", "word", "words",
