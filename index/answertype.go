@@ -89,6 +89,10 @@ func questionNeed(ws []string) need {
 	return needNothing
 }
 
+// adviceHeadings head a section of advice, which tells how to do
+// something as steps do: "Tips for Better Prompts".
+var adviceHeadings = []string{"tips", "tip", "tricks", "advice", "guide", "guidelines", "checklist", "dos"}
+
 // trainedOn reports "trained on", "train them on", "learn from": what a
 // model learns from is asked.
 func trainedOn(ws []string) bool {
@@ -128,7 +132,7 @@ func procedure(ws []string) bool {
 var (
 	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
-	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
+	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
 	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
 	// sourceRE finds where something was taken from: "taken from books".
@@ -138,6 +142,7 @@ var (
 	// and what follows ("Meta's LLaMA"); byRE a name after "by".
 	possessiveRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}\p{N}]*)['’]s\s+([\p{L}\p{N}][\p{L}\p{N}·.-]*)`)
 	byRE         = regexp.MustCompile(`\bby \p{Lu}\p{Ll}`)
+	doneByRE     = regexp.MustCompile(`\b(\pL+) by \pL`)
 )
 
 // has reports whether section s holds an answer of the type q needs.
@@ -171,6 +176,7 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 	case needSteps:
 		h := strings.ToLower(sec.Heading)
 		return strings.HasPrefix(h, "how to") || strings.Contains(h, "step") ||
+			slices.ContainsFunc(words(h), func(w string) bool { return slices.Contains(adviceHeadings, w) }) ||
 			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
 	case needRanking:
 		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
@@ -195,7 +201,45 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 			return true
 		}
 	}
-	return byRE.MatchString(text)
+	if byRE.MatchString(text) {
+		return true
+	}
+	// "who writes the system prompt" is answered by "written by whoever
+	// built the app": the verb asked, done by someone.
+	verbs := map[string]bool{}
+	for _, w := range q.words {
+		if slices.Contains(agentVerbs, w) {
+			verbs[ix.lemma(w)] = true
+		}
+	}
+	for _, sentence := range sentenceEnd.Split(text, -1) {
+		for _, m := range doneByRE.FindAllStringSubmatch(sentence, -1) {
+			if verbs[ix.lemma(strings.ToLower(m[1]))] && ix.holdsAsked(sentence, q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsAsked reports whether sentence names what q asks of: one of its
+// telling words, not the articles' own subjects ("content created by AI"
+// says nothing of who created DALL·E).
+func (ix *Index) holdsAsked(sentence string, q *question) bool {
+	telling := func(qt qterm) bool { return !qt.cue && qt.weight >= minFocusWeight }
+	// The corpus's subjects count when the question asks of nothing else
+	// ("who writes the system prompt" of notes on prompting).
+	ownWord := slices.ContainsFunc(q.terms, func(qt qterm) bool { return telling(qt) && !ix.anchors[qt.term] })
+	for _, w := range words(sentence) {
+		t := ix.stem.stem(w)
+		if ownWord && ix.anchors[t] {
+			continue
+		}
+		if slices.ContainsFunc(q.terms, func(qt qterm) bool { return telling(qt) && qt.term == t }) {
+			return true
+		}
+	}
+	return false
 }
 
 // magnitudes guess an amount: "millions of words".

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,6 +164,25 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 			ix.headingTerms[term] = true
 		}
 	}
+	// A feature is named by its own words, not by the heading's subject
+	// ("prompt" of "Prompt length" in "Zero-Shot vs Few-Shot Prompting" is
+	// what is compared: "do zero-shot prompts have examples" asks the
+	// examples).
+	for i := range ix.tables {
+		t := &ix.tables[i]
+		if t.section < 0 {
+			continue
+		}
+		for j, f := range t.features {
+			if own := slices.DeleteFunc(slices.Clone(f), func(term string) bool { return slices.Contains(ix.kinds[t.section].subject, term) }); len(own) > 0 {
+				t.features[j] = own
+			}
+		}
+	}
+	// A word a heading takes as its subject ("Why Do Models Hallucinate?")
+	// means itself in this corpus, not the word the glossary relates it to
+	// ("misinformation").
+	ix.gloss.drop(func(rw rewrite) bool { return len(rw.from) == 1 && ix.headingTerms[ix.stem.stem(rw.from[0])] })
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {

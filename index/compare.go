@@ -19,6 +19,10 @@ type table struct {
 	// English: the one that names it ("generative" of "Generative AI";
 	// "ai" alone names the whole field, not this subject).
 	keys []string
+	// spelt holds, per subject, its words as written ("few", "shot"): a
+	// subject whose own word is a word of asking ("Few-shot") is named by
+	// them together.
+	spelt [][]string
 	// features holds each row's feature terms, and featureKinds the kind of
 	// question each feature's words answer ("Applications": uses) and
 	// whether they name examples.
@@ -60,6 +64,24 @@ const (
 	rowCellAboutRatio  = 0.25
 )
 
+// names reports whether q names subject i of t: its key, or all its
+// words in their order ("few shot" of "Few-shot", "few" being no term).
+func (t *table) names(q *question, i int) bool {
+	if t.keys[i] != "" && q.hasTerm(t.keys[i]) {
+		return true
+	}
+	sp := t.spelt[i]
+	if len(sp) < 2 {
+		return false
+	}
+	for j := 0; j+len(sp) <= len(q.words); j++ {
+		if slices.Equal(q.words[j:j+len(sp)], sp) {
+			return true
+		}
+	}
+	return false
+}
+
 // newTables analyzes the articles' comparisons for comparison().
 func (ix *Index) newTables() []table {
 	var out []table
@@ -70,6 +92,7 @@ func (ix *Index) newTables() []table {
 			for _, s := range c.Subjects {
 				t.subjects = append(t.subjects, ix.distinctTerms(s, c.Subjects))
 				t.keys = append(t.keys, ix.keyTerm(s, t.subjects[len(t.subjects)-1]))
+				t.spelt = append(t.spelt, words(s))
 			}
 			var named []string
 			for _, s := range c.Subjects {
@@ -169,8 +192,8 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			continue // "what number counts as a low temperature": the table gives none
 		}
 		cand := tableAsked{t: ti, rank: ix.rankOf(t.article, t.c.Section, ranked), row: -1}
-		for _, key := range t.keys {
-			if q.hasTerm(key) {
+		for i := range t.keys {
+			if t.names(q, i) {
 				cand.subjects++
 			}
 		}

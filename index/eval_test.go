@@ -65,13 +65,10 @@ func pct(n, d int) float64 {
 // evaluate asks every case of its corpus and scores the answers.
 func evaluate(t *testing.T, cases []evalCase) score {
 	t.Helper()
-	indexes := map[string]*Index{"builtin": builtinIndex(t), "notes": notesIndex(t)}
+	indexes := newCorpora(t)
 	var s score
 	for _, c := range cases {
-		ix := indexes[c.Corpus]
-		if ix == nil {
-			t.Fatalf("line %d: unknown corpus %q", c.line, c.Corpus)
-		}
+		ix := indexes.get(t, c.Corpus)
 		a := ix.Ask(context.Background(), c.Question)
 		checkExcerpts(t, a)
 		if miss := s.add(c, a); miss != "" {
@@ -80,6 +77,25 @@ func evaluate(t *testing.T, cases []evalCase) score {
 		}
 	}
 	return s
+}
+
+// corpora are the indexes questions are asked of, by corpus name:
+// "builtin", "notes" (testdata/notes), or another teacher's note NAME
+// (testdata/notes-NAME), each beside the built-in article.
+type corpora map[string]*Index
+
+func newCorpora(t *testing.T) corpora {
+	return corpora{"builtin": builtinIndex(t), "notes": notesIndex(t)}
+}
+
+func (c corpora) get(t *testing.T, name string) *Index {
+	t.Helper()
+	if ix := c[name]; ix != nil {
+		return ix
+	}
+	ix := noteIndex(t, "notes-"+name)
+	c[name] = ix
+	return ix
 }
 
 // add scores one answer and says what is wrong with it, or "".
@@ -241,9 +257,18 @@ func builtinIndex(t testing.TB) *Index {
 // notesIndex is the built-in article with the teacher's note of testdata/notes.
 func notesIndex(t testing.TB) *Index {
 	t.Helper()
-	arts, err := knowledge.LoadDir(filepath.Join("testdata", "notes"))
+	return noteIndex(t, "notes")
+}
+
+// noteIndex is the built-in article with the notes of testdata/dir.
+func noteIndex(t testing.TB, dir string) *Index {
+	t.Helper()
+	arts, err := knowledge.LoadDir(filepath.Join("testdata", dir))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(arts) == 0 {
+		t.Fatalf("no notes in testdata/%s", dir)
 	}
 	return buildIndex(t, append([]*knowledge.Article{knowledge.Builtin()}, arts...)...)
 }
@@ -288,6 +313,8 @@ var questionSets = []struct {
 	{"delta", 0.0, true},    // four writers, one avoiding the articles' words; as pine
 	{"east", 0.0, false},    // four writers, one avoiding the articles' words; read at once, as a dev set
 	{"west", 0.0, false},    // a university class's mix; read at once, as a dev set
+	{"prompts", 0.0, false}, // another teacher's note (testdata/notes-prompts) and its questions; read at once, as a dev set
+	{"safety", 0.0, true},   // a third teacher's note (testdata/notes-safety) and its questions; held out, as pine
 }
 
 // TestQuestionSets asks each of questionSets.
@@ -338,14 +365,14 @@ func askEach(t *testing.T, path string) {
 // that stops being so.
 func TestDeclinedBand(t *testing.T) {
 	const bandLow = 0.3
-	indexes := map[string]*Index{"builtin": builtinIndex(t), "notes": notesIndex(t)}
+	indexes := newCorpora(t)
 	var offTopic, answerable int
 	for _, set := range questionSets {
 		if set.hidden {
 			continue
 		}
 		for _, c := range readCases(t, filepath.Join("testdata", "eval", set.name+".json")) {
-			a := indexes[c.Corpus].Ask(context.Background(), c.Question)
+			a := indexes.get(t, c.Corpus).Ask(context.Background(), c.Question)
 			if a.Answered || a.Confidence < bandLow {
 				continue
 			}

@@ -3,6 +3,7 @@ package index
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -49,6 +50,11 @@ func parseGlossary(text string) (*glossary, error) {
 		}
 	}
 	return g, nil
+}
+
+// drop removes the rewrites that fn reports.
+func (g *glossary) drop(fn func(rewrite) bool) {
+	g.rewrites = slices.DeleteFunc(g.rewrites, fn)
 }
 
 // apply rewrites a question's words, longest phrase first at each

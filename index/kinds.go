@@ -49,7 +49,7 @@ var cues = map[kind][]string{
 	kindConcerns: {"risk", "danger", "dangerous", "problem", "concern", "challenge", "issue", "ethic",
 		"ethical", "ethics", "moral", "harm", "harmful", "threat", "downside", "drawback", "disadvantage",
 		"limitation", "worry", "safe", "safety", "con", "misuse", "fear", "scary", "consideration", "wrong",
-		"trust", "trustworthy", "reliable", "accurate", "accuracy", "mistake", "error", "lie", "bad"},
+		"trust", "trustworthy", "reliable", "accurate", "accuracy", "mistake", "error", "lie", "bad", "weak", "weakness"},
 	kindOutlook: {"future", "tldr", "tl", "dr", "summary", "summarize", "summarise", "sum", "conclusion",
 		"conclude", "takeaway", "recap", "gist", "nutshell", "short", "outlook", "ahead", "overall", "final"},
 	kindOverview: {"overview", "introduction", "intro", "about"},
@@ -445,6 +445,9 @@ func usesPhrase(ws []string) bool {
 			(a == "good" || a == "best" || a == "better" || a == "great") && b == "at" && !slices.ContainsFunc(ws[:i], becomes),
 			a == "real" && (b == "life" || b == "world"):
 			return true
+		case a == "when" && i+3 < len(ws) && slices.Contains([]string{"should", "would", "do", "to", "can"}, b) &&
+			slices.ContainsFunc(ws[i+2:i+4], func(w string) bool { return w == "use" || w == "pick" || w == "choose" }):
+			return true // "when should i use few-shot", "when to use a low temperature": what it is for
 		}
 	}
 	return false
@@ -738,6 +741,8 @@ func categorizes(ws []string) bool {
 			return true
 		case !opensYesNo || ws[0] == "does" || ws[0] == "do":
 			continue
+		case (ws[i] == "a" || ws[i] == "an") && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(w string) bool { return cueKinds[w] == kindConcerns }):
+			return false // "is hallucination a big problem" asks a concern, not a category
 		case (ws[i] == "type" || ws[i] == "kind" || ws[i] == "part" || ws[i] == "form" || ws[i] == "example") && ws[i+1] == "of",
 			(ws[i] == "a" || ws[i] == "an") && i >= 2:
 			return true
@@ -919,7 +924,7 @@ func (ix *Index) otherSubject(q *question, s int) bool {
 		headed, asked := false, false
 		for i, sub := range t.subjects {
 			inHeading := slices.ContainsFunc(sub, func(x string) bool { return slices.Contains(sk.subject, x) })
-			named := q.hasTerm(t.keys[i])
+			named := t.names(q, i)
 			if inHeading && named {
 				return false
 			}
@@ -964,8 +969,8 @@ func (ix *Index) subjectsNamed(q *question, s int) int {
 		if t.article != ref.article || t.c.Section != id {
 			continue
 		}
-		for _, key := range t.keys {
-			if q.hasTerm(key) {
+		for i := range t.keys {
+			if t.names(q, i) {
 				n++
 			}
 		}
@@ -981,7 +986,7 @@ func (ix *Index) defines(s int, focus string) bool {
 	if focus == "" {
 		return false
 	}
-	if ix.loadTerms(s).labels[focus] {
+	if ix.loadTerms(s).heads[focus] {
 		return true
 	}
 	for u := ix.secUnits[s].first; u < ix.secUnits[s].end; u++ {

@@ -812,8 +812,8 @@ func sorts(ws []string) bool {
 func (ix *Index) namesTwoSubjects(q *question) bool {
 	for _, t := range ix.tables {
 		n := 0
-		for _, key := range t.keys {
-			if q.hasTerm(key) {
+		for i := range t.keys {
+			if t.names(q, i) {
 				n++
 			}
 		}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -168,13 +169,18 @@ func (ix *Index) textOf(p int) *passageText {
 type sectionTerms struct {
 	once  sync.Once
 	terms map[string]bool
-	// labels are the terms of its lines' labels ("Inference: ..."), for
-	// defines.
-	labels map[string]bool
+	// labels are the terms of its lines' labels ("Inference: ...", a
+	// table's "Prompt length"), and heads the last term of each of their
+	// conjuncts ("length"; "bias" and "fairness" of "Bias & fairness"):
+	// what a label defines.
+	labels, heads map[string]bool
 	// numbered holds, for each sentence of its text that gives a number,
 	// that sentence's stemmed words: what the number may count.
 	numbered [][]string
 }
+
+// conjuncts cuts a label into the things it names: "Bias & fairness".
+var conjuncts = regexp.MustCompile(`\s*(&|,|/|\band\b)\s*`)
 
 // knows reports whether section s holds the analyzed term t.
 func (ix *Index) knows(s int, t string) bool {
@@ -193,10 +199,15 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 		for _, term := range ix.terms(sec.Heading + "\n" + sec.Text()) {
 			st.terms[term] = true
 		}
-		st.labels = map[string]bool{}
+		st.labels, st.heads = map[string]bool{}, map[string]bool{}
 		for _, b := range sec.Blocks {
 			for _, term := range ix.terms(b.Label) {
 				st.labels[term] = true
+			}
+			for _, part := range conjuncts.Split(b.Label, -1) {
+				if terms := ix.terms(part); len(terms) > 0 {
+					st.heads[terms[len(terms)-1]] = true
+				}
 			}
 		}
 		for _, sentence := range sentenceEnd.Split(sec.Text(), -1) {
