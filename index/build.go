@@ -173,9 +173,11 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		if t.section < 0 {
 			continue
 		}
+		headed := func(term string) bool { return slices.Contains(ix.kinds[t.section].subject, term) }
 		for j, f := range t.features {
-			if own := slices.DeleteFunc(slices.Clone(f), func(term string) bool { return slices.Contains(ix.kinds[t.section].subject, term) }); len(own) > 0 {
+			if own := slices.DeleteFunc(slices.Clone(f), headed); len(own) > 0 {
 				t.features[j] = own
+				t.telling[j] = slices.DeleteFunc(t.telling[j], headed)
 			}
 		}
 	}

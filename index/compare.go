@@ -28,7 +28,11 @@ type table struct {
 	// whether they name examples.
 	features     [][]string
 	featureKinds []kind
-	exampleRow   []bool
+	// telling holds each feature's terms whose words say something: a
+	// feature of several words is named by those ("weak" of "Weak point";
+	// "the point of it" names no weak point).
+	telling    [][]string
+	exampleRow []bool
 	// extentRow marks a feature that is a word for how far something
 	// reaches ("Scope", "Range"), as the lexicon relates it to "extent".
 	extentRow []bool
@@ -100,6 +104,13 @@ func (ix *Index) newTables() []table {
 			}
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))
+				var telling []string
+				for _, w := range words(r.Feature) {
+					if st := ix.stem.stem(w); !stopWords[w] && st != "" && ix.weight(w, ix.lex.IsWord(w)) >= minFocusWeight {
+						telling = append(telling, st)
+					}
+				}
+				t.telling = append(t.telling, telling)
 				ws := lemmas(ix, r.Feature)
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
@@ -343,8 +354,8 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 // wrong") or "examples" when examples are asked for: such a row joins an
 // answer that a section of that kind leads. -1 if none.
 func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
-	for j, f := range t.features {
-		if slices.ContainsFunc(f, q.hasTerm) {
+	for j := range t.features {
+		if t.featureNamed(j, q) {
 			return j, true
 		}
 	}
@@ -365,14 +376,31 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 // by its relative "application", Applications).
 func (ix *Index) featuresNamed(q *question, t table) int {
 	n := 0
-	for _, f := range t.features {
-		if slices.ContainsFunc(f, func(term string) bool {
-			return slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term })
-		}) {
+	for j := range t.features {
+		if t.featureNamed(j, q, exactly) {
 			n++
 		}
 	}
 	return n
+}
+
+// exactly asks featureNamed for the question's own words, not their relatives.
+const exactly = true
+
+// featureNamed reports whether q names the feature of row j: all its
+// telling words when it has several, else any of its words; through
+// their relatives too unless exact.
+func (t *table) featureNamed(j int, q *question, exact ...bool) bool {
+	has := q.hasTerm
+	if len(exact) > 0 && exact[0] {
+		has = func(term string) bool {
+			return slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term })
+		}
+	}
+	if tell := t.telling[j]; len(t.features[j]) > 1 && len(tell) > 0 {
+		return !slices.ContainsFunc(tell, func(term string) bool { return !has(term) })
+	}
+	return slices.ContainsFunc(t.features[j], has)
 }
 
 // lemmas are the base forms of a phrase's words.

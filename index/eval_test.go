@@ -315,6 +315,8 @@ var questionSets = []struct {
 	{"west", 0.0, false},    // a university class's mix; read at once, as a dev set
 	{"prompts", 0.0, false}, // another teacher's note (testdata/notes-prompts) and its questions; read at once, as a dev set
 	{"safety", 0.0, true},   // a third teacher's note (testdata/notes-safety) and its questions; held out, as pine
+	{"work", 0.0, true},     // a fourth (testdata/notes-work), written after the rules for the second were chosen; held out
+	{"images", 0.0, false},  // a fifth (testdata/notes-images), written with the fourth; read at once, as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.

@@ -259,6 +259,9 @@ func (ix *Index) parse(raw string) question {
 	if q.kind == kindNone {
 		q.kind = ix.sentenceKind(raw) // "LLM can do translate? What other jobs it can do?"
 	}
+	if q.kind == kindDefine && pointOfDoing(q.words) {
+		q.kind = kindNone // "what's the point of telling the ai to pretend": why it is done, no definition
+	}
 	if q.kind != kindOutlook {
 		for i, t := range q.terms {
 			if slices.Contains(taskCues, ix.lemma(t.word)) || slices.Contains(taskCues, t.word) {
@@ -314,7 +317,7 @@ func (ix *Index) parse(raw string) question {
 	// "each one", "the two" speak of the compared subjects as "it" does,
 	// and "language models" names them though neither word would alone.
 	q.aboutIt = pronounSubject(q.words) || pairNamed(q.words) || ix.namesTitlePhrase(q.words)
-	if len(ix.tables) > 0 && slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(tableWords, w) }) {
+	if len(ix.tables) > 0 && namesTable(q.words) {
 		// "where's the comparison table": the articles' own table, and
 		// the difference it shows.
 		q.aboutIt, q.tableNamed = true, true
@@ -601,6 +604,12 @@ func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
 		}
 		others = append(slices.Clip(others), ix.compounds(w)...)
 		defining = ix.lex.Defining(ix.lemma(w))
+		if base := ix.comparativeOf(w); base != "" {
+			// "quicker" is "quick" said of more: its base and the base's
+			// synonyms ("fast") share its sense.
+			baseSyn, _ := ix.lex.Related(base)
+			synonyms = append(append(slices.Clip(synonyms), base), baseSyn...)
+		}
 	}
 	syn = bySpecificity(pick(synonyms, nil, nil))
 	rel = bySpecificity(pick(others, nil, syn))
@@ -712,9 +721,11 @@ func (ix *Index) weight(w string, english bool) float64 {
 		return 1
 	}
 	x := (math.Log(float64(rank)) - math.Log(commonRank)) / (math.Log(rareRank) - math.Log(commonRank))
-	if word.OnlyAdverb() {
+	if word.OnlyAdverb() && ix.comparativeOf(w) == "" {
 		// An adverb says how, not what is asked: "weirdly" in "why does
-		// chatgpt sound so weirdly human", "roughly" in "roughly how many".
+		// chatgpt sound so weirdly human", "roughly" in "roughly how many";
+		// a comparative WordNet knows as an adverb alone ("quicker") is
+		// its adjective's.
 		x = min(x, maxAdverbWeight)
 	}
 	return min(max(x, minWeight), 1)
@@ -761,6 +772,35 @@ func pronounSubject(ws []string) bool {
 		// this bot, "it" is the model. Not an "it" of form: "is it legal
 		// to ...", "is it cheating if ...", "it is said that".
 		if (w == "it" || w == "they") && (i == 0 || ws[i-1] != "is" && ws[i-1] != "was") && (i+1 == len(ws) || ws[i+1] != "is") {
+			return true
+		}
+	}
+	return false
+}
+
+// pointOfDoing reports "the point of" followed by a doing: "the point of
+// telling it to pretend", not "the point of llms".
+func pointOfDoing(ws []string) bool {
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] == "point" && ws[i+1] == "of" && strings.HasSuffix(ws[i+2], "ing") && len(ws[i+2]) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTable reports whether ws speak of a table, not of a reply's form:
+// "where's the comparison table", but not "give me the answer as a table".
+func namesTable(ws []string) bool {
+	for i, w := range ws {
+		if !slices.Contains(tableWords, w) {
+			continue
+		}
+		j := i - 1
+		if j >= 0 && (ws[j] == "a" || ws[j] == "an") {
+			j--
+		}
+		if j < 0 || !slices.Contains([]string{"as", "in", "into"}, ws[j]) {
 			return true
 		}
 	}
@@ -839,6 +879,19 @@ func (q *question) formOnly() bool {
 // baseForms are the spellings w may be an inflection of, by the common
 // English suffixes: "prompting" of "prompt" and "prompte", "models" of
 // "model". Candidates only; the lexicon says which are words.
+// comparativeOf is the adjective a comparative or superlative is made of
+// ("quicker", "slowest", "easier"), or "".
+func (ix *Index) comparativeOf(w string) string {
+	for _, r := range []struct{ suffix, ending string }{{"ier", "y"}, {"iest", "y"}, {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}} {
+		if base, ok := strings.CutSuffix(w, r.suffix); ok && len(base) >= 3 {
+			if word, ok := ix.lex.Lookup(base + r.ending); ok && strings.Contains(word.POS, "a") {
+				return base + r.ending
+			}
+		}
+	}
+	return ""
+}
+
 // adjectivesOf are the adjectives an adverb in -ly may be made of:
 // "weirdly" of "weird", "happily" of "happy", "basically" of "basic",
 // "simply" of "simple".

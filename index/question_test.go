@@ -176,3 +176,20 @@ func TestNameTerms(t *testing.T) {
 		t.Errorf("palm is a name although the note writes \"palms\"; names %v", ix.names)
 	}
 }
+
+func TestNamesTable(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"where's the comparison table", true},
+		{"is there a table of the differences", true},
+		{"make me a table of them", true},
+		{"give me the answer as a table", false},
+		{"can it answer in a table or a list", false},
+	} {
+		if got := namesTable(words(c.q)); got != c.want {
+			t.Errorf("namesTable(%q) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
