@@ -182,9 +182,20 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		}
 	}
 	// A word a heading takes as its subject ("Why Do Models Hallucinate?")
-	// means itself in this corpus, not the word the glossary relates it to
-	// ("misinformation").
-	ix.gloss.drop(func(rw rewrite) bool { return len(rw.from) == 1 && ix.headingTerms[ix.stem.stem(rw.from[0])] })
+	// or a line labels ("Deepfakes: ...") means itself in this corpus, not
+	// the word the glossary relates it to ("misinformation").
+	labelled := map[string]bool{}
+	for s := range ix.sections {
+		for _, b := range ix.section(s).Blocks {
+			for _, term := range ix.terms(b.Label) {
+				labelled[term] = true
+			}
+		}
+	}
+	ix.gloss.drop(func(rw rewrite) bool {
+		t := ix.stem.stem(rw.from[0])
+		return len(rw.from) == 1 && (ix.headingTerms[t] || labelled[t])
+	})
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {

@@ -447,8 +447,20 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			topic = max(topic, ix.topicOf(h.section))
 		}
 	}
+	lead := -1 // the article of the best section found for a word
+	if len(ranked) > 0 && (ranked[0].text > 0 || ranked[0].heading > 0) {
+		lead = ix.sections[ranked[0].section].article
+	}
 	for i := range min(len(ranked), maxKinded) {
-		if h := &ranked[i]; ix.suits(h.section, q, topic) {
+		h := &ranked[i]
+		if h.text == 0 && h.heading == 0 && !q.formOnly() && ix.sections[h.section].article != lead {
+			// A section no word of the question found wins on its kind in
+			// the article the question's words point to, not in another
+			// ("why are gans a pain to train", of notes on GANs, is not
+			// how LLMs work).
+			continue
+		}
+		if ix.suits(h.section, q, topic) {
 			h.score += kindBonus * top
 			h.suits = true
 		}
