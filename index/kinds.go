@@ -945,6 +945,9 @@ func (ix *Index) otherSubject(q *question, s int) bool {
 // LLMs).
 func (ix *Index) comparesHere(q *question, s int) bool {
 	named := ix.subjectsNamed(q, s)
+	if named == 0 && pairNamed(q.words) {
+		return true // "the two of them" may be any table's pair: the words found decide which
+	}
 	if named == 0 && !slices.ContainsFunc(ix.kinds[s].subject, q.hasTerm) {
 		return false
 	}
