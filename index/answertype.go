@@ -73,7 +73,7 @@ func questionNeed(ws []string) need {
 			return needSteps
 		case w == "how" && at(i+1, "to"):
 			return needSteps
-		case w == "step" && at(i+1, "by"), w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"),
+		case w == "step" && at(i+1, "by"), w == "tutorial", (w == "install" || w == "download" || w == "setup") && slices.Contains(ws, "how"), w == "set" && at(i+1, "up"),
 			asksTips(ws, i):
 			return needSteps // "any tips for writing prompts": advice on doing it
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
@@ -121,7 +121,7 @@ func procedure(ws []string) bool {
 	for i, w := range ws {
 		switch {
 		case w == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")),
-			w == "tutorial", w == "install", w == "download", w == "setup", w == "set" && at(i+1, "up"), asksTips(ws, i):
+			w == "tutorial", (w == "install" || w == "download" || w == "setup") && slices.Contains(ws, "how"), w == "set" && at(i+1, "up"), asksTips(ws, i):
 			return true
 		}
 	}

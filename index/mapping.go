@@ -77,6 +77,7 @@ var chatSpellings = map[string]string{
 	"wat": "what", "wut": "what", "wht": "what", "dose": "does", "wats": "whats", "wheres": "where", "r": "are", "u": "you", "ur": "your",
 	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
+	"urself": "yourself", "urselves": "yourselves", "til": "until", "b4": "before", "bout": "about",
 	// clippings that book-based frequencies rank as rare words
 	"pic": "picture", "pics": "pictures", "vid": "video", "vids": "videos", "convo": "conversation",
 	"convos": "conversations", "info": "information", "doc": "document", "docs": "documents",
