@@ -417,6 +417,9 @@ func (ix *Index) featureKind(ws []string) kind {
 	if usesPhrase(append(ws, "for")) || usesPhrase(ws) {
 		return kindUses
 	}
+	if len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], ix.mechanismVerb) {
+		return kindMechanism // "How it works", as a heading of that form is
+	}
 	for _, w := range ws {
 		if k := ix.cueKind(w); k != kindNone {
 			return k
@@ -477,8 +480,8 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 		// The row whose telling word weighs most; a synonym counts for
 		// less, a looser relation not at all.
 		for _, qt := range q.terms {
-			if qt.cue {
-				continue
+			if qt.cue && ix.comparativeOf(qt.word) == "" {
+				continue // but "quicker" in "which is quicker" says what is compared: speed
 			}
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.

@@ -185,6 +185,18 @@ func (ix *Index) parse(raw string) question {
 		base, owned := strings.CutSuffix(w, "'s") // "the bot's reply"
 		english := ix.lex.IsWord(base)
 		if !english && !isNumber(base) && ix.df[ix.stem.stem(base)] == 0 {
+			if plain := ix.unstretch(base); plain != "" {
+				base, w, english = plain, plain, true // "slowww", "sooo long"
+				if owned {
+					w += "'s"
+				}
+				if stopWords[w] {
+					q.words = append(q.words, w)
+					continue
+				}
+			}
+		}
+		if !english && !isNumber(base) && ix.df[ix.stem.stem(base)] == 0 {
 			if _, full := ix.unclip(base); full != "" {
 				// "vocab" clips "vocabulary", though one edit makes "vocal".
 				w, english = full, true
@@ -776,6 +788,40 @@ func pronounSubject(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// unstretch is the English word a chat spelling stretches by repeating
+// a letter three times or more ("slowww" → "slow", "pleeease" → "please",
+// "soooo" → "so"), or "".
+func (ix *Index) unstretch(w string) string {
+	stretched := false
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] {
+			stretched = true
+			break
+		}
+	}
+	if !stretched {
+		return ""
+	}
+	for _, keep := range []int{2, 1} {
+		var b strings.Builder
+		run := 0
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] == w[i-1] {
+				run++
+			} else {
+				run = 1
+			}
+			if run <= keep {
+				b.WriteByte(w[i])
+			}
+		}
+		if x := b.String(); ix.lex.IsWord(x) {
+			return x
+		}
+	}
+	return ""
 }
 
 // pointOfDoing reports "the point of" followed by a doing: "the point of

@@ -446,6 +446,13 @@ func (wn *wordNet) lemma(w string) string {
 				return v
 			}
 		}
+		// A comparative WordNet lists only as an adverb ("slower",
+		// "quicker") is its adjective's, as "bigger" is "big"'s.
+		if len(s) == 1 && len(s['r']) > 0 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "est")) {
+			if a := wn.detach(w, 'a'); a != "" {
+				return a
+			}
+		}
 		return w
 	}
 	return wn.detach(w, 0)
