@@ -148,6 +148,7 @@ func (ix *Index) parse(raw string) question {
 		}
 		ws[i] = w
 	}
+	ws = ix.unjoin(ws)
 	ws = ix.gloss.apply(ws) // "gpt 4" is a name first
 	for i, w := range ws {
 		if w == "4" && ix.saysFor(ws, i) {
@@ -788,6 +789,35 @@ func pronounSubject(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// unjoin splits a word that is no English word and that the articles do
+// not write into the two words of theirs it runs together, when they make
+// it one way only: "fewshot" is the articles' "few-shot".
+func (ix *Index) unjoin(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if len(w) < 2*minPartRunes || ix.vocab[w] > 0 || ix.lex.IsWord(w) || isNumber(w) {
+			out = append(out, w)
+			continue
+		}
+		split := -1
+		for i := minPartRunes; i+minPartRunes <= len(w); i++ {
+			if ix.vocab[w[:i]] > 0 && ix.vocab[w[i:]] > 0 {
+				if split >= 0 {
+					split = -2 // two ways: no telling which
+					break
+				}
+				split = i
+			}
+		}
+		if split < 0 {
+			out = append(out, w)
+			continue
+		}
+		out = append(out, w[:split], w[split:])
+	}
+	return out
 }
 
 // unstretch is the English word a chat spelling stretches by repeating
