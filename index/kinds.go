@@ -320,7 +320,8 @@ func contrastsAbility(ws []string) bool {
 }
 
 // fillers open a chatty question without being part of its form.
-var fillers = []string{"so", "ok", "okay", "hey", "wait", "but", "and", "um", "uh", "like", "yo", "hi", "hello", "pls", "please", "quick", "q"}
+var fillers = []string{"so", "ok", "okay", "hey", "wait", "but", "and", "um", "uh", "like", "yo", "hi", "hello", "pls", "please", "quick", "q",
+	"excuse", "me", "sorry", "teacher", "sir", "miss", "professor", "guys"}
 
 // withoutFillers drops the fillers a question opens with.
 func withoutFillers(ws []string) []string {
