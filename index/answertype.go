@@ -73,8 +73,7 @@ func questionNeed(ws []string) need {
 			return needSteps
 		case w == "how" && at(i+1, "to"):
 			return needSteps
-		case w == "step" && at(i+1, "by"), w == "tutorial", (w == "install" || w == "download" || w == "setup") && slices.Contains(ws, "how"), w == "set" && at(i+1, "up"),
-			asksTips(ws, i):
+		case w == "step" && at(i+1, "by"), setsUp(ws, i), asksTips(ws, i):
 			return needSteps // "any tips for writing prompts": advice on doing it
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
 			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
@@ -87,6 +86,21 @@ func questionNeed(ws []string) need {
 		}
 	}
 	return needNothing
+}
+
+// setsUp reports a question of setting something up at ws[i]: a
+// tutorial, "set up", or installing or downloading asked how ("which of
+// them can you download" asks which).
+func setsUp(ws []string, i int) bool {
+	switch ws[i] {
+	case "tutorial":
+		return true
+	case "set":
+		return i+1 < len(ws) && ws[i+1] == "up"
+	case "install", "download", "setup":
+		return slices.Contains(ws, "how")
+	}
+	return false
 }
 
 // adviceHeadings head a section of advice, which tells how to do
@@ -121,7 +135,7 @@ func procedure(ws []string) bool {
 	for i, w := range ws {
 		switch {
 		case w == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")),
-			w == "tutorial", (w == "install" || w == "download" || w == "setup") && slices.Contains(ws, "how"), w == "set" && at(i+1, "up"), asksTips(ws, i):
+			setsUp(ws, i), asksTips(ws, i):
 			return true
 		}
 	}

@@ -164,38 +164,8 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 			ix.headingTerms[term] = true
 		}
 	}
-	// A feature is named by its own words, not by the heading's subject
-	// ("prompt" of "Prompt length" in "Zero-Shot vs Few-Shot Prompting" is
-	// what is compared: "do zero-shot prompts have examples" asks the
-	// examples).
-	for i := range ix.tables {
-		t := &ix.tables[i]
-		if t.section < 0 {
-			continue
-		}
-		headed := func(term string) bool { return slices.Contains(ix.kinds[t.section].subject, term) }
-		for j, f := range t.features {
-			if own := slices.DeleteFunc(slices.Clone(f), headed); len(own) > 0 {
-				t.features[j] = own
-				t.telling[j] = slices.DeleteFunc(t.telling[j], headed)
-			}
-		}
-	}
-	// A word a heading takes as its subject ("Why Do Models Hallucinate?")
-	// or a line labels ("Deepfakes: ...") means itself in this corpus, not
-	// the word the glossary relates it to ("misinformation").
-	labelled := map[string]bool{}
-	for s := range ix.sections {
-		for _, b := range ix.section(s).Blocks {
-			for _, term := range ix.terms(b.Label) {
-				labelled[term] = true
-			}
-		}
-	}
-	ix.gloss.drop(func(rw rewrite) bool {
-		t := ix.stem.stem(rw.from[0])
-		return len(rw.from) == 1 && (ix.headingTerms[t] || labelled[t])
-	})
+	ix.ownFeatureWords()
+	ix.keepOwnWords()
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {
@@ -445,4 +415,43 @@ func (ix *Index) Section(articleID, sectionID string) (Topic, knowledge.Section,
 		}
 	}
 	return Topic{}, knowledge.Section{}, false
+}
+
+// ownFeatureWords leaves the heading's subject out of the words that name
+// a table's features: "prompt" of "Prompt length" in "Zero-Shot vs
+// Few-Shot Prompting" is what is compared ("do zero-shot prompts have
+// examples" asks the examples).
+func (ix *Index) ownFeatureWords() {
+	for i := range ix.tables {
+		t := &ix.tables[i]
+		if t.section < 0 {
+			continue
+		}
+		headed := func(term string) bool { return slices.Contains(ix.kinds[t.section].subject, term) }
+		for j, f := range t.features {
+			if own := slices.DeleteFunc(slices.Clone(f), headed); len(own) > 0 {
+				t.features[j] = own
+				t.telling[j] = slices.DeleteFunc(t.telling[j], headed)
+			}
+		}
+	}
+}
+
+// keepOwnWords drops the glossary's rewrites of a word a heading takes as
+// its subject ("Why Do Models Hallucinate?") or a line labels
+// ("Deepfakes: ..."): in this corpus it means itself, not the word the
+// glossary relates it to ("misinformation").
+func (ix *Index) keepOwnWords() {
+	labelled := map[string]bool{}
+	for s := range ix.sections {
+		for _, b := range ix.section(s).Blocks {
+			for _, term := range ix.terms(b.Label) {
+				labelled[term] = true
+			}
+		}
+	}
+	ix.gloss.drop(func(rw rewrite) bool {
+		t := ix.stem.stem(rw.from[0])
+		return len(rw.from) == 1 && (ix.headingTerms[t] || labelled[t])
+	})
 }

@@ -355,7 +355,7 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 // answer that a section of that kind leads. -1 if none.
 func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 	for j := range t.features {
-		if t.featureNamed(j, q) {
+		if t.featureNamed(j, q.hasTerm) {
 			return j, true
 		}
 	}
@@ -377,26 +377,17 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 func (ix *Index) featuresNamed(q *question, t table) int {
 	n := 0
 	for j := range t.features {
-		if t.featureNamed(j, q, exactly) {
+		if t.featureNamed(j, q.hasOwnTerm) {
 			n++
 		}
 	}
 	return n
 }
 
-// exactly asks featureNamed for the question's own words, not their relatives.
-const exactly = true
-
-// featureNamed reports whether q names the feature of row j: all its
-// telling words when it has several, else any of its words; through
-// their relatives too unless exact.
-func (t *table) featureNamed(j int, q *question, exact ...bool) bool {
-	has := q.hasTerm
-	if len(exact) > 0 && exact[0] {
-		has = func(term string) bool {
-			return slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term })
-		}
-	}
+// featureNamed reports whether the feature of row j is named by the terms
+// has reports: all its telling words when it has several, else any of
+// its words.
+func (t *table) featureNamed(j int, has func(string) bool) bool {
 	if tell := t.telling[j]; len(t.features[j]) > 1 && len(tell) > 0 {
 		return !slices.ContainsFunc(tell, func(term string) bool { return !has(term) })
 	}

@@ -106,10 +106,11 @@ const (
 	maxQuestionRunes = 500
 	// maxBareWords is the longest question read as a bare topic ("llm", "large language models").
 	maxBareWords = 3
-	// synonymKnown and relatedKnown are how much a word counts as known when
-	// the articles have only its synonyms, or only words related to it
-	// otherwise (more general, more specific, derived): evidence, not a
-	// match, and a looser relation is weaker evidence.
+	// synonymKnown, relatedKnown and definedKnown are how much a word
+	// counts as known when the articles have only its synonyms, only words
+	// related to it otherwise (more general, more specific, derived), or
+	// only words of its definition: evidence, not a match, and a looser
+	// relation is weaker evidence.
 	synonymKnown = 0.7
 	relatedKnown = 0.4
 	definedKnown = 0.25
@@ -952,9 +953,6 @@ func (q *question) formOnly() bool {
 	return all < minContent
 }
 
-// baseForms are the spellings w may be an inflection of, by the common
-// English suffixes: "prompting" of "prompt" and "prompte", "models" of
-// "model". Candidates only; the lexicon says which are words.
 // comparativeOf is the adjective a comparative or superlative is made of
 // ("quicker", "slowest", "easier"), or "".
 func (ix *Index) comparativeOf(w string) string {
@@ -981,6 +979,9 @@ func adjectivesOf(w string) []string {
 	return out
 }
 
+// baseForms are the spellings w may be an inflection of, by the common
+// English suffixes: "prompting" of "prompt" and "prompte", "models" of
+// "model". Candidates only; the lexicon says which are words.
 func baseForms(w string) []string {
 	var out []string
 	for _, r := range []struct{ suffix, ending string }{
@@ -991,6 +992,11 @@ func baseForms(w string) []string {
 		}
 	}
 	return out
+}
+
+// hasOwnTerm reports whether the question holds the analyzed term t itself.
+func (q *question) hasOwnTerm(t string) bool {
+	return slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == t })
 }
 
 // hasTerm reports whether the question holds the analyzed term t, itself
