@@ -88,6 +88,26 @@ func questionNeed(ws []string) need {
 	return needNothing
 }
 
+// headingAsks reports whether a heading asks the question of need: a
+// section headed by a question answers it.
+func headingAsks(heading string, n need) bool {
+	ws := words(heading)
+	if len(ws) < 2 {
+		return false
+	}
+	switch n {
+	case needSource:
+		return ws[0] == "where"
+	case needDate:
+		return ws[0] == "when"
+	case needAgent:
+		return ws[0] == "who"
+	case needNumber:
+		return ws[0] == "how" && (ws[1] == "many" || ws[1] == "much")
+	}
+	return false
+}
+
 // setsUp reports a question of setting something up at ws[i]: a
 // tutorial, "set up", or installing or downloading asked how ("which of
 // them can you download" asks which).
@@ -183,6 +203,9 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		return ix.numbered(s, q.counted, q.named)
 	}
 	sec := ix.section(s)
+	if headingAsks(sec.Heading, q.need) {
+		return true // "Where Do They Learn to Code?" says where from
+	}
 	text := sec.Text()
 	switch q.need {
 	case needDate:

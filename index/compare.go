@@ -354,8 +354,23 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 // wrong") or "examples" when examples are asked for: such a row joins an
 // answer that a section of that kind leads. -1 if none.
 func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
+	// A feature's words may be words of asking the question drops, said of
+	// its subject and not to the bot ("will autocomplete explain its code"
+	// names "Explains its code"; "give me the table" names no "Examples
+	// given").
+	has := func(term string) bool {
+		if q.hasTerm(term) {
+			return true
+		}
+		for i, w := range q.words {
+			if i > 0 && stopWords[w] && !stopWords[q.words[i-1]] && ix.stem.stem(w) == term {
+				return true
+			}
+		}
+		return false
+	}
 	for j := range t.features {
-		if t.featureNamed(j, q.hasTerm) {
+		if t.featureNamed(j, has) {
 			return j, true
 		}
 	}
