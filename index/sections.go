@@ -1,0 +1,275 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+)
+
+// sectionKind is what a section offers, and the topic its heading names.
+type sectionKind struct {
+	kind kind
+	// subject holds the heading's analyzed terms that are not cue words:
+	// "llm" of "How Do LLMs Work".
+	subject []string
+}
+
+// sectionKinds reads each section's kind from its heading.
+func (ix *Index) sectionKinds() []sectionKind {
+	out := make([]sectionKind, len(ix.sections))
+	withTable := map[int]bool{}
+	for _, t := range ix.tables {
+		withTable[t.section] = true
+	}
+	for i := range ix.sections {
+		sec := ix.section(i)
+		ws := words(sec.Heading)
+		sk := sectionKind{}
+		has := map[kind]bool{}
+		for _, w := range ws {
+			k := ix.cueKind(w)
+			has[k] = true
+			if k == kindNone && !stopWords[w] {
+				if t := ix.stem.stem(w); t != "" {
+					sk.subject = append(sk.subject, t)
+				}
+			}
+		}
+		hasTable := withTable[i]
+		switch {
+		case sec.ID == introductionID && sec.Level == 1:
+			sk.kind = kindOverview
+		case has[kindDiffer]:
+			sk.kind = kindDiffer
+		case len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], ix.mechanismVerb), has[kindMechanism]:
+			sk.kind = kindMechanism
+		case has[kindUses] || usesPhrase(ws) || slices.Contains(ws, "uses"):
+			sk.kind = kindUses
+		case has[kindConcerns]:
+			sk.kind = kindConcerns
+		case has[kindOutlook]:
+			sk.kind = kindOutlook
+		case has[kindOverview]:
+			sk.kind = kindOverview
+		case len(ws) > 1 && ws[0] == "what" || has[kindDefine]:
+			sk.kind = kindDefine
+		case hasTable:
+			sk.kind = kindDiffer
+		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords:
+			sk.kind = kindTopic
+		}
+		sk.subject = ix.withoutForm(sk, ws)
+		out[i] = sk
+	}
+	return out
+}
+
+// withoutForm drops from a heading's subject the words that give the
+// heading its kind: "work" of "How Temperature Works", "use" and "case" of
+// "Use Cases of ...". The subject is what the section is about.
+func (ix *Index) withoutForm(sk sectionKind, ws []string) []string {
+	var form []string
+	for _, w := range ws {
+		switch {
+		case sk.kind == kindMechanism && ix.mechanismVerb(w),
+			sk.kind == kindUses && slices.Contains([]string{"use", "uses", "used", "case", "cases"}, w):
+			form = append(form, ix.stem.stem(w))
+		}
+	}
+	if len(form) == 0 {
+		return sk.subject
+	}
+	var out []string
+	for _, t := range sk.subject {
+		if !slices.Contains(form, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// namedTopic is how a question names the topic of a heading it matched.
+type namedTopic int
+
+const (
+	noTopic namedTopic = iota
+	// subjectTopic: the topic is the articles' own subject ("llms" of
+	// "How Do LLMs Work"), which a section on concerns is about too.
+	subjectTopic
+	// ownTopic: a topic of its own ("context window"), which a section
+	// headed by no topic ("Ethical Considerations") is not about.
+	ownTopic
+)
+
+// topicOf is how naming section s's heading topic names a topic.
+func (ix *Index) topicOf(s int) namedTopic {
+	if slices.ContainsFunc(ix.kinds[s].subject, func(t string) bool { return !ix.anchors[t] && !ix.isSubjectTerm(t) }) {
+		return ownTopic
+	}
+	return subjectTopic
+}
+
+// suits reports whether section s is of the kind question q asks for. A
+// definition must be of the question's own subject, its focus: "what is a
+// transformer" is not answered by "What Is Generative AI", nor "what is
+// inference in llms" by "What Are LLMs". A difference must be between what
+// the section compares: "pretraining vs finetuning" is not the table of
+// generative AI and LLMs. When the question names the whole subject of a
+// heading it matched (topic), the section must be about a subject the
+// question names, and a section headed by no topic suits no question that
+// names a topic of its own ("the downside of a huge context window").
+func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
+	sk := ix.kinds[s]
+	switch {
+	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
+		return false
+	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm),
+		topic == ownTopic && len(sk.subject) == 0:
+		// "what happens to stuff outside the context window" is asked of
+		// the section on context windows, not of how temperature works.
+		return false
+	case q.kind == kindUses && sk.kind == kindDefine && slices.ContainsFunc(q.category, func(t string) bool { return ix.knows(s, t) }):
+		// "what tasks can llms do": the definition that lists the tasks
+		// answers as the uses do.
+		return true
+	case q.kind == kindDefine && (sk.kind == kindDefine || sk.kind == kindTopic):
+		return q.focus != "" && slices.Contains(sk.subject, q.focus) || ix.defines(s, q.focus)
+	case q.kind == kindDefine:
+		return ix.defines(s, q.focus)
+	case q.kind == kindDiffer && sk.kind == kindDiffer:
+		return q.formOnly() || ix.comparesHere(q, s)
+	}
+	return sk.kind == q.kind
+}
+
+// namesTopic reports whether q names every term of the subject of section
+// s's heading: "context window" of "Context Windows".
+func (ix *Index) namesTopic(q *question, s int) bool {
+	sub := ix.kinds[s].subject
+	return len(sub) > 0 && !slices.ContainsFunc(sub, func(t string) bool { return !q.hasTerm(t) })
+}
+
+// touches reports whether section s knows at least one of the question's
+// own content words, or the question has none beyond its form: a section of
+// the kind asked is no answer when it shares nothing else with the
+// question ("what goes wrong if the temperature is high" is not about the
+// ethics of AI).
+func (ix *Index) touches(s int, q *question) bool {
+	if q.formOnly() {
+		return true
+	}
+	for _, t := range q.terms {
+		if !t.cue && (ix.knows(s, t.term) || t.known == 1 && t.weight >= anywhereWeight ||
+			slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) })) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSubject reports whether section s is about one compared subject
+// while q names another and not it: "How Do LLMs Work" does not answer how
+// generative AI works.
+func (ix *Index) otherSubject(q *question, s int) bool {
+	sk := ix.kinds[s]
+	for _, t := range ix.tables {
+		if t.article != ix.sections[s].article {
+			continue
+		}
+		headed, asked := false, false
+		for i, sub := range t.subjects {
+			inHeading := slices.ContainsFunc(sub, func(x string) bool { return slices.Contains(sk.subject, x) })
+			named := t.names(q, i)
+			if inHeading && named {
+				return false
+			}
+			headed = headed || inHeading
+			asked = asked || named
+		}
+		if headed && asked {
+			return true
+		}
+	}
+	return false
+}
+
+// comparesHere reports whether the difference q asks is the one section s
+// draws: q names what the section compares, both of them, or one and no
+// telling word that the section lacks ("how is generative ai different
+// from ai that just analyzes data" is not the table of generative AI and
+// LLMs).
+func (ix *Index) comparesHere(q *question, s int) bool {
+	named := ix.subjectsNamed(q, s)
+	if named == 0 && pairNamed(q.words) {
+		return true // "the two of them" may be any table's pair: the words found decide which
+	}
+	if named == 0 && !slices.ContainsFunc(ix.kinds[s].subject, q.hasTerm) {
+		return false
+	}
+	if named >= 2 {
+		return true
+	}
+	for _, t := range q.terms {
+		if !t.cue && t.weight >= minFocusWeight && !ix.knows(s, t.term) && !ix.anchors[t.term] {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectsNamed counts the compared subjects of the tables of section s
+// that q names.
+func (ix *Index) subjectsNamed(q *question, s int) int {
+	ref := ix.sections[s]
+	id := ix.section(s).ID
+	n := 0
+	for _, t := range ix.tables {
+		if t.article != ref.article || t.c.Section != id {
+			continue
+		}
+		for i := range t.keys {
+			if t.names(q, i) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// defines reports whether section s defines the analyzed term focus: a
+// line labels it ("Inference: where the model ..."), or a sentence names it
+// in a defining turn of phrase ("a design known as a transformer",
+// "Temperature is a setting", "Large Language Models, or LLMs, are").
+func (ix *Index) defines(s int, focus string) bool {
+	if focus == "" {
+		return false
+	}
+	if ix.loadTerms(s).heads[focus] {
+		return true
+	}
+	for u := ix.secUnits[s].first; u < ix.secUnits[s].end; u++ {
+		if ix.units[u].kind == passageUnit && slices.Contains(ix.textOf(u).defined, focus) {
+			return true
+		}
+	}
+	return false
+}
+
+// definedTerms lists the terms a passage names in a defining turn of phrase.
+func definedTerms(text string, tokens []token) []string {
+	var out []string
+	for _, tok := range tokens {
+		before := text[max(0, tok.start-12):tok.start]
+		after := text[tok.end:min(len(text), tok.end+12)]
+		if (definingBefore.MatchString(before) || definingAfter.MatchString(after)) && !slices.Contains(out, tok.term) {
+			out = append(out, tok.term)
+		}
+	}
+	return out
+}
+
+// The turns of phrase that define a word, just before or after it.
+var (
+	definingBefore = regexp.MustCompile(`(?i)(known as|called|named|termed) (an? |the )?$`)
+	// "GPT (Generative Pretrained Transformer)": a name spelt out.
+	definingAfter = regexp.MustCompile(`^(?i:\)?,? (is|are|refers to|means|stands for) |, or )|^ \(\p{Lu}`)
+)
