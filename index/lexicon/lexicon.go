@@ -1,6 +1,6 @@
 // Package lexicon is explainbot's knowledge of general English: which
-// spellings are words, how common each is, their base forms, and which
-// words share a meaning. It is generated from public resources by ./gen
+// spellings are words, how common each is, their base forms and parts of
+// speech, which words share a meaning, and which define one. It is generated from public resources by ./gen
 // (see data/NOTICE.md) and embedded as sorted text that is searched in
 // place, so loading it costs one scan for line starts.
 package lexicon

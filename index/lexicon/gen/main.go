@@ -3,8 +3,9 @@
 // three public lexical resources (see data/NOTICE.md for their licences):
 //
 //   - WordNet 3.0 (Debian package wordnet-base): lemmas, irregular forms,
-//     and the words related to each sense (synonyms, hypernyms, similar
-//     adjectives, pertainyms, derivations);
+//     parts of speech, the words related to each sense (synonyms,
+//     hypernyms, similar adjectives, pertainyms, derivations) and the words
+//     of the commonest sense's definition;
 //   - SCOWL (Debian package scowl), sizes 10 to 70: which spellings are real
 //     English words, inflections included;
 //   - Google Books 1-grams as ranked by Peter Norvig (npm package
