@@ -104,6 +104,8 @@ func headingAsks(heading string, n need) bool {
 		return ws[0] == "who"
 	case needNumber:
 		return ws[0] == "how" && (ws[1] == "many" || ws[1] == "much")
+	case needSteps:
+		return ws[0] == "how" && ws[1] == "to"
 	}
 	return false
 }
@@ -212,7 +214,7 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		return yearRE.MatchString(text) || monthRE.MatchString(text)
 	case needSteps:
 		h := strings.ToLower(sec.Heading)
-		return strings.HasPrefix(h, "how to") || strings.Contains(h, "step") ||
+		return strings.Contains(h, "step") ||
 			slices.ContainsFunc(words(h), func(w string) bool { return slices.Contains(adviceHeadings, w) }) ||
 			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
 	case needRanking:

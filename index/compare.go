@@ -358,17 +358,13 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 	// its subject and not to the bot ("will autocomplete explain its code"
 	// names "Explains its code"; "give me the table" names no "Examples
 	// given").
-	has := func(term string) bool {
-		if q.hasTerm(term) {
-			return true
+	said := map[string]bool{}
+	for i, w := range q.words {
+		if i > 0 && stopWords[w] && !stopWords[q.words[i-1]] {
+			said[ix.stem.stem(w)] = true
 		}
-		for i, w := range q.words {
-			if i > 0 && stopWords[w] && !stopWords[q.words[i-1]] && ix.stem.stem(w) == term {
-				return true
-			}
-		}
-		return false
 	}
+	has := func(term string) bool { return q.hasTerm(term) || said[term] }
 	for j := range t.features {
 		if t.featureNamed(j, has) {
 			return j, true
@@ -481,14 +477,15 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 			near[un.row] = true
 		}
 	}
+	// The words that may find a row: not those of the question's form,
+	// but a comparative that gives it ("quicker" in "which is quicker"
+	// says what is compared: speed).
+	finders := slices.DeleteFunc(slices.Clone(q.terms), func(qt qterm) bool { return qt.cue && ix.comparativeOf(qt.word) == "" })
 	row, best := -1, 0.0
 	for r := range t.c.Rows {
 		// The row whose telling word weighs most; a synonym counts for
 		// less, a looser relation not at all.
-		for _, qt := range q.terms {
-			if qt.cue && ix.comparativeOf(qt.word) == "" {
-				continue // but "quicker" in "which is quicker" says what is compared: speed
-			}
+		for _, qt := range finders {
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.
 			if minWeight == rowCellAboutWeight && q.asksKindOf && everyCell(t, r, qt.term) && ix.onlyRow(t, r, qt.term) {

@@ -136,6 +136,7 @@ func (ix *Index) parse(raw string) question {
 	if utf8.RuneCountInString(raw) > maxQuestionRunes {
 		raw = string([]rune(raw)[:maxQuestionRunes])
 	}
+	sentences := questionEnd.Split(raw, -1) // for a message of several sentences
 	ws := words(raw)
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
@@ -185,18 +186,8 @@ func (ix *Index) parse(raw string) question {
 		english := ix.lex.IsWord(base)
 		if !english && !isNumber(base) && ix.df[ix.stem.stem(base)] == 0 {
 			if plain := ix.unstretch(base); plain != "" {
-				base, w, english = plain, plain, true // "slowww", "sooo long"
-				if owned {
-					w += "'s"
-				}
-				if stopWords[w] {
-					q.words = append(q.words, w)
-					continue
-				}
-			}
-		}
-		if !english && !isNumber(base) && ix.df[ix.stem.stem(base)] == 0 {
-			if _, full := ix.unclip(base); full != "" {
+				w, english = plain, true // "slowww", "sooo long"
+			} else if _, full := ix.unclip(base); full != "" {
 				// "vocab" clips "vocabulary", though one edit makes "vocal".
 				w, english = full, true
 			} else if c, ok := ix.correct(base); ok {
@@ -268,7 +259,7 @@ func (ix *Index) parse(raw string) question {
 	}
 	q.kind = ix.questionKind(q.words, len(q.terms))
 	if q.kind == kindNone {
-		q.kind = ix.sentenceKind(raw) // "LLM can do translate? What other jobs it can do?"
+		q.kind = ix.sentenceKind(sentences) // "LLM can do translate? What other jobs it can do?"
 	}
 	if q.kind == kindDefine && pointOfDoing(q.words) {
 		q.kind = kindNone // "what's the point of telling the ai to pretend": why it is done, no definition
@@ -341,7 +332,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
-	q.strangeName = ix.defined(&q) || ix.namesStranger(raw, &q)
+	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q)
 	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
@@ -422,11 +413,10 @@ func (ix *Index) namesConcern(terms []qterm) bool {
 // a compared subject, they ask the feature of output.
 var outputWords = []string{"answer", "reply", "response", "output", "say", "result"}
 
-// sentenceKind is the kind the first sentence of a message of several asks
+// sentenceKind is the kind the first of a message's sentences (parts) asks
 // that asks one: a learner's "LLM use what model? Transformer only?" has
 // its question word inside, where the whole message's form hides it.
-func (ix *Index) sentenceKind(raw string) kind {
-	parts := questionEnd.Split(raw, -1)
+func (ix *Index) sentenceKind(parts []string) kind {
 	if len(parts) < 2 {
 		return kindNone
 	}

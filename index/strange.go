@@ -114,8 +114,8 @@ func asksProduction(ws []string) bool {
 // the articles never use that says something (not a common word: "my
 // English essay"): "What does the EU AI Act say", "is Stable Diffusion
 // free". A capital opening a sentence is no name, an acronym is.
-func (ix *Index) namesStranger(raw string, q *question) bool {
-	for _, sentence := range questionEnd.Split(raw, -1) {
+func (ix *Index) namesStranger(sentences []string, q *question) bool {
+	for _, sentence := range sentences {
 		for i, w := range strings.Fields(sentence) {
 			w = strings.Trim(w, ".,;:!?\"'()[]")
 			r, _ := utf8.DecodeRuneInString(w)

@@ -1,8 +1,6 @@
 package metrics
 
 import (
-	"strings"
-
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/explainbot/explainbot/bot"
@@ -24,7 +22,7 @@ func newMessageMetrics(reg prometheus.Registerer) messageMetrics {
 		}, []string{"trigger", "follow_up", "outcome"})),
 		ignored: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "explainbot_messages_ignored_total",
-			Help: "Channel messages given no reply, by reason (" + ignoreNames() + ").",
+			Help: "Channel messages given no reply, by reason (" + labelValues(bot.IgnoreReasons) + ").",
 		}, []string{"reason"})),
 		seconds: register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "explainbot_message_reply_seconds",
@@ -53,11 +51,3 @@ func (m *Metrics) ObserveMessage(o bot.MessageObservation) {
 }
 
 var _ bot.MessageObserver = (*Metrics)(nil)
-
-func ignoreNames() string {
-	names := make([]string, len(bot.IgnoreReasons))
-	for i, r := range bot.IgnoreReasons {
-		names[i] = string(r)
-	}
-	return strings.Join(names, ", ")
-}
