@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -49,9 +50,11 @@ type Index struct {
 	passageText []passageText
 	// secTerms caches each section's terms, for the confidence.
 	secTerms []sectionTerms
-	gloss    *glossary
-	text     analysis.Analyzer // the body's analyzer, for the question's terms
-	stem     stemmer
+	// spans caches how many sections hold a rare term: see sectionsHolding.
+	spans sync.Map
+	gloss *glossary
+	text  analysis.Analyzer // the body's analyzer, for the question's terms
+	stem  stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache

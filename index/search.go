@@ -271,7 +271,7 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		anchor := ix.anchors[t.term]
 		anchored = anchored || anchor || ix.topics[t.term] != nil
 		switch {
-		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || t.known == 1 && t.weight >= anywhereWeight):
+		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || ix.everywhere(t)):
 			have += t.weight
 			ownWord = true
 		case slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) }),
@@ -301,6 +301,47 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		cov *= minCoverage / unanchoredCoverage
 	}
 	return cov
+}
+
+// everywhere reports whether t is a rare word of the articles that counts
+// as known to every section: a name coined for something ("chatgpt",
+// "midjourney") wherever it stands, as the articles' own subject does, or a
+// rare English word that more than one section uses. A rare English word
+// of one section is that section's ("photosynthesis" in a sample prompt,
+// "captions" in a note on how image models learn), not the articles'.
+func (ix *Index) everywhere(t qterm) bool {
+	if t.known != 1 || t.weight < anywhereWeight {
+		return false
+	}
+	return !ix.lex.IsWord(t.word) || ix.sectionsHolding(t.term) > 1
+}
+
+// sectionsHolding counts the sections whose units hold term, up to two,
+// once per term: the question's rare words are few, and each is one short
+// posting list.
+func (ix *Index) sectionsHolding(term string) int {
+	if n, ok := ix.spans.Load(term); ok {
+		return n.(int)
+	}
+	var clauses []query.Query
+	for _, f := range []string{fieldBody, fieldHeading, fieldLabels} {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(f)
+		clauses = append(clauses, tq)
+	}
+	res, err := ix.idx.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false))
+	if err != nil {
+		return 2 // as if spread: the rule as it stood before sections were counted
+	}
+	seen := map[int]bool{}
+	for _, m := range res.Hits {
+		if u, err := strconv.Atoi(m.ID); err == nil && u >= 0 && u < len(ix.units) {
+			seen[ix.units[u].section] = true
+		}
+	}
+	n := min(len(seen), 2)
+	ix.spans.Store(term, n)
+	return n
 }
 
 // isFeature reports whether term is a feature of a table in section s.

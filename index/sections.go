@@ -158,7 +158,7 @@ func (ix *Index) touches(s int, q *question) bool {
 		return true
 	}
 	for _, t := range q.terms {
-		if !t.cue && (ix.knows(s, t.term) || t.known == 1 && t.weight >= anywhereWeight ||
+		if !t.cue && (ix.knows(s, t.term) || ix.everywhere(t) ||
 			slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) })) {
 			return true
 		}
