@@ -320,6 +320,8 @@ var questionSets = []struct {
 	{"final2", 0.84, true},   // a class's mix, written near the end of its round; counted for its last engine and one rejected variant
 	{"voice", 0.60, true},    // a sixth note (testdata/notes-voice), written and counted as final2
 	{"code", 0.60, false},    // a seventh (testdata/notes-code), written after final2; read at once, as a dev set
+	{"gamma", 0.86, true},    // a class's mix, written at the start of the seventh round; held out
+	{"privacy", 0.70, true},  // an eighth note (testdata/notes-privacy), written with gamma; held out
 }
 
 // TestQuestionSets asks each of questionSets.
