@@ -40,7 +40,10 @@ func (ix *Index) sectionKinds() []sectionKind {
 			sk.kind = kindOverview
 		case has[kindDiffer]:
 			sk.kind = kindDiffer
-		case len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], ix.mechanismVerb), has[kindMechanism]:
+		case len(ws) > 1 && ws[0] == "how" && ws[1] != "to" && slices.ContainsFunc(ws[1:], ix.mechanismVerb), has[kindMechanism]:
+			// "How Image Models Learn" tells how something works; "How to
+			// Check AI-Written Code" tells the reader what to do (steps: see
+			// headingAsks), not how writing code works.
 			sk.kind = kindMechanism
 		case has[kindUses] || usesPhrase(ws) || slices.Contains(ws, "uses"):
 			sk.kind = kindUses
