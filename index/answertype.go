@@ -201,6 +201,11 @@ func (ix *Index) has(s int, q *question) bool {
 
 // holdsNeed is has, computed.
 func (ix *Index) holdsNeed(s int, q *question) bool {
+	if q.kind == kindDiffer && ix.subjectsNamed(q, s) >= 2 {
+		// "how much code does autocomplete give compared to chat": the
+		// comparison of the two says it for each, in words.
+		return true
+	}
 	if q.need == needNumber {
 		return ix.numbered(s, q.counted, q.named)
 	}
