@@ -445,12 +445,27 @@ func usesPhrase(ws []string) bool {
 			(a == "good" || a == "best" || a == "better" || a == "great") && b == "at" && !slices.ContainsFunc(ws[:i], becomes),
 			a == "real" && (b == "life" || b == "world"):
 			return true
-		case a == "when" && i+3 < len(ws) && slices.Contains([]string{"should", "would", "do", "to", "can"}, b) &&
-			slices.ContainsFunc(ws[i+2:i+4], func(w string) bool { return w == "use" || w == "pick" || w == "choose" }):
+		case whenToUse(ws, i) >= 0:
 			return true // "when should i use few-shot", "when to use a low temperature": what it is for
 		}
 	}
 	return false
+}
+
+// whenToUse is where the verb of choosing stands in a "when should I use",
+// "when to pick" that begins at ws[i], or -1. The verb is the question's
+// form, not a word of what is asked: "when should i use autocomplete"
+// asks what autocomplete is best for, not how it is used.
+func whenToUse(ws []string, i int) int {
+	if ws[i] != "when" || i+3 >= len(ws) || !slices.Contains([]string{"should", "would", "do", "to", "can"}, ws[i+1]) {
+		return -1
+	}
+	for j := i + 2; j < i+4; j++ {
+		if ws[j] == "use" || ws[j] == "pick" || ws[j] == "choose" {
+			return j
+		}
+	}
+	return -1
 }
 
 // usedBy reports "how do X use ...", "do X use ...", "are X using ...",

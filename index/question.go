@@ -175,6 +175,9 @@ func (ix *Index) parse(raw string) question {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
 		}
+		if j := whenToUse(ws, i-1); j >= 0 {
+			form[j] = true
+		}
 	}
 	ix.levels(ws, form)
 	for i, w := range ws {
