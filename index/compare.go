@@ -66,6 +66,10 @@ const (
 	// llms only do text").
 	rowCellAboutWeight = 0.15
 	rowCellAboutRatio  = 0.25
+	// rowTopLead: a row whose unit the search ranks first of all is the
+	// one asked when it scores at least this many times any other row of
+	// its table (see rowOnTop).
+	rowTopLead = 2
 )
 
 // names reports whether q names subject i of t: its key, or all its
@@ -511,7 +515,44 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 			}
 		}
 	}
+	if row < 0 {
+		row = ix.rowOnTop(q, ti, units)
+	}
 	return row
+}
+
+// rowOnTop is the row of table ti whose unit the search ranked first of
+// all units, well over any other row of the table, and whose cells hold
+// two or more of the question's words: together they find it, though none
+// alone is telling ("which one can make many different pictures" is "Lots
+// of different pictures"; "how do llms work" is no row that "works
+// with" images); -1 if none.
+func (ix *Index) rowOnTop(q *question, ti int, units []unitHit) int {
+	if len(units) == 0 {
+		return -1
+	}
+	top := ix.units[units[0].unit]
+	if top.kind != rowUnit || top.table != ti {
+		return -1
+	}
+	held := 0
+	for _, qt := range q.terms {
+		if slices.Contains(ix.tables[ti].cells[top.row], qt.term) {
+			held++
+		}
+	}
+	if held < 2 {
+		return -1
+	}
+	for _, u := range units[1:] {
+		if un := ix.units[u.unit]; un.kind == rowUnit && un.table == ti && un.row != top.row {
+			if units[0].score < rowTopLead*u.score {
+				return -1
+			}
+			break
+		}
+	}
+	return top.row
 }
 
 // rowByName is the one row whose cells hold a name the question asks of
