@@ -52,9 +52,12 @@ type Index struct {
 	secTerms []sectionTerms
 	// spans caches how many sections hold a rare term: see sectionsHolding.
 	spans sync.Map
-	gloss *glossary
-	text  analysis.Analyzer // the body's analyzer, for the question's terms
-	stem  stemmer
+	// catalogued are the terms of the lines' labels ("Midjourney: ...")
+	// and of the comparisons' cells: the things the articles list.
+	catalogued map[string]bool
+	gloss      *glossary
+	text       analysis.Analyzer // the body's analyzer, for the question's terms
+	stem       stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache
@@ -168,7 +171,22 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		}
 	}
 	ix.ownFeatureWords()
+	ix.catalogued = map[string]bool{}
+	for s := range ix.sections {
+		for _, b := range ix.section(s).Blocks {
+			for _, term := range ix.terms(b.Label) {
+				ix.catalogued[term] = true
+			}
+		}
+	}
 	ix.keepOwnWords()
+	for _, t := range ix.tables {
+		for _, cells := range t.cells {
+			for _, term := range cells {
+				ix.catalogued[term] = true
+			}
+		}
+	}
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {
@@ -445,16 +463,8 @@ func (ix *Index) ownFeatureWords() {
 // ("Deepfakes: ..."): in this corpus it means itself, not the word the
 // glossary relates it to ("misinformation").
 func (ix *Index) keepOwnWords() {
-	labelled := map[string]bool{}
-	for s := range ix.sections {
-		for _, b := range ix.section(s).Blocks {
-			for _, term := range ix.terms(b.Label) {
-				labelled[term] = true
-			}
-		}
-	}
 	ix.gloss.drop(func(rw rewrite) bool {
 		t := ix.stem.stem(rw.from[0])
-		return len(rw.from) == 1 && (ix.headingTerms[t] || labelled[t])
+		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.catalogued[t])
 	})
 }

@@ -304,16 +304,17 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 }
 
 // everywhere reports whether t is a rare word of the articles that counts
-// as known to every section: a name coined for something ("chatgpt",
-// "midjourney") wherever it stands, as the articles' own subject does, or a
-// rare English word that more than one section uses. A rare English word
-// of one section is that section's ("photosynthesis" in a sample prompt,
-// "captions" in a note on how image models learn), not the articles'.
+// as known to every section: a word that more than one section uses, or a
+// name coined for something ("chatgpt", "midjourney") that the articles
+// list, in a table's cells or as a line's label, as one of the things they
+// are about. A rare word of one section, said there in passing, is that
+// section's ("photosynthesis" in a sample prompt, "captions" in a note on
+// how image models learn), not the articles'.
 func (ix *Index) everywhere(t qterm) bool {
 	if t.known != 1 || t.weight < anywhereWeight {
 		return false
 	}
-	return !ix.lex.IsWord(t.word) || ix.sectionsHolding(t.term) > 1
+	return !ix.lex.IsWord(t.word) && ix.catalogued[t.term] || ix.sectionsHolding(t.term) > 1
 }
 
 // sectionsHolding counts the sections whose units hold term, up to two,
