@@ -208,6 +208,11 @@ func (ix *Index) comparesHere(q *question, s int) bool {
 	if named == 0 && !slices.ContainsFunc(ix.kinds[s].subject, q.hasTerm) {
 		return false
 	}
+	if named == 0 && (categorizes(q.words) || restricts(q.words)) {
+		// "is a prompt only a question": a category asked of something
+		// the table does not compare, as "is bard an llm" is of one it does.
+		return false
+	}
 	if named >= 2 {
 		return true
 	}
