@@ -52,12 +52,13 @@ type Index struct {
 	secTerms []sectionTerms
 	// spans caches how many sections hold a rare term: see sectionsHolding.
 	spans sync.Map
-	// catalogued are the terms of the lines' labels ("Midjourney: ...")
-	// and of the comparisons' cells: the things the articles list.
-	catalogued map[string]bool
-	gloss      *glossary
-	text       analysis.Analyzer // the body's analyzer, for the question's terms
-	stem       stemmer
+	// labelled are the terms of the lines' labels ("Midjourney: ..."), and
+	// catalogued those and the comparisons' cells: the things the articles
+	// list.
+	labelled, catalogued map[string]bool
+	gloss                *glossary
+	text                 analysis.Analyzer // the body's analyzer, for the question's terms
+	stem                 stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache
@@ -171,15 +172,14 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		}
 	}
 	ix.ownFeatureWords()
-	ix.catalogued = map[string]bool{}
+	ix.labelled, ix.catalogued = map[string]bool{}, map[string]bool{}
 	for s := range ix.sections {
 		for _, b := range ix.section(s).Blocks {
 			for _, term := range ix.terms(b.Label) {
-				ix.catalogued[term] = true
+				ix.labelled[term], ix.catalogued[term] = true, true
 			}
 		}
 	}
-	ix.keepOwnWords()
 	for _, t := range ix.tables {
 		for _, cells := range t.cells {
 			for _, term := range cells {
@@ -187,6 +187,7 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 			}
 		}
 	}
+	ix.keepOwnWords()
 	hash := indexVersion + knowledge.Hash(articles)
 	if opts.Path != "" {
 		if idx, ok := ix.reuse(opts.Path, hash); ok {
@@ -465,6 +466,6 @@ func (ix *Index) ownFeatureWords() {
 func (ix *Index) keepOwnWords() {
 	ix.gloss.drop(func(rw rewrite) bool {
 		t := ix.stem.stem(rw.from[0])
-		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.catalogued[t])
+		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.labelled[t])
 	})
 }

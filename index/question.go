@@ -176,7 +176,7 @@ func (ix *Index) parse(raw string) question {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
 		}
 		if j := whenToUse(ws, i-1); j >= 0 {
-			form[j] = true
+			form[j] = true // "when should i use few-shot": what it is best for, not how it is used
 		}
 	}
 	ix.levels(ws, form)

@@ -324,12 +324,7 @@ func (ix *Index) sectionsHolding(term string) int {
 	if n, ok := ix.spans.Load(term); ok {
 		return n.(int)
 	}
-	var clauses []query.Query
-	for _, f := range []string{fieldBody, fieldHeading, fieldLabels} {
-		tq := bleve.NewTermQuery(term)
-		tq.SetField(f)
-		clauses = append(clauses, tq)
-	}
+	clauses := termQueries(term, 1, fieldBody, fieldHeading, fieldLabels)
 	res, err := ix.idx.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false))
 	if err != nil {
 		return 2 // as if spread: the rule as it stood before sections were counted
@@ -355,6 +350,19 @@ func (ix *Index) isFeature(s int, term string) bool {
 	return false
 }
 
+// termQueries looks for term in each of fields, weighed by boost and by
+// the field's weight.
+func termQueries(term string, boost float64, fields ...string) []query.Query {
+	out := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(f)
+		tq.SetBoost(boost * fieldBoost[f])
+		out = append(out, tq)
+	}
+	return out
+}
+
 // hit is one section's best unit for a question.
 type hit struct {
 	section int
@@ -378,12 +386,7 @@ type unitHit struct {
 func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, error) {
 	var clauses []query.Query
 	add := func(term string, boost float64, fields ...string) {
-		for _, f := range fields {
-			tq := bleve.NewTermQuery(term)
-			tq.SetField(f)
-			tq.SetBoost(boost * fieldBoost[f])
-			clauses = append(clauses, tq)
-		}
+		clauses = append(clauses, termQueries(term, boost, fields...)...)
 	}
 	all := []string{fieldBody, fieldHeading, fieldLabels}
 	for _, t := range q.terms {
