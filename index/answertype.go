@@ -206,15 +206,37 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		// comparison of the two says it for each, in words.
 		return true
 	}
-	if q.need == needNumber {
+	switch q.need {
+	case needNumber:
 		return ix.numbered(s, q.counted, q.named)
+	case needDate:
+		return headingAsks(ix.section(s).Heading, needDate) || ix.datesAsked(ix.section(s).Text(), q)
+	case needSteps, needRanking, needSource:
+		return ix.mayHold(s, q.need)
 	}
 	sec := ix.section(s)
 	if headingAsks(sec.Heading, q.need) {
-		return true // "Where Do They Learn to Code?" says where from
+		return true // "Who Owns AI-Made Work" says who
 	}
 	text := sec.Text()
 	switch q.need {
+	case needAgent:
+		return ix.namesAgent(text, q)
+	case needCapacity:
+		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, q.named)
+	}
+	return true
+}
+
+// mayHold reports whether section s can hold an answer of type n by its
+// own text, whatever is asked: for a date, whether it gives one at all.
+func (ix *Index) mayHold(s int, n need) bool {
+	sec := ix.section(s)
+	if headingAsks(sec.Heading, n) {
+		return true // "Where Do They Learn to Code?" says where from
+	}
+	text := sec.Text()
+	switch n {
 	case needDate:
 		return yearRE.MatchString(text) || monthRE.MatchString(text)
 	case needSteps:
@@ -224,14 +246,50 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
 	case needRanking:
 		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
-	case needAgent:
-		return ix.namesAgent(text, q)
-	case needCapacity:
-		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, q.named)
 	case needSource:
 		return sourceRE.MatchString(text)
 	}
 	return true
+}
+
+// listed are the needs whose sections the search adds when it found none
+// of their words (see holders).
+var listed = []need{needDate, needSteps, needRanking, needSource}
+
+// holders are the sections that may hold an answer of each type in
+// listed, computed on first use: "where does chatgpt get all its knowledge
+// from" is answered by the section that says what LLMs are trained on,
+// though it never says chatgpt or knowledge.
+func (ix *Index) holders(n need) []int {
+	ix.holdersOnce.Do(func() {
+		ix.holding = map[need][]int{}
+		for s := range ix.sections {
+			for _, n := range listed {
+				if ix.mayHold(s, n) {
+					ix.holding[n] = append(ix.holding[n], s)
+				}
+			}
+		}
+	})
+	return ix.holding[n]
+}
+
+// datesAsked reports whether a sentence of text that gives a date also
+// names something the question asks of: "when were gans invented" is
+// answered by "invented by Ian Goodfellow in 2014", "when was chatgpt
+// released" by no sentence about diffusion in 2022.
+func (ix *Index) datesAsked(text string, q *question) bool {
+	for _, sentence := range sentenceEnd.Split(text, -1) {
+		if !yearRE.MatchString(sentence) && !monthRE.MatchString(sentence) {
+			continue
+		}
+		for _, term := range ix.terms(sentence) {
+			if slices.ContainsFunc(q.terms, func(t qterm) bool { return !t.cue && t.term == term }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesAgent reports whether text names who made what q asks about: a

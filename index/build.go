@@ -52,6 +52,10 @@ type Index struct {
 	secTerms []sectionTerms
 	// spans caches how many sections hold a rare term: see sectionsHolding.
 	spans sync.Map
+	// holding lists the sections that may hold each type of answer, built
+	// on first use: see holders.
+	holdersOnce sync.Once
+	holding     map[need][]int
 	// labelled are the terms of the lines' labels ("Midjourney: ..."), and
 	// catalogued those and the comparisons' cells: the things the articles
 	// list.

@@ -480,6 +480,17 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			}
 		}
 	}
+	if slices.Contains(listed, q.need) {
+		// A section that holds the type of answer asked answers even when
+		// it repeats none of the question's words, as one of the kind
+		// asked does; the confidence still needs the question's words.
+		for _, sec := range ix.holders(q.need) {
+			if _, seen := bySection[sec]; !seen && ix.has(sec, q) {
+				bySection[sec] = len(ranked)
+				ranked = append(ranked, hit{section: sec, unit: -1, passage: ix.secUnits[sec].first})
+			}
+		}
+	}
 	// Only the first sections can win on their kind; judging the rest
 	// would cost, at library scale, for nothing.
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
