@@ -353,7 +353,8 @@ const measuredSpan = 2
 // counted is what a question counts: its content words among the few after
 // "how many", "how much" ("how many words", "how much does a gpu cost"),
 // and what a number in the question counts ("like millions of words").
-func counted(ws []string, q *question, stem func(string) string) []string {
+func (ix *Index) counted(ws []string, q *question) []string {
+	stem := ix.stem.stem
 	var out []string
 	for i, w := range ws {
 		if w != "how" || i+1 >= len(ws) {
@@ -363,6 +364,9 @@ func counted(ws []string, q *question, stem func(string) string) []string {
 		for _, v := range ws[i+2:] {
 			if stopWords[v] {
 				continue // "how large is a context window": its words, past "is a"
+			}
+			if word, ok := ix.lex.Lookup(v); ok && word.OnlyAdverb() {
+				continue // "how big is it usually": an adverb counts nothing
 			}
 			if t := stem(v); t != "" && q.hasTerm(t) {
 				out = append(out, t)

@@ -291,7 +291,7 @@ func (ix *Index) parse(raw string) question {
 		q.need = needAgent // "who owns github copilot": a company, not a right
 	}
 	if q.need == needNumber {
-		q.counted = counted(q.words, &q, ix.stem.stem)
+		q.counted = ix.counted(q.words, &q)
 	}
 	if q.need == needSteps && q.kind == kindMechanism && !procedure(q.words) {
 		// "how does an llm work step by step" asks for the workings in
