@@ -53,7 +53,7 @@ var conversationalWords = []string{
 	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "guy", "folks", "actually", "basically", "literally",
 	"lol", "lmao", "omg", "ngl", "tbh", "imo", "imho", "btw", "fr", "rn", "idk", "ik", "bc", "cuz", "coz", "tho", "ppl",
 	"gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ok", "okay", "pretty", "like", "yeah", "yes", "nah", "um", "uh",
-	"quick", "q", "wondering", "wonder", "curious", "confused", "confuse", "smth", "sth", "smthing", "somethin", "supposed",
+	"q", "wondering", "wonder", "curious", "confused", "confuse", "smth", "sth", "smthing", "somethin", "supposed",
 	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
 	"cant", "can't", "wont", "won't", "arent", "aren't", "didnt", "didn't", "couldnt", "couldn't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
 	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones", "super", "totally",

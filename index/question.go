@@ -175,6 +175,9 @@ func (ix *Index) parse(raw string) question {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
 		}
+		if ws[i-1] == "quick" && slices.Contains([]string{"q", "question", "questions", "qn", "one"}, ws[i]) {
+			form[i-1] = true // "hey guys quick q": chat, where "quick to write" is not
+		}
 		if j := whenToUse(ws, i-1); j >= 0 {
 			form[j] = true // "when should i use few-shot": what it is best for, not how it is used
 		}
