@@ -47,7 +47,7 @@ const (
 var conversationalWords = []string{
 	"tell", "explain", "explained", "describe", "define", "definition", "mean", "meaning", "means",
 	"please", "pls", "plz", "pl", "know", "want", "give", "show", "list", "name", "kind", "kinds", "thing", "things",
-	"really", "exactly", "simple", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks", "thx", "ty",
+	"really", "exactly", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks", "thx", "ty",
 	"can", "could", "would", "will", "u", "ur", "r", "y", "ya", "yo", "whats", "what's", "wats", "hows", "whos", "wat", "wut", "wht",
 	"anything", "something", "stuff", "mention", "mentioned", "say", "says", "said", "talk", "talks",
 	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "guy", "folks", "actually", "basically", "literally",
