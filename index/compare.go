@@ -369,6 +369,21 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		}
 	}
 	has := func(term string) bool { return q.hasTerm(term) || said[term] }
+	// A comparative that gives the question its form names what is
+	// compared before any other word names a feature: "which is faster,
+	// answering from training or live search" asks the speed, not where
+	// answers come from.
+	for _, qt := range q.terms {
+		if !qt.cue || ix.comparativeOf(qt.word) == "" {
+			continue
+		}
+		compared := func(term string) bool { return term == qt.term || slices.Contains(qt.also, term) }
+		for j := range t.features {
+			if t.featureNamed(j, compared) {
+				return j, true
+			}
+		}
+	}
 	for j := range t.features {
 		if t.featureNamed(j, has) {
 			return j, true

@@ -4,7 +4,8 @@
 //
 //   - WordNet 3.0 (Debian package wordnet-base): lemmas, irregular forms,
 //     parts of speech, the words related to each sense (synonyms,
-//     hypernyms, similar adjectives, pertainyms, derivations) and the words
+//     hypernyms, similar adjectives, pertainyms, derivations, the nouns an
+//     adjective measures) and the words
 //     of the commonest sense's definition;
 //   - SCOWL (Debian package scowl), sizes 10 to 70: which spellings are real
 //     English words, inflections included;
@@ -532,9 +533,10 @@ func (wn *wordNet) relatedTo(w string) map[string]bool {
 }
 
 // relation marks the WordNet pointers followed: hypernym, instance
-// hypernym, similar to, pertainym, derivationally related form, and
-// participle of a verb.
-var relation = map[string]bool{"@": true, "@i": true, "&": true, `\`: true, "+": true, "<": true}
+// hypernym, similar to, pertainym, derivationally related form,
+// participle of a verb, and attribute (the noun an adjective measures:
+// "fast" and "slow" → speed, "big" → size).
+var relation = map[string]bool{"@": true, "@i": true, "&": true, `\`: true, "+": true, "<": true, "=": true}
 
 // write stores the lexicon as two sorted text files, so the output is the
 // same for the same input and lexicon.go can search them without parsing:
