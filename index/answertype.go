@@ -241,7 +241,7 @@ func (ix *Index) mayHold(s int, n need) bool {
 		return yearRE.MatchString(text) || monthRE.MatchString(text)
 	case needSteps:
 		h := strings.ToLower(sec.Heading)
-		return strings.Contains(h, "step") ||
+		return strings.Contains(h, "step") || ix.doing(words(h)) ||
 			slices.ContainsFunc(words(h), func(w string) bool { return slices.Contains(adviceHeadings, w) }) ||
 			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
 	case needRanking:
@@ -250,6 +250,21 @@ func (ix *Index) mayHold(s int, n need) bool {
 		return sourceRE.MatchString(text)
 	}
 	return true
+}
+
+// doing reports a heading that opens with a verb's -ing form: "Checking a
+// Cited Source", "Choosing a Temperature" name something the reader does,
+// and the section tells how.
+func (ix *Index) doing(heading []string) bool {
+	if len(heading) < 2 || !strings.HasSuffix(heading[0], "ing") {
+		return false
+	}
+	w, ok := ix.lex.Lookup(heading[0])
+	if !ok || w.Lemma == heading[0] {
+		return false
+	}
+	base, ok := ix.lex.Lookup(w.Lemma)
+	return ok && strings.Contains(base.POS, "v")
 }
 
 // listed are the needs whose sections the search adds when it found none
