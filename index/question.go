@@ -293,6 +293,13 @@ func (ix *Index) parse(raw string) question {
 		}
 	}
 	q.need = questionNeed(q.words)
+	for _, sentence := range sentences[min(len(sentences), 1):] {
+		if q.need != needNothing {
+			break
+		}
+		// "thanks. when was it made?": a question word opens its own sentence
+		q.need = questionNeed(words(sentence))
+	}
 	if q.need == needNothing && ix.ownerOfName(&q) {
 		q.need = needAgent // "who owns github copilot": a company, not a right
 	}
