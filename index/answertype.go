@@ -172,7 +172,7 @@ var (
 	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
 	// sourceRE finds where something was taken from: "taken from books".
-	sourceRE   = regexp.MustCompile(`(?i)\b(taken|drawn|collected|gathered|scraped|sourced|obtained|pulled|copied|comes?|came|learned|learnt|derived)\s+from\b`)
+	sourceRE   = regexp.MustCompile(`(?i)\b((taken|drawn|collected|gathered|scraped|sourced|obtained|pulled|copied|comes?|came|learned|learnt|derived)\s+from|(fetch(es|ed|ing)?|retriev(e|es|ed|ing))\s+(\S+\s+){0,3}?from)\b`)
 	capacityRE = regexp.MustCompile(`(?i)\b(largest|maximum|max|limit|limits|capacity|at most|up to|more than|no more than|at one time)\b`)
 	// possessiveRE finds who owns or made something: a name's possessive
 	// and what follows ("Meta's LLaMA"); byRE a name after "by".
