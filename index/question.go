@@ -178,6 +178,9 @@ func (ix *Index) parse(raw string) question {
 		if ws[i-1] == "quick" && slices.Contains([]string{"q", "question", "questions", "qn", "one"}, ws[i]) {
 			form[i-1] = true // "hey guys quick q": chat, where "quick to write" is not
 		}
+		if slices.Contains([]string{"talk", "talks", "talked", "talking"}, ws[i-1]) && ws[i] == "about" {
+			form[i-1] = true // "what does it talk about": the asking, where "talk it through" is not
+		}
 		if ws[i-1] == "simple" && slices.Contains([]string{"words", "terms", "english", "language", "way", "explanation", "version", "explain"}, ws[i]) {
 			form[i-1] = true // "in simple words": how to say it, where "simple tasks" are content
 		}
