@@ -55,7 +55,9 @@ func questionNeed(ws []string) need {
 	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
 	for i, w := range ws {
 		switch {
-		case w == "when" && i < 3 && (at(i+1, "was", "were", "did") || at(i+2, "was", "were", "did", "released", "invented", "created", "made", "founded")):
+		case w == "when" && i < 3 && (at(i+1, "was", "were", "did") || at(i+2, "was", "were", "did", "released", "invented", "created", "made", "founded") ||
+			at(i+1, "is", "are", "will") && at(i+2, "the", "a", "an", "my", "our", "your", "next")):
+			// "when is the unit 10 test" asks a date; "when is it better to" a condition
 			return needDate
 		case w == "year" && at(i-1, "what", "which"):
 			return needDate
