@@ -208,17 +208,17 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		// comparison of the two says it for each, in words.
 		return true
 	}
+	sec := ix.section(s)
 	switch q.need {
 	case needNumber:
 		return ix.numbered(s, q.counted, q.named)
 	case needDate:
-		return headingAsks(ix.section(s).Heading, needDate) || ix.datesAsked(ix.section(s).Text(), q)
+		return headingAsks(sec.Heading, needDate) || ix.datesAsked(sec.Text(), q)
 	case needSteps, needRanking, needSource:
 		return ix.mayHold(s, q.need)
 	}
-	sec := ix.section(s)
 	if headingAsks(sec.Heading, q.need) {
-		return true // "Who Owns AI-Made Work" says who
+		return true // "Who Made ChatGPT?" says who
 	}
 	text := sec.Text()
 	switch q.need {

@@ -175,14 +175,8 @@ func (ix *Index) parse(raw string) question {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
 		}
-		if ws[i-1] == "quick" && slices.Contains([]string{"q", "question", "questions", "qn", "one"}, ws[i]) {
-			form[i-1] = true // "hey guys quick q": chat, where "quick to write" is not
-		}
-		if slices.Contains([]string{"talk", "talks", "talked", "talking"}, ws[i-1]) && ws[i] == "about" {
-			form[i-1] = true // "what does it talk about": the asking, where "talk it through" is not
-		}
-		if ws[i-1] == "simple" && slices.Contains([]string{"words", "terms", "english", "language", "way", "explanation", "version", "explain"}, ws[i]) {
-			form[i-1] = true // "in simple words": how to say it, where "simple tasks" are content
+		if slices.Contains(chatBefore[ws[i-1]], ws[i]) {
+			form[i-1] = true // "hey guys quick q", "in simple words", "what does it talk about"
 		}
 		if j := whenToUse(ws, i-1); j >= 0 {
 			form[j] = true // "when should i use few-shot": what it is best for, not how it is used
@@ -300,7 +294,8 @@ func (ix *Index) parse(raw string) question {
 		if q.need != needNothing {
 			break
 		}
-		// "thanks. when was it made?": a question word opens its own sentence
+		// "thanks. when was it made?": a question word opens its own
+		// sentence (read as typed: the first is the message's own start)
 		q.need = questionNeed(words(sentence))
 	}
 	if q.need == needNothing && ix.ownerOfName(&q) {
@@ -581,6 +576,19 @@ func (ix *Index) saysFor(ws []string, i int) bool {
 		return false
 	}
 	return i+1 < len(ws) && slices.Contains([]string{"me", "you", "u", "us", "them", "it", "this", "that", "the", "a", "an", "my", "your", "ur", "our", "their"}, ws[i+1])
+}
+
+// chatBefore are words that are chat or the asking itself before one of
+// the words listed ("quick q", "in simple words", "talk about") and a
+// teacher's content anywhere else ("quick to write", "simple tasks", "talk
+// it through with the patient").
+var chatBefore = map[string][]string{
+	"quick":   {"q", "question", "questions", "qn", "one"},
+	"simple":  {"words", "terms", "english", "language", "way", "explanation", "version", "explain"},
+	"talk":    {"about"},
+	"talks":   {"about"},
+	"talked":  {"about"},
+	"talking": {"about"},
 }
 
 // comparingVerbs are the phrasal verbs of comparing, by verb and particle.
