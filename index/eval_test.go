@@ -297,33 +297,35 @@ var questionSets = []struct {
 	{"dev", 0.95, false},     // the principles were checked against it as they were chosen
 	{"unseen", 0.93, false},
 	{"fresh", 0.93, false},
-	{"late", 0.93, false},    // read at once, as a dev set
-	{"spent", 0.92, false},   // counted until the rules stopped gaining on it, then read
-	{"sealed", 0.93, false},  // counted for two rounds of rules, then read
-	{"vault", 0.86, false},   // asked to paraphrase more; counted twice, then read
-	{"locked", 0.88, false},  // asked to paraphrase more; its totals seen for a round, then read
-	{"closed", 0.87, false},  // asked to paraphrase more; its totals seen for a round, then read
-	{"final", 0.88, true},    // a class's mix; counted after each round, no rule chosen on it
-	{"ember", 0.90, true},    // a class's mix; counted three times, no rule chosen on it
-	{"crest", 0.75, true},    // three students and a teacher, one avoiding the articles' words; as ember
-	{"north", 0.75, false},   // learners, slang and everyday words; read at once, as a dev set
-	{"south", 0.93, false},   // a whole class's mix; read at once, as a dev set
-	{"ridge", 0.88, true},    // a class's mix, written last; counted three times at the end of its round
-	{"pine", 0.85, true},     // a class's mix; held out from the start of its round
-	{"delta", 0.68, true},    // four writers, one avoiding the articles' words; as pine
-	{"east", 0.70, false},    // four writers, one avoiding the articles' words; read at once, as a dev set
-	{"west", 0.84, false},    // a university class's mix; read at once, as a dev set
-	{"prompts", 0.62, false}, // another teacher's note (testdata/notes-prompts) and its questions; read at once, as a dev set
-	{"safety", 0.71, true},   // a third teacher's note (testdata/notes-safety) and its questions; held out, as pine
-	{"work", 0.62, true},     // a fourth (testdata/notes-work), written after the rules for the second were chosen; held out
-	{"images", 0.68, false},  // a fifth (testdata/notes-images), written with the fourth; read at once, as a dev set
-	{"final2", 0.84, true},   // a class's mix, written near the end of its round; counted for its last engine and one rejected variant
-	{"voice", 0.60, true},    // a sixth note (testdata/notes-voice), written and counted as final2
-	{"code", 0.60, false},    // a seventh (testdata/notes-code), written after final2; read at once, as a dev set
-	{"gamma", 0.86, true},    // a class's mix, written at the start of the seventh round; held out
-	{"privacy", 0.70, true},  // an eighth note (testdata/notes-privacy), written with gamma; held out
-	{"search", 0.64, false},  // a ninth note (testdata/notes-search), written mid-round and read at once, as a dev set
-	{"science", 0.72, false}, // a tenth (testdata/notes-science), written and read with search
+	{"late", 0.93, false},     // read at once, as a dev set
+	{"spent", 0.92, false},    // counted until the rules stopped gaining on it, then read
+	{"sealed", 0.93, false},   // counted for two rounds of rules, then read
+	{"vault", 0.86, false},    // asked to paraphrase more; counted twice, then read
+	{"locked", 0.88, false},   // asked to paraphrase more; its totals seen for a round, then read
+	{"closed", 0.87, false},   // asked to paraphrase more; its totals seen for a round, then read
+	{"final", 0.88, true},     // a class's mix; counted after each round, no rule chosen on it
+	{"ember", 0.90, true},     // a class's mix; counted three times, no rule chosen on it
+	{"crest", 0.75, true},     // three students and a teacher, one avoiding the articles' words; as ember
+	{"north", 0.75, false},    // learners, slang and everyday words; read at once, as a dev set
+	{"south", 0.93, false},    // a whole class's mix; read at once, as a dev set
+	{"ridge", 0.88, true},     // a class's mix, written last; counted three times at the end of its round
+	{"pine", 0.85, true},      // a class's mix; held out from the start of its round
+	{"delta", 0.68, true},     // four writers, one avoiding the articles' words; as pine
+	{"east", 0.70, false},     // four writers, one avoiding the articles' words; read at once, as a dev set
+	{"west", 0.84, false},     // a university class's mix; read at once, as a dev set
+	{"prompts", 0.62, false},  // another teacher's note (testdata/notes-prompts) and its questions; read at once, as a dev set
+	{"safety", 0.71, true},    // a third teacher's note (testdata/notes-safety) and its questions; held out, as pine
+	{"work", 0.62, true},      // a fourth (testdata/notes-work), written after the rules for the second were chosen; held out
+	{"images", 0.68, false},   // a fifth (testdata/notes-images), written with the fourth; read at once, as a dev set
+	{"final2", 0.84, true},    // a class's mix, written near the end of its round; counted for its last engine and one rejected variant
+	{"voice", 0.60, true},     // a sixth note (testdata/notes-voice), written and counted as final2
+	{"code", 0.60, false},     // a seventh (testdata/notes-code), written after final2; read at once, as a dev set
+	{"gamma", 0.86, true},     // a class's mix, written at the start of the seventh round; held out
+	{"privacy", 0.70, true},   // an eighth note (testdata/notes-privacy), written with gamma; held out
+	{"search", 0.64, false},   // a ninth note (testdata/notes-search), written mid-round and read at once, as a dev set
+	{"science", 0.72, false},  // a tenth (testdata/notes-science), written and read with search
+	{"omega", 0.82, true},     // a class's mix, written at the end of the seventh round; held out, counted once
+	{"translate", 0.70, true}, // an eleventh note (testdata/notes-translate), written with omega; held out, counted once
 }
 
 // TestQuestionSets asks each of questionSets.
