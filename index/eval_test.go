@@ -324,6 +324,8 @@ var questionSets = []struct {
 	{"privacy", 0.70, true},   // an eighth note (testdata/notes-privacy), written with gamma; held out
 	{"search", 0.64, false},   // a ninth note (testdata/notes-search), written mid-round and read at once, as a dev set
 	{"science", 0.72, false},  // a tenth (testdata/notes-science), written and read with search
+	{"neural", 0.74, false},   // a twelfth note (testdata/notes-neural), written late in the seventh round and read at once
+	{"energy", 0.50, false},   // a thirteenth (testdata/notes-energy), written and read with neural
 	{"omega", 0.82, true},     // a class's mix, written at the end of the seventh round; held out, counted once
 	{"translate", 0.70, true}, // an eleventh note (testdata/notes-translate), written with omega; held out, counted once
 }

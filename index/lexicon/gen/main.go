@@ -45,7 +45,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	words, err := readSCOWL(*scowl)
+	words, err := readSCOWL(*scowl, "english-words", "american-words", "english-upper", "american-upper")
+	if err != nil {
+		log.Fatal(err)
+	}
+	british, err := readSCOWL(*scowl, "british-words")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,11 +58,12 @@ func main() {
 		log.Fatal(err)
 	}
 	lx := build(wn, words, rank)
+	lx.spellBritish(british)
 	if err := lx.write(*out); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("gen: %d forms, %d with a lemma, %d lemmas with related words, %d relations -> %s",
-		len(lx.forms), lx.lemmas, len(lx.related), lx.relations, *out)
+	log.Printf("gen: %d forms, %d with a lemma, %d British spellings, %d lemmas with related words, %d relations -> %s",
+		len(lx.forms), lx.lemmas, lx.british, len(lx.related), lx.relations, *out)
 }
 
 // Which words make the lexicon. A word is a lowercase run of ASCII letters
@@ -214,9 +219,10 @@ func normPOS(p byte) byte {
 	return p
 }
 
-func readSCOWL(dir string) (map[string]bool, error) {
+// readSCOWL reads the SCOWL lists of the kinds given, every size.
+func readSCOWL(dir string, kinds ...string) (map[string]bool, error) {
 	words := map[string]bool{}
-	for _, kind := range []string{"english-words", "american-words", "english-upper", "american-upper"} {
+	for _, kind := range kinds {
 		for _, size := range scowlSizes {
 			path := filepath.Join(dir, kind+"."+size)
 			if _, err := os.Stat(path); os.IsNotExist(err) {
@@ -233,7 +239,7 @@ func readSCOWL(dir string) (map[string]bool, error) {
 		}
 	}
 	if len(words) == 0 {
-		return nil, fmt.Errorf("read SCOWL: no word lists in %s", dir)
+		return nil, fmt.Errorf("read SCOWL: no %s lists in %s", strings.Join(kinds, ", "), dir)
 	}
 	return words, nil
 }
@@ -268,6 +274,65 @@ type lexicon struct {
 	related   map[string]related // lemma -> the words linked to it
 	lemmas    int
 	relations int
+	british   int
+}
+
+// britishSpellings rewrite a British spelling into its American one, the
+// spelling WordNet lists: colour → color, centre → center, organise →
+// organize, analyse → analyze, catalogue → catalog, defence → defense,
+// travelled → traveled, anaemia → anemia, programme → program.
+var britishSpellings = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`our`), "or"},
+	{regexp.MustCompile(`([tbv])re(s|d)?$`), "${1}er${2}"},
+	{regexp.MustCompile(`is(e|es|ed|ing|ation|ations|er|ers)$`), "iz${1}"},
+	{regexp.MustCompile(`ys(e|es|ed|ing)$`), "yz${1}"},
+	{regexp.MustCompile(`ogue(s)?$`), "og${1}"},
+	{regexp.MustCompile(`ence(s)?$`), "ense${1}"},
+	{regexp.MustCompile(`ll(ed|ing|er|ers)$`), "l${1}"},
+	{regexp.MustCompile(`(ae|oe)`), "e"},
+	{regexp.MustCompile(`mme(s)?$`), "m${1}"},
+}
+
+// spellBritish gives each British spelling SCOWL lists (as British only) the
+// base form of its American spelling, so "data centres" and "data
+// centers" are one term: a class writes both, and so do teachers. A
+// spelling joins only an American one the lexicon already has.
+func (lx *lexicon) spellBritish(british map[string]bool) {
+	for b := range british {
+		if _, ok := lx.forms[b]; ok && lx.forms[b].lemma != "" {
+			continue // WordNet's own lemma ("centres" → "centre") is mapped through its base
+		}
+		for _, sp := range britishSpellings {
+			a := sp.re.ReplaceAllString(b, sp.repl)
+			fa, ok := lx.forms[a]
+			if a == b || !ok || british[a] {
+				continue
+			}
+			lemma := a
+			if fa.lemma != "" {
+				lemma = fa.lemma
+			}
+			f := lx.forms[b]
+			f.rank, f.lemma, f.pos = max(f.rank, 0), lemma, ""
+			lx.forms[b] = f
+			lx.british++
+			break
+		}
+	}
+	// An inflected British form whose base is now spelt American follows it:
+	// "centres" → "centre" → "center".
+	for w, f := range lx.forms {
+		if f.lemma == "" {
+			continue
+		}
+		if base, ok := lx.forms[f.lemma]; ok && base.lemma != "" && british[f.lemma] {
+			f.lemma = base.lemma
+			lx.forms[w] = f
+		}
+	}
 }
 
 // related are the words linked to one word: those that share a sense
