@@ -8,7 +8,8 @@
 //     adjective measures) and the words
 //     of the commonest sense's definition;
 //   - SCOWL (Debian package scowl), sizes 10 to 70: which spellings are real
-//     English words, inflections included;
+//     English words, inflections included, and which are British only
+//     (each then takes its American spelling's base form);
 //   - Google Books 1-grams as ranked by Peter Norvig (npm package
 //     norvig-frequencies): how common each word is in general English.
 //
