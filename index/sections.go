@@ -45,7 +45,7 @@ func (ix *Index) sectionKinds() []sectionKind {
 			// Check AI-Written Code" tells the reader what to do (steps: see
 			// headingAsks), not how writing code works.
 			sk.kind = kindMechanism
-		case has[kindUses] || usesPhrase(ws) || slices.Contains(ws, "uses"):
+		case has[kindUses] || usesPhrase(ws) || usesNoun(ws):
 			sk.kind = kindUses
 		case has[kindConcerns]:
 			sk.kind = kindConcerns
@@ -64,6 +64,14 @@ func (ix *Index) sectionKinds() []sectionKind {
 		out[i] = sk
 	}
 	return out
+}
+
+// usesNoun reports a heading of "uses" as a noun: "Uses of AI", "Everyday
+// Uses", not "Why Training a Big Model Uses So Much Electricity", where it
+// is what the model does.
+func usesNoun(ws []string) bool {
+	i := slices.Index(ws, "uses")
+	return i >= 0 && (i+1 == len(ws) || slices.Contains([]string{"of", "for", "in", "and"}, ws[i+1]))
 }
 
 // withoutForm drops from a heading's subject the words that give the
