@@ -60,7 +60,7 @@ var conversationalWords = []string{
 	// The asker's situation in a classroom, not the topic: "for my essay".
 	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
 	// slang of judging a claim, which books rank as rare words: "is that legit"
-	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "smh", "ikr", "iirc", "afaik",
+	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "bro", "dude", "fam", "smh", "ikr", "iirc", "afaik",
 	"etc", "etcetera", // "like bard, dall-e etc": more of the same
 	"besides", "ask", "asks", "asked", "asking", // "besides chatting", "when i ask it twice": the asking itself
 }
