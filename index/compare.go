@@ -384,6 +384,17 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 			}
 		}
 	}
+	if q.measure != "" {
+		// "how big do neural networks get compared to a brain": the
+		// measure's noun (size) names the feature.
+		syn, rel, _ := ix.relatedTerms(q.measure)
+		measured := func(term string) bool { return slices.Contains(syn, term) || slices.Contains(rel, term) }
+		for j := range t.features {
+			if t.featureNamed(j, measured) {
+				return j, true
+			}
+		}
+	}
 	for j := range t.features {
 		if t.featureNamed(j, has) {
 			return j, true

@@ -63,6 +63,9 @@ type question struct {
 	// asksAbility is set by a yes-or-no question of making something: "can
 	// llms make pictures".
 	asksAbility bool
+	// measure is the adjective of a "how big", "how long" asked: what it
+	// measures (size, length) is a feature it may ask of a comparison.
+	measure string
 	// aboutIt is set when the question speaks of "it", "they", "the bot" or
 	// "this stuff" ("does it just guess the next word"), of "each one" or
 	// "the two", or names a title's phrase ("language models"): asked of
@@ -174,6 +177,7 @@ func (ix *Index) parse(raw string) question {
 	for i := 1; i < len(ws); i++ {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
+			q.measure = ws[i]
 		}
 		if slices.Contains(chatBefore[ws[i-1]], ws[i]) {
 			form[i-1] = true // "hey guys quick q", "in simple words", "what does it talk about"
