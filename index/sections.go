@@ -276,7 +276,7 @@ func definedTerms(text string, tokens []token) []string {
 	for _, tok := range tokens {
 		before := text[max(0, tok.start-12):tok.start]
 		after := text[tok.end:min(len(text), tok.end+12)]
-		if (definingBefore.MatchString(before) || definingAfter.MatchString(after)) && !slices.Contains(out, tok.term) {
+		if (definingBefore.MatchString(before) || definingAfter.MatchString(after) && !clauseEnd.MatchString(after)) && !slices.Contains(out, tok.term) {
 			out = append(out, tok.term)
 		}
 	}
@@ -288,4 +288,7 @@ var (
 	definingBefore = regexp.MustCompile(`(?i)(known as|called|named|termed) (an? |the )?$`)
 	// "GPT (Generative Pretrained Transformer)": a name spelt out.
 	definingAfter = regexp.MustCompile(`^(?i:\)?,? (is|are|refers to|means|stands for) |, or )|^ \(\p{Lu}`)
+	// clauseEnd is an "is" that ends a clause: "where its data centre is
+	// and at what time" says where it is, not what it is.
+	clauseEnd = regexp.MustCompile(`^(?i) (is|are) (and|or|but|at|in|on|when|where|because|now|today|right)\b`)
 )
