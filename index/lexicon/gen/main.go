@@ -126,7 +126,10 @@ var posFiles = map[byte]string{'n': "noun", 'v': "verb", 'a': "adj", 'r': "adv"}
 
 func readWordNet(dir string) (*wordNet, error) {
 	wn := &wordNet{senses: map[string]map[byte][]string{}, synsets: map[string]*synset{}, synWords: map[string][]string{}, irregular: map[string][]string{}}
-	for pos, name := range posFiles {
+	// In a fixed order: an inflected form's irregular bases are listed
+	// noun, verb, adjective, adverb ("best" → good before well).
+	for _, pos := range []byte("nvar") {
+		name := posFiles[pos]
 		if err := eachLine(filepath.Join(dir, "index."+name), func(line string) error {
 			if strings.HasPrefix(line, " ") {
 				return nil // licence header
@@ -317,7 +320,7 @@ func (lx *lexicon) spellBritish(british map[string]bool) {
 				lemma = fa.lemma
 			}
 			f := lx.forms[b]
-			f.rank, f.lemma, f.pos = max(f.rank, 0), lemma, ""
+			f.lemma, f.pos = lemma, ""
 			lx.forms[b] = f
 			lx.british++
 			break
