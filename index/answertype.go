@@ -71,12 +71,8 @@ func questionNeed(ws []string) need {
 			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"),
 			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
 			return needNumber // "what number counts as low", "what is the price of copilot": an amount
-		case w == "how" && at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i"):
-			return needSteps
-		case w == "how" && at(i+1, "to"):
-			return needSteps
-		case w == "step" && at(i+1, "by"), setsUp(ws, i), asksTips(ws, i):
-			return needSteps // "any tips for writing prompts": advice on doing it
+		case asksProcedure(ws, i), w == "step" && at(i+1, "by"):
+			return needSteps // "how do i", "any tips for writing prompts": advice on doing it
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
 			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
 			(w == "better" || w == "worse") && at(i+1, "than"):
@@ -155,15 +151,20 @@ func asksTips(ws []string, i int) bool {
 // procedure reports a question asking for steps the asker follows: "how do
 // i", "how to", "install", "set up".
 func procedure(ws []string) bool {
-	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
-	for i, w := range ws {
-		switch {
-		case w == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")),
-			setsUp(ws, i), asksTips(ws, i):
+	for i := range ws {
+		if asksProcedure(ws, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// asksProcedure reports steps asked for at ws[i]: "how do i", "how to",
+// setting up, tips for doing something.
+func asksProcedure(ws []string, i int) bool {
+	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
+	return ws[i] == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")) ||
+		setsUp(ws, i) || asksTips(ws, i)
 }
 
 // Patterns of what sections hold.
@@ -434,7 +435,7 @@ func (ix *Index) numbered(s int, counted, named []string) bool {
 func (ix *Index) namedIn(q *question) []string {
 	var out []string
 	for _, t := range q.terms {
-		if !t.cue && t.known == 1 && t.weight >= anywhereWeight && !ix.anchors[t.term] && ix.topics[t.term] == nil {
+		if !t.cue && t.rareKnown() && !ix.anchors[t.term] && ix.topics[t.term] == nil {
 			out = append(out, t.term)
 		}
 	}

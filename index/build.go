@@ -56,13 +56,14 @@ type Index struct {
 	// on first use: see holders.
 	holdersOnce sync.Once
 	holding     map[need][]int
-	// labelled are the terms of the lines' labels ("Midjourney: ..."), and
-	// catalogued those and the comparisons' cells: the things the articles
-	// list.
-	labelled, catalogued map[string]bool
-	gloss                *glossary
-	text                 analysis.Analyzer // the body's analyzer, for the question's terms
-	stem                 stemmer
+	// labelled are the terms of the lines' labels ("Midjourney: ..."),
+	// concernLabels those of the sections on concerns ("Bias & fairness"),
+	// and catalogued the labels' and the comparisons' cells' terms: the
+	// things the articles list.
+	labelled, concernLabels, catalogued map[string]bool
+	gloss                               *glossary
+	text                                analysis.Analyzer // the body's analyzer, for the question's terms
+	stem                                stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache
@@ -176,11 +177,14 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		}
 	}
 	ix.ownFeatureWords()
-	ix.labelled, ix.catalogued = map[string]bool{}, map[string]bool{}
+	ix.labelled, ix.concernLabels, ix.catalogued = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for s := range ix.sections {
 		for _, b := range ix.section(s).Blocks {
 			for _, term := range ix.terms(b.Label) {
 				ix.labelled[term], ix.catalogued[term] = true, true
+				if ix.kinds[s].kind == kindConcerns {
+					ix.concernLabels[term] = true
+				}
 			}
 		}
 	}

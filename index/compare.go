@@ -377,28 +377,19 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		if !qt.cue || ix.comparativeOf(qt.word) == "" {
 			continue
 		}
-		compared := func(term string) bool { return term == qt.term || slices.Contains(qt.also, term) }
-		for j := range t.features {
-			if t.featureNamed(j, compared) {
-				return j, true
-			}
-		}
-	}
-	if q.measure != "" {
-		// "how big do neural networks get compared to a brain": the
-		// measure's noun (size) names the feature.
-		syn, rel, _ := ix.relatedTerms(q.measure)
-		measured := func(term string) bool { return slices.Contains(syn, term) || slices.Contains(rel, term) }
-		for j := range t.features {
-			if t.featureNamed(j, measured) {
-				return j, true
-			}
-		}
-	}
-	for j := range t.features {
-		if t.featureNamed(j, has) {
+		if j := t.firstNamed(func(term string) bool { return term == qt.term || slices.Contains(qt.also, term) }); j >= 0 {
 			return j, true
 		}
+	}
+	if len(q.measured) > 0 {
+		// "how big do neural networks get compared to a brain": the
+		// measure's noun (size) names the feature.
+		if j := t.firstNamed(func(term string) bool { return slices.Contains(q.measured, term) }); j >= 0 {
+			return j, true
+		}
+	}
+	if j := t.firstNamed(has); j >= 0 {
+		return j, true
 	}
 	for j := range t.c.Rows {
 		switch k := t.featureKinds[j]; {
@@ -433,6 +424,17 @@ func (t *table) featureNamed(j int, has func(string) bool) bool {
 		return !slices.ContainsFunc(tell, func(term string) bool { return !has(term) })
 	}
 	return slices.ContainsFunc(t.features[j], has)
+}
+
+// firstNamed is the first row whose feature the terms has reports name
+// (see featureNamed), or -1.
+func (t *table) firstNamed(has func(string) bool) int {
+	for j := range t.features {
+		if t.featureNamed(j, has) {
+			return j
+		}
+	}
+	return -1
 }
 
 // lemmas are the base forms of a phrase's words.
@@ -586,7 +588,7 @@ func (ix *Index) rowOnTop(q *question, ti int, units []unitHit) int {
 func (ix *Index) rowByName(q *question, t table) int {
 	row := -1
 	for _, qt := range q.terms {
-		if qt.cue || qt.known != 1 || qt.weight < anywhereWeight || slices.Contains(t.keys, qt.term) {
+		if qt.cue || !qt.rareKnown() || slices.Contains(t.keys, qt.term) {
 			continue
 		}
 		for r, cells := range t.cells {

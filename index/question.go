@@ -63,9 +63,10 @@ type question struct {
 	// asksAbility is set by a yes-or-no question of making something: "can
 	// llms make pictures".
 	asksAbility bool
-	// measure is the adjective of a "how big", "how long" asked: what it
-	// measures (size, length) is a feature it may ask of a comparison.
-	measure string
+	// measured are the articles' terms the lexicon relates to the
+	// adjective of a "how big", "how long" asked: what it measures ("size")
+	// may be a feature it asks of a comparison.
+	measured []string
 	// aboutIt is set when the question speaks of "it", "they", "the bot" or
 	// "this stuff" ("does it just guess the next word"), of "each one" or
 	// "the two", or names a title's phrase ("language models"): asked of
@@ -96,6 +97,8 @@ type qterm struct {
 	// cue marks a word of the question's form ("difference", "risks"): it
 	// is searched but weighs nothing in the confidence.
 	cue bool
+	// everywhere marks a word every section knows: see Index.everywhere.
+	everywhere bool
 }
 
 // Tuning of how a question is read. Chosen on the principles in the
@@ -177,7 +180,8 @@ func (ix *Index) parse(raw string) question {
 	for i := 1; i < len(ws); i++ {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
-			q.measure = ws[i]
+			syn, rel, _ := ix.relatedTerms(ws[i])
+			q.measured = append(syn, rel...)
 		}
 		if slices.Contains(chatBefore[ws[i-1]], ws[i]) {
 			form[i-1] = true // "hey guys quick q", "in simple words", "what does it talk about"
@@ -265,6 +269,7 @@ func (ix *Index) parse(raw string) question {
 		if owner, ok := strings.CutSuffix(c.word, "'s"); ok && t.known == 0 && !isNumber(owner) && t.weight >= anywhereWeight && !determined(q.words, c.word) {
 			q.strangeOwner = true // a rare name, not "my friend's", "the bot's"
 		}
+		t.everywhere = ix.everywhere(t)
 		q.terms = append(q.terms, t)
 	}
 	q.kind = ix.questionKind(q.words, len(q.terms))
@@ -416,15 +421,9 @@ func (ix *Index) markForm(q *question) {
 // namesConcern reports whether a telling word of the question labels an
 // item of a section on concerns ("misinformation", "bias").
 func (ix *Index) namesConcern(terms []qterm) bool {
-	for _, s := range ix.ofKind[kindConcerns] {
-		labels := ix.loadTerms(s).labels
-		for _, t := range terms {
-			if !t.cue && t.weight >= minFocusWeight && labels[t.term] {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(terms, func(t qterm) bool {
+		return !t.cue && t.weight >= minFocusWeight && ix.concernLabels[t.term]
+	})
 }
 
 // outputWords name what a model gives out, or its giving it: asked of
@@ -749,6 +748,10 @@ func (q *question) formOnly() bool {
 	}
 	return all < minContent
 }
+
+// rareKnown reports a word of the articles rare in general English: a
+// name ("chatgpt", "gans") or a term of the field.
+func (t qterm) rareKnown() bool { return t.known == 1 && t.weight >= anywhereWeight }
 
 // hasOwnTerm reports whether the question holds the analyzed term t itself.
 func (q *question) hasOwnTerm(t string) bool {

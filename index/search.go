@@ -271,7 +271,7 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 		anchor := ix.anchors[t.term]
 		anchored = anchored || anchor || ix.topics[t.term] != nil
 		switch {
-		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || ix.everywhere(t)):
+		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || t.everywhere):
 			have += t.weight
 			ownWord = true
 		case slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) }),
@@ -311,7 +311,7 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 // section's ("photosynthesis" in a sample prompt, "captions" in a note on
 // how image models learn), not the articles'.
 func (ix *Index) everywhere(t qterm) bool {
-	if t.known != 1 || t.weight < anywhereWeight {
+	if !t.rareKnown() {
 		return false
 	}
 	return !ix.lex.IsWord(t.word) && ix.catalogued[t.term] || ix.sectionsHolding(t.term) > 1

@@ -169,7 +169,7 @@ func (ix *Index) touches(s int, q *question) bool {
 		return true
 	}
 	for _, t := range q.terms {
-		if !t.cue && (ix.knows(s, t.term) || ix.everywhere(t) ||
+		if !t.cue && (ix.knows(s, t.term) || t.everywhere ||
 			slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) })) {
 			return true
 		}

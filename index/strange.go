@@ -33,7 +33,7 @@ func (ix *Index) ownerOfName(q *question) bool {
 		o++
 	}
 	return o < len(q.words) && slices.ContainsFunc(q.terms, func(t qterm) bool {
-		return t.word == q.words[o] && t.known == 1 && t.weight >= anywhereWeight
+		return t.word == q.words[o] && t.rareKnown()
 	})
 }
 

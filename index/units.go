@@ -169,11 +169,10 @@ func (ix *Index) textOf(p int) *passageText {
 type sectionTerms struct {
 	once  sync.Once
 	terms map[string]bool
-	// labels are the terms of its lines' labels ("Inference: ...", a
-	// table's "Prompt length"), and heads the last term of each of their
-	// conjuncts ("length"; "bias" and "fairness" of "Bias & fairness"):
-	// what a label defines.
-	labels, heads map[string]bool
+	// heads are the last term of each conjunct of its lines' labels
+	// ("length" of a table's "Prompt length"; "bias" and "fairness" of "Bias
+	// & fairness"): what a label defines.
+	heads map[string]bool
 	// numbered holds, for each sentence of its text that gives a number,
 	// that sentence's stemmed words: what the number may count.
 	numbered [][]string
@@ -199,11 +198,8 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 		for _, term := range ix.terms(sec.Heading + "\n" + sec.Text()) {
 			st.terms[term] = true
 		}
-		st.labels, st.heads = map[string]bool{}, map[string]bool{}
+		st.heads = map[string]bool{}
 		for _, b := range sec.Blocks {
-			for _, term := range ix.terms(b.Label) {
-				st.labels[term] = true
-			}
 			for _, part := range conjuncts.Split(b.Label, -1) {
 				if terms := ix.terms(part); len(terms) > 0 {
 					st.heads[terms[len(terms)-1]] = true
