@@ -198,7 +198,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindConcerns
 	case has[kindOutlook] || willChange(ws):
 		return kindOutlook
-	case how >= 0 && how+1 < len(ws) && slices.Contains([]string{"much", "many", "long", "old", "big", "often"}, ws[how+1]):
+	case how >= 0 && how+1 < len(ws) && slices.Contains(quantityWords, ws[how+1]):
 		// "how much text": a quantity, not a mechanism.
 	case how >= 0 && (usesPhrase(ws[how:]) || slices.Contains(ws[how:], "used") || slices.ContainsFunc(ws[how:], func(w string) bool {
 		return ix.cueKind(w) == kindUses
@@ -227,6 +227,10 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	}
 	return kindNone
 }
+
+// quantityWords after "how" ask an amount: "how much text", "How Much
+// Does Each Answer Cost?" ask no mechanism.
+var quantityWords = []string{"much", "many", "long", "old", "big", "often"}
 
 // willChange reports a question about what will become of something:
 // "will genai change how we work".

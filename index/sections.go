@@ -40,12 +40,16 @@ func (ix *Index) sectionKinds() []sectionKind {
 			sk.kind = kindOverview
 		case has[kindDiffer]:
 			sk.kind = kindDiffer
-		case len(ws) > 1 && ws[0] == "how" && ws[1] != "to" && slices.ContainsFunc(ws[1:], ix.mechanismVerb), has[kindMechanism]:
+		case len(ws) > 1 && ws[0] == "how" && ws[1] != "to" && !slices.Contains(quantityWords, ws[1]) && slices.ContainsFunc(ws[1:], ix.mechanismVerb), has[kindMechanism]:
 			// "How Image Models Learn" tells how something works; "How to
 			// Check AI-Written Code" tells the reader what to do (steps: see
-			// headingAsks), not how writing code works.
+			// headingAsks), not how writing code works; "How Much Does Each
+			// Answer Cost?" tells an amount.
 			sk.kind = kindMechanism
-		case has[kindUses] || usesPhrase(ws) || usesNoun(ws):
+		case has[kindUses] || usesPhrase(ws) || usesNoun(ws), len(ws) > 1 && ws[0] == "what" && capability(ws) && !slices.Contains(people, ws[1]):
+			// "What Can AI Do for Drug Discovery?" tells its uses, as the
+			// question "what can ai do" asks them; "What You Can Do" is
+			// advice to the reader, no use of anything.
 			sk.kind = kindUses
 		case has[kindConcerns]:
 			sk.kind = kindConcerns
