@@ -48,6 +48,9 @@ type table struct {
 	cells [][]string
 	// values holds each row's cells, each analyzed whole.
 	values [][][]string
+	// numbered marks a row whose cells give an amount ("About 86 billion
+	// neurons").
+	numbered []bool
 }
 
 // leadMargin is how much more of a question a comparison's section must
@@ -134,6 +137,7 @@ func (ix *Index) newTables() []table {
 				}
 				t.cells = append(t.cells, cells)
 				t.values = append(t.values, values)
+				t.numbered = append(t.numbered, slices.ContainsFunc(r.Values, numberRE.MatchString))
 			}
 			out = append(out, t)
 		}
@@ -513,6 +517,13 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 	// but a comparative that gives it ("quicker" in "which is quicker"
 	// says what is compared: speed).
 	finders := slices.DeleteFunc(slices.Clone(q.terms), func(qt qterm) bool { return qt.cue && ix.comparativeOf(qt.word) == "" })
+	// A question that needs an amount ("how many neurons does the brain
+	// have") is answered by a row that gives one: a word that other rows
+	// hold too finds the one of them whose cells hold a number.
+	amounts := func(int) bool { return true }
+	if q.need == needNumber || q.need == needCapacity {
+		amounts = func(r int) bool { return t.numbered[r] }
+	}
 	row, best := -1, 0.0
 	for r := range t.c.Rows {
 		// The row whose telling word weighs most; a synonym counts for
@@ -536,7 +547,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 				w     float64
 			}{{[]string{qt.term}, qt.weight}, {qt.syn, qt.weight * synonymKnown}} {
 				for _, cand := range c.terms {
-					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[r], cand) && ix.onlyRow(t, r, cand) {
+					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[r], cand) && onlyRowOf(t, r, cand, amounts) {
 						row, best = r, c.w
 					}
 				}
@@ -638,8 +649,17 @@ func everyCell(t table, r int, term string) bool {
 
 // onlyRow reports whether term stands in row r's cells and in no other row's.
 func (ix *Index) onlyRow(t table, r int, term string) bool {
+	return onlyRowOf(t, r, term, func(int) bool { return true })
+}
+
+// onlyRowOf reports whether row r is one of the rows that among holds, and
+// the only one of them whose cells hold term.
+func onlyRowOf(t table, r int, term string, among func(int) bool) bool {
+	if !among(r) {
+		return false
+	}
 	for i, cells := range t.cells {
-		if i != r && slices.Contains(cells, term) {
+		if i != r && among(i) && slices.Contains(cells, term) {
 			return false
 		}
 	}
