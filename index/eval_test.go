@@ -328,6 +328,9 @@ var questionSets = []struct {
 	{"energy", 0.50, false},   // a thirteenth (testdata/notes-energy), written and read with neural
 	{"omega", 0.82, true},     // a class's mix, written at the end of the seventh round; held out, counted once
 	{"translate", 0.70, true}, // an eleventh note (testdata/notes-translate), written with omega; held out, counted once
+	{"sigma", 0.74, true},     // a class's mix, written at the start of the eighth round; held out
+	{"detect", 0.67, true},    // a fourteenth note (testdata/notes-detect), written with sigma; held out
+	{"agents", 0.62, true},    // a fifteenth (testdata/notes-agents), written with sigma; held out
 }
 
 // TestQuestionSets asks each of questionSets.
