@@ -13,6 +13,14 @@ import (
 // relates to w: its synonyms, and words related otherwise.
 func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
 	synonyms, others := ix.lex.Related(ix.lemma(w))
+	if l := ix.lemma(w); l != w {
+		// A participle that is an adjective of its own ("complicated",
+		// "biased") has the adjective's relatives first: "complicated"
+		// is "complex", besides what complicating is.
+		ownSyn, ownOthers := ix.lex.Related(w)
+		synonyms = append(slices.Clip(ownSyn), synonyms...)
+		others = append(slices.Clip(ownOthers), others...)
+	}
 	var defining []string
 	pick := func(words []string, into []string, not []string) []string {
 		for _, r := range words[:min(len(words), maxRelatedTried)] {
