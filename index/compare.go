@@ -576,7 +576,10 @@ func (ix *Index) rowOnTop(q *question, ti int, units []unitHit) int {
 	}
 	held := 0
 	for _, qt := range q.terms {
-		if slices.Contains(ix.tables[ti].cells[top.row], qt.term) {
+		// Counted in the whole cells, the compared subjects' words too:
+		// the row's unit leads the search already, so "artificial" in
+		// "Artificial neuron: a simple calculation" is what it says.
+		if slices.ContainsFunc(ix.tables[ti].values[top.row], func(v []string) bool { return slices.Contains(v, qt.term) }) {
 			held++
 		}
 	}
