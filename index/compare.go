@@ -450,9 +450,11 @@ func lemmas(ix *Index, phrase string) []string {
 	return ws
 }
 
-// featureKind is the kind of question a feature's words answer.
+// featureKind is the kind of question a feature's words answer. A
+// feature of one word may be a use phrase's first ("Best" is "best for");
+// "Energy use" is the energy used, no question of uses.
 func (ix *Index) featureKind(ws []string) kind {
-	if usesPhrase(append(ws, "for")) || usesPhrase(ws) {
+	if len(ws) == 1 && usesPhrase(append(ws, "for")) || usesPhrase(ws) {
 		return kindUses
 	}
 	if len(ws) > 1 && ws[0] == "how" && slices.ContainsFunc(ws[1:], ix.mechanismVerb) {
