@@ -28,9 +28,10 @@ type table struct {
 	// whether they name examples.
 	features     [][]string
 	featureKinds []kind
-	// telling holds each feature's terms whose words say something: a
-	// feature of several words is named by those ("weak" of "Weak point";
-	// "the point of it" names no weak point).
+	// telling holds each feature's terms whose words say something (see
+	// tellingTerms): a feature of several words is named by those ("weak"
+	// of "Weak point"; "the point of it" names no weak point, "use" no
+	// Energy use).
 	telling    [][]string
 	exampleRow []bool
 	// extentRow marks a feature that is a word for how far something
@@ -111,13 +112,7 @@ func (ix *Index) newTables() []table {
 			}
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))
-				var telling []string
-				for _, w := range words(r.Feature) {
-					if st := ix.stem.stem(w); !stopWords[w] && st != "" && ix.weight(w, ix.lex.IsWord(w)) >= minFocusWeight {
-						telling = append(telling, st)
-					}
-				}
-				t.telling = append(t.telling, telling)
+				t.telling = append(t.telling, ix.tellingTerms(r.Feature))
 				ws := lemmas(ix, r.Feature)
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
@@ -143,6 +138,28 @@ func (ix *Index) newTables() []table {
 		}
 	}
 	return out
+}
+
+// tellingTerms are the terms of a feature's words that say something:
+// those a definition could be asked of, or, when it has none, those
+// beyond the commonest words of English ("energy" of "Energy use";
+// "use" names no energy).
+func (ix *Index) tellingTerms(feature string) []string {
+	for _, says := range []func(weight float64) bool{
+		func(weight float64) bool { return weight >= minFocusWeight },
+		func(weight float64) bool { return weight > minWeight },
+	} {
+		var telling []string
+		for _, w := range words(feature) {
+			if st := ix.stem.stem(w); !stopWords[w] && st != "" && says(ix.weight(w, ix.lex.IsWord(w))) {
+				telling = append(telling, st)
+			}
+		}
+		if len(telling) > 0 {
+			return telling
+		}
+	}
+	return nil
 }
 
 // namesConcept reports whether a feature's words name concept: the word
@@ -381,14 +398,14 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		if !qt.cue || ix.comparativeOf(qt.word) == "" {
 			continue
 		}
-		if j := t.firstNamed(func(term string) bool { return term == qt.term || slices.Contains(qt.also, term) }); j >= 0 {
+		if j := t.firstWith(func(term string) bool { return term == qt.term || slices.Contains(qt.also, term) }); j >= 0 {
 			return j, true
 		}
 	}
 	if len(q.measured) > 0 {
 		// "how big do neural networks get compared to a brain": the
 		// measure's noun (size) names the feature.
-		if j := t.firstNamed(func(term string) bool { return slices.Contains(q.measured, term) }); j >= 0 {
+		if j := t.firstWith(func(term string) bool { return slices.Contains(q.measured, term) }); j >= 0 {
 			return j, true
 		}
 	}
@@ -428,6 +445,13 @@ func (t *table) featureNamed(j int, has func(string) bool) bool {
 		return !slices.ContainsFunc(tell, func(term string) bool { return !has(term) })
 	}
 	return slices.ContainsFunc(t.features[j], has)
+}
+
+// firstWith is the first row whose feature holds a term that has
+// reports, or -1: the attribute a comparative or a measure names ("size"
+// of "bigger") is one word of the feature ("Size of answer").
+func (t *table) firstWith(has func(string) bool) int {
+	return slices.IndexFunc(t.features, func(f []string) bool { return slices.ContainsFunc(f, has) })
 }
 
 // firstNamed is the first row whose feature the terms has reports name

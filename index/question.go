@@ -177,6 +177,14 @@ func (ix *Index) parse(raw string) question {
 	for i := 0; i+1 < len(ws) && slices.Contains(fillers, ws[i]); i++ {
 		form[i] = true // "wait, does the model read letters": chat before the question
 	}
+	for _, w := range ws {
+		if base := ix.comparativeOf(w); slices.Contains(measures, base) && len(q.measured) == 0 {
+			// "which one gives bigger answers": a measure's comparative
+			// names what it measures, as "how big" does.
+			syn, rel, _ := ix.relatedTerms(base)
+			q.measured = append(syn, rel...)
+		}
+	}
 	for i := 1; i < len(ws); i++ {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number

@@ -241,6 +241,14 @@ func (ix *Index) unstretch(w string) string {
 // comparativeOf is the adjective a comparative or superlative is made of
 // ("quicker", "slowest", "easier"), or "".
 func (ix *Index) comparativeOf(w string) string {
+	if strings.HasSuffix(w, "er") || strings.HasSuffix(w, "est") {
+		// "bigger", "hottest": the lexicon knows the doubled consonant.
+		if word, ok := ix.lex.Lookup(w); ok && word.Lemma != "" && word.Lemma != w && strings.HasPrefix(w, word.Lemma) {
+			if base, ok := ix.lex.Lookup(word.Lemma); ok && strings.Contains(base.POS, "a") {
+				return word.Lemma
+			}
+		}
+	}
 	for _, r := range []struct{ suffix, ending string }{{"ier", "y"}, {"iest", "y"}, {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}} {
 		if base, ok := strings.CutSuffix(w, r.suffix); ok && len(base) >= 3 {
 			if word, ok := ix.lex.Lookup(base + r.ending); ok && strings.Contains(word.POS, "a") {
