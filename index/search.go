@@ -200,6 +200,12 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		h := ranked[lead]
 		ranked = append([]hit{h}, append(ranked[:lead:lead], ranked[lead+1:]...)...)
 	}
+	if len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) {
+		// "how do wind turbines make electricity": the section that
+		// lists wind turbines among sources of power says nothing of how
+		// they work.
+		ans.Confidence = 0
+	}
 	if categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production {
 		// "is gemini an llm", "what's google gemini", "what is
 		// chomsky's generative grammar": what is asked of is something

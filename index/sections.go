@@ -296,3 +296,51 @@ var (
 	// and at what time" says where it is, not what it is.
 	clauseEnd = regexp.MustCompile(`^(?i) (is|are) (and|or|but|at|in|on|when|where|because|now|today|right)\b`)
 )
+
+// maxWorkerWords is the longest "X" of "how does X work" read as what is
+// asked of: a longer run is no one thing ("how do companies keep customer
+// service running").
+const maxWorkerWords = 3
+
+// workingElsewhere reports a question of how something works, naming
+// what works ("how do wind turbines make electricity"), whose first
+// section s is neither one of workings nor about that thing by its
+// heading: a section that names it in passing (wind turbines among the
+// sources of power) cannot say how it works.
+func (ix *Index) workingElsewhere(q *question, s int) bool {
+	if q.kind != kindMechanism {
+		return false
+	}
+	ws := withoutFillers(q.words)
+	if len(ws) < 4 || ws[0] != "how" || !slices.Contains([]string{"does", "do", "did", "can", "could"}, ws[1]) {
+		return false
+	}
+	v := slices.IndexFunc(ws[2:], ix.mechanismVerb) + 2
+	if v < 3 || v+1 < len(ws) && ws[v+1] == "use" {
+		return false // no worker named, or "how does canva make use of": a use
+	}
+	var worker []string
+	content := 0
+	for _, w := range ws[2:v] {
+		if stopWords[w] {
+			continue
+		}
+		content++
+		// The articles' own subjects and the names known everywhere
+		// ("chatgpt") work as every section says.
+		if i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == w }); i >= 0 {
+			if t := q.terms[i]; !t.everywhere && !ix.anchors[t.term] && !ix.isSubjectTerm(t.term) && ix.df[t.term] > 0 {
+				worker = append(worker, t.term)
+			}
+		}
+	}
+	if content > maxWorkerWords || len(worker) == 0 {
+		return false
+	}
+	if ix.kinds[s].kind == kindMechanism {
+		// A section of workings tells how what it names works.
+		return !slices.ContainsFunc(worker, func(t string) bool { return ix.knows(s, t) })
+	}
+	subject := ix.kinds[s].subject
+	return !slices.ContainsFunc(worker, func(t string) bool { return slices.Contains(subject, t) })
+}
