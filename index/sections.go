@@ -11,6 +11,9 @@ type sectionKind struct {
 	// subject holds the heading's analyzed terms that are not cue words:
 	// "llm" of "How Do LLMs Work".
 	subject []string
+	// form holds the heading's terms that give it its kind: "train" of
+	// "How Training Adjusts the Weights".
+	form []string
 }
 
 // sectionKinds reads each section's kind from its heading.
@@ -64,7 +67,7 @@ func (ix *Index) sectionKinds() []sectionKind {
 		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords:
 			sk.kind = kindTopic
 		}
-		sk.subject = ix.withoutForm(sk, ws)
+		sk.subject, sk.form = ix.withoutForm(sk, ws)
 		out[i] = sk
 	}
 	return out
@@ -81,8 +84,7 @@ func usesNoun(ws []string) bool {
 // withoutForm drops from a heading's subject the words that give the
 // heading its kind: "work" of "How Temperature Works", "use" and "case" of
 // "Use Cases of ...". The subject is what the section is about.
-func (ix *Index) withoutForm(sk sectionKind, ws []string) []string {
-	var form []string
+func (ix *Index) withoutForm(sk sectionKind, ws []string) (subject, form []string) {
 	for _, w := range ws {
 		switch {
 		case sk.kind == kindMechanism && ix.mechanismVerb(w),
@@ -91,15 +93,14 @@ func (ix *Index) withoutForm(sk sectionKind, ws []string) []string {
 		}
 	}
 	if len(form) == 0 {
-		return sk.subject
+		return sk.subject, nil
 	}
-	var out []string
 	for _, t := range sk.subject {
 		if !slices.Contains(form, t) {
-			out = append(out, t)
+			subject = append(subject, t)
 		}
 	}
-	return out
+	return subject, form
 }
 
 // namedTopic is how a question names the topic of a heading it matched.
@@ -137,10 +138,12 @@ func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 	switch {
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
-	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm),
+	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && slices.ContainsFunc(sk.form, q.hasTerm)),
 		topic == ownTopic && len(sk.subject) == 0:
 		// "what happens to stuff outside the context window" is asked of
-		// the section on context windows, not of how temperature works.
+		// the section on context windows, not of how temperature works;
+		// "how does a neural network learn" is asked of how training
+		// works, its verb the heading's own ("learn" is "train").
 		return false
 	case q.kind == kindUses && sk.kind == kindDefine && slices.ContainsFunc(q.category, func(t string) bool { return ix.knows(s, t) }):
 		// "what tasks can llms do": the definition that lists the tasks
