@@ -331,6 +331,8 @@ var questionSets = []struct {
 	{"sigma", 0.74, true},     // a class's mix, written at the start of the eighth round; held out
 	{"detect", 0.67, true},    // a fourteenth note (testdata/notes-detect), written with sigma; held out
 	{"agents", 0.62, true},    // a fifteenth (testdata/notes-agents), written with sigma; held out
+	{"music", 0.64, false},    // a sixteenth note (testdata/notes-music), written mid-round; counted once, then read as a dev set
+	{"fairness", 0.46, false}, // a seventeenth (testdata/notes-fairness), written and read with music
 }
 
 // TestQuestionSets asks each of questionSets.
