@@ -78,6 +78,9 @@ type Index struct {
 	// ("generative", "ai", "llm", "tokens"): the subjects of the whole
 	// corpus, which every section is about.
 	anchors map[string]bool
+	// anchoring holds, for each anchor, the articles whose titles it is of:
+	// a note's title words are its own subjects, not another article's.
+	anchoring map[string]map[int]bool
 	// topics are the title words of one article that are too common to
 	// anchor the corpus but that its headings name too ("temperature" of
 	// "Week 3 notes: ... temperature" over "How Temperature Works"): they
@@ -95,6 +98,8 @@ type Index struct {
 	// Models").
 	tables       []table
 	subjectTerms map[string]bool
+	// subjectOf holds, for each of those terms, the articles whose tables compare it.
+	subjectOf map[string]map[int]bool
 	// kinds says what kind of content each section is, from its heading;
 	// ofKind lists the sections of each kind, and headingTerms the subject
 	// terms of every heading.
@@ -159,11 +164,15 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 	}
 	ix.tables = ix.newTables()
 	ix.buildUnits()
-	ix.subjectTerms = map[string]bool{}
+	ix.subjectTerms, ix.subjectOf = map[string]bool{}, map[string]map[int]bool{}
 	for _, t := range ix.tables {
 		for _, sub := range t.subjects {
 			for _, term := range sub {
 				ix.subjectTerms[term] = true
+				if ix.subjectOf[term] == nil {
+					ix.subjectOf[term] = map[int]bool{}
+				}
+				ix.subjectOf[term][t.article] = true
 			}
 		}
 	}
@@ -292,7 +301,7 @@ func (ix *Index) loadStats() error {
 	}
 	sort.Strings(ix.words)
 	ix.names = ix.nameTerms()
-	ix.anchors = map[string]bool{}
+	ix.anchors, ix.anchoring = map[string]bool{}, map[string]map[int]bool{}
 	ix.topics = map[string]map[int]bool{}
 	headed := map[int]map[string]bool{} // article -> its headings' subject terms
 	for s, k := range ix.kinds {
@@ -326,6 +335,10 @@ func (ix *Index) loadStats() error {
 			switch weight := ix.weight(w, ix.lex.IsWord(w)); {
 			case weight >= anchorWeight:
 				ix.anchors[t] = true
+				if ix.anchoring[t] == nil {
+					ix.anchoring[t] = map[int]bool{}
+				}
+				ix.anchoring[t][a] = true
 			case weight >= topicWeight && headed[a][t]:
 				if ix.topics[t] == nil {
 					ix.topics[t] = map[int]bool{}

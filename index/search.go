@@ -503,10 +503,10 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	// When the question names the whole subject of a heading it matched
 	// ("the context window"), a section of the kind asked must be about
 	// that subject too: see suits.
-	var topic namedTopic
+	var topical []int // the sections whose whole heading topic the question names
 	for _, h := range ranked[:min(len(ranked), maxKinded)] {
 		if h.heading > 0 && ix.namesTopic(q, h.section) {
-			topic = max(topic, ix.topicOf(h.section))
+			topical = append(topical, h.section)
 		}
 	}
 	lead := -1 // the article of the best section found for a word
@@ -521,6 +521,10 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			// ("why are gans a pain to train", of notes on GANs, is not
 			// how LLMs work).
 			continue
+		}
+		var topic namedTopic
+		for _, ts := range topical {
+			topic = max(topic, ix.topicOf(ts, ix.sections[h.section].article))
 		}
 		if ix.suits(h.section, q, topic) {
 			h.score += kindBonus * top

@@ -116,9 +116,13 @@ const (
 	ownTopic
 )
 
-// topicOf is how naming section s's heading topic names a topic.
-func (ix *Index) topicOf(s int) namedTopic {
-	if slices.ContainsFunc(ix.kinds[s].subject, func(t string) bool { return !ix.anchors[t] && !ix.isSubjectTerm(t) }) {
+// topicOf is how naming section s's heading topic names a topic, for a
+// section of article a: a term of the articles' subjects names a subject
+// of a's own, its title's or its table's; a note's subjects are a topic
+// of their own to another article ("bias" of notes on bias and fairness is
+// no subject of the built-in article's section of concerns).
+func (ix *Index) topicOf(s, a int) namedTopic {
+	if slices.ContainsFunc(ix.kinds[s].subject, func(t string) bool { return !ix.anchoring[t][a] && !ix.subjectOf[t][a] }) {
 		return ownTopic
 	}
 	return subjectTopic
