@@ -427,10 +427,13 @@ func (ix *Index) markForm(q *question) {
 }
 
 // namesConcern reports whether a telling word of the question labels an
-// item of a section on concerns ("misinformation", "bias").
+// item of a section on concerns ("misinformation", "bias"), unless a
+// title makes it a subject of the articles: in notes on bias and
+// fairness, "how does bias get into training data" asks of the notes'
+// subject, not of the built-in article's concerns.
 func (ix *Index) namesConcern(terms []qterm) bool {
 	return slices.ContainsFunc(terms, func(t qterm) bool {
-		return !t.cue && t.weight >= minFocusWeight && ix.concernLabels[t.term]
+		return !t.cue && t.weight >= minFocusWeight && ix.concernLabels[t.term] && !ix.anchors[t.term]
 	})
 }
 
