@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/explainbot/explainbot/knowledge"
 )
@@ -389,7 +390,7 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 			said[ix.stem.stem(w)] = true
 		}
 	}
-	has := func(term string) bool { return q.hasTerm(term) || said[term] }
+	has := func(term string) bool { return q.hasTerm(term) || said[term] || q.derives(term) }
 	// A comparative that gives the question its form names what is
 	// compared before any other word names a feature: "which is faster,
 	// answering from training or live search" asks the speed, not where
@@ -768,4 +769,17 @@ func (ix *Index) place(a *Answer) {
 			}
 		}
 	}
+}
+
+// nounSuffixes make a noun of a word: "ownership" of "own" (by "owner"),
+// "payment" of "pay".
+var nounSuffixes = []string{"ship", "ership", "ness", "ment", "ity", "tion", "ation", "ance", "ence"}
+
+// derives reports whether term is a noun made of one of the question's
+// words by a suffix: "who owns the song" names the feature Ownership.
+func (q *question) derives(term string) bool {
+	return slices.ContainsFunc(q.terms, func(qt qterm) bool {
+		rest, ok := strings.CutPrefix(term, qt.term)
+		return ok && len(qt.term) >= minPartRunes && slices.Contains(nounSuffixes, rest)
+	})
 }
