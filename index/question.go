@@ -190,6 +190,10 @@ func (ix *Index) parse(raw string) question {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
 			syn, rel, _ := ix.relatedTerms(ws[i])
 			q.measured = append(syn, rel...)
+			if ws[i] == "long" && slices.ContainsFunc(ws[i:], func(w string) bool { return ix.lemma(w) == "take" }) {
+				// "how long does it take": a time taken, not a length
+				q.measured = append(q.measured, ix.stem.stem("time"))
+			}
 		}
 		if slices.Contains(chatBefore[ws[i-1]], ws[i]) {
 			form[i-1] = true // "hey guys quick q", "in simple words", "what does it talk about"
