@@ -368,15 +368,26 @@ var magnitudes = []string{"hundreds", "thousands", "millions", "billions", "tril
 // measuredSpan is how many content words after "how many" may name what is counted.
 const measuredSpan = 2
 
+// ageWords tell an age: "how old" is answered by a sentence with one.
+var ageWords = []string{"old", "age", "aged", "born", "year", "years"}
+
 // counted is what a question counts: its content words among the few after
 // "how many", "how much" ("how many words", "how much does a gpu cost"),
-// and what a number in the question counts ("like millions of words").
+// an age for "how old", and what a number in the question counts ("like
+// millions of words").
 func (ix *Index) counted(ws []string, q *question) []string {
 	stem := ix.stem.stem
 	var out []string
 	for i, w := range ws {
 		if w != "how" || i+1 >= len(ws) {
 			continue
+		}
+		if ws[i+1] == "old" {
+			// "how old is joy buolamwini": an age, told in years or by a birth
+			for _, a := range ageWords {
+				out = append(out, stem(a))
+			}
+			break
 		}
 		n := 0
 		for _, v := range ws[i+2:] {
