@@ -367,7 +367,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
-	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q)
+	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q)
 	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
@@ -780,6 +780,30 @@ func (q *question) hasTerm(t string) bool {
 		if qt.term == t || slices.Contains(qt.also, t) {
 			return true
 		}
+	}
+	return false
+}
+
+// otherField reports a definition asked within a field the articles never
+// name: "what is a fair test in science class", "what is diffusion in
+// science". The first word after "in" is one no article knows, so the
+// sense asked is that field's. "in plain english", "in normal words" say
+// how to explain it, not where.
+func (ix *Index) otherField(q *question) bool {
+	in := slices.Index(q.words, "in")
+	if q.kind != kindDefine || in < 1 {
+		return false
+	}
+	after := q.words[in+1:]
+	if slices.ContainsFunc(after[:min(len(after), 4)], func(w string) bool { return slices.Contains(chatBefore["simple"], w) }) {
+		return false
+	}
+	for _, w := range after {
+		if stopWords[w] {
+			continue
+		}
+		i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == w })
+		return i >= 0 && q.terms[i].known < synonymKnown && !q.terms[i].cue && q.terms[i].weight > minWeight
 	}
 	return false
 }
