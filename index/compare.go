@@ -572,7 +572,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 			for _, c := range []struct {
 				terms []string
 				w     float64
-			}{{[]string{qt.term}, qt.weight}, {qt.syn, qt.weight * synonymKnown}} {
+			}{{[]string{qt.term}, qt.weight}, {ix.cellSynonyms(t, qt), qt.weight * synonymKnown}} {
 				for _, cand := range c.terms {
 					if c.w >= minWeight && c.w > best && slices.Contains(t.cells[r], cand) && onlyRowOf(t, r, cand, amounts) {
 						row, best = r, c.w
@@ -585,6 +585,16 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 		row = ix.rowOnTop(q, ti, units)
 	}
 	return row
+}
+
+// cellSynonyms are the synonyms of qt that may find a row of t by its
+// cells: none when qt names a compared subject, whose words name no row
+// ("balanced" of "Balanced Data" is no "equally" treated).
+func (ix *Index) cellSynonyms(t table, qt qterm) []string {
+	if slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, qt.term) }) {
+		return nil
+	}
+	return qt.syn
 }
 
 // rowOnTop is the row of table ti whose unit the search ranked first of
