@@ -476,7 +476,8 @@ func whenToUse(ws []string, i int) int {
 // X a user the articles do not write of, or people: "how do programmers use
 // language models", "can lawyers or doctors use chatgpt" ask a use; "how do
 // llms use transformers", "does chatgpt use gans" how they work or what
-// they are, as the articles' own subjects and names are no users.
+// they are, as the articles' own subjects and names are no users; "can i
+// use it in the exam" asks leave.
 func (ix *Index) usedBy(ws []string) bool {
 	start := 1
 	if len(ws) > 0 && ws[0] == "how" {
@@ -487,6 +488,11 @@ func (ix *Index) usedBy(ws []string) bool {
 	}
 	v := slices.IndexFunc(ws[start:], func(w string) bool { return w == "use" || w == "uses" || w == "using" })
 	if v < 1 || v > 4 {
+		return false
+	}
+	if slices.Contains([]string{"can", "could", "may", "should", "are", "is"}, ws[start-1]) && slices.ContainsFunc(ws[start:start+v], func(w string) bool { return w == "i" || w == "we" }) {
+		// "can i use chatgpt in the exam", "are we allowed to use ai":
+		// whether the asker may or should, not what it is used for.
 		return false
 	}
 	user := false
