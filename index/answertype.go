@@ -65,8 +65,12 @@ func questionNeed(ws []string) need {
 			return needSource // "where do llms get their data from"
 		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
 			return needSource // "what data are llms trained on": what they learn from
-		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }):
-			return needCapacity // "how much text can a model read": a most, not any number
+		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }) &&
+			!fitsInto(ws[i+2:]):
+			// "how much text can a model read": a most, not any number;
+			// "how many words fit into 1,000 tokens" gives the most and
+			// asks what it holds
+			return needCapacity
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
 			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"),
 			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
@@ -84,6 +88,12 @@ func questionNeed(ws []string) need {
 		}
 	}
 	return needNothing
+}
+
+// fitsInto reports "fit into 1,000 tokens": the container's size given.
+func fitsInto(ws []string) bool {
+	fit := slices.IndexFunc(ws, func(v string) bool { return v == "fit" || v == "fits" })
+	return fit >= 0 && slices.ContainsFunc(ws[fit:], isNumber)
 }
 
 // headingAsks reports whether a heading asks the question of need: a
