@@ -370,7 +370,10 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 	}
 	// A row whose feature is what is asked ("the risks" of a low
 	// temperature) is the answer unless a section holds clearly more.
-	return outright || enough && mine >= best || a.asked && mine+coverageLead > best || mine > best+margin
+	// So is the row of risks when a concern is asked without naming it
+	// ("any downside to keeping temperature at 0").
+	asked := a.asked || kindRow && q.kind == kindConcerns
+	return outright || enough && mine >= best || asked && mine+coverageLead > best || mine > best+margin
 }
 
 // rowByFeature is the row whose feature the question names ("scope",
