@@ -237,9 +237,12 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		// The table is in question when the question names what it
 		// compares, or the topic of its heading, or asks a difference.
 		// Asking what "ai" can make asks the reach of the AI the table
-		// compares ("can ai draw pictures").
+		// compares ("can ai draw pictures"); asking which, with a telling
+		// word of a feature, asks which of the compared has it ("no
+		// internet, which kind of ai can i still use").
 		about := cand.subjects > 0 || ix.namesHeading(q, t) || differ && !ix.namesOtherTopic(q, t) ||
-			q.asksAbility && slices.ContainsFunc(q.terms, func(qt qterm) bool { return ix.anchors[qt.term] })
+			q.asksAbility && slices.ContainsFunc(q.terms, func(qt qterm) bool { return ix.anchors[qt.term] }) ||
+			slices.Contains(q.words, "which") && ix.tellingFeature(q, t)
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
 			if r := ix.rowByName(q, t); cand.row >= 0 && !cand.named && r >= 0 {
@@ -426,6 +429,14 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		}
 	}
 	return -1, false
+}
+
+// tellingFeature reports whether a telling word of q (one a definition
+// could be asked of) names a feature of t.
+func (ix *Index) tellingFeature(q *question, t table) bool {
+	return t.firstNamed(func(term string) bool {
+		return slices.ContainsFunc(q.terms, func(qt qterm) bool { return qt.term == term && qt.weight >= minFocusWeight })
+	}) >= 0
 }
 
 // featuresNamed counts the rows of t whose feature the question names by
