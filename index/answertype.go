@@ -79,8 +79,11 @@ func questionNeed(ws []string) need {
 			return needSteps // "how do i", "any tips for writing prompts": advice on doing it
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
 			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
-			(w == "better" || w == "worse") && at(i+1, "than"):
-			return needRanking // "which is the best", "is claude better than gpt-4"
+			(w == "better" || w == "worse") && at(i+1, "than"),
+			(w == "most" || w == "least" || w == "first") && slices.Contains(ws[:i], "which") && !at(i+1, "of"):
+			// "which is the best", "is claude better than gpt-4", "which
+			// country has the most data centers": one picked out of many
+			return needRanking
 		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
 			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
 		}):
