@@ -86,7 +86,9 @@ func questionNeed(ws []string) need {
 			return needRanking
 		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
 			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
-		}):
+		}),
+			(w == "who" || w == "whos" || w == "who's") && i < 3 && at(verbAfter(ws, i), "came", "come") && at(verbAfter(ws, i)+1, "up") && at(verbAfter(ws, i)+2, "with"):
+			// "who came up with backpropagation": who invented it
 			return needAgent
 		}
 	}
