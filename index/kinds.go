@@ -154,6 +154,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		switch {
 		case k == kindDefine && slices.Contains(imperatives, w) && i > 0:
 			continue // "can i trust everything it tells me" asks no definition
+		case k == kindMechanism && w == "happened":
+			continue // "what happened with amazon's hiring ai" asks what took place, not how something works
 		case k == kindDefine && purposeIdiom(ws, i):
 			continue // "what are they meant to do" asks a purpose
 		case k == kindOutlook && slices.Contains(taskCues, w) && content > 0 && !aboutArticle(ws):
