@@ -333,6 +333,8 @@ var questionSets = []struct {
 	{"agents", 0.62, true},    // a fifteenth (testdata/notes-agents), written with sigma; held out
 	{"music", 0.64, false},    // a sixteenth note (testdata/notes-music), written mid-round; counted once, then read as a dev set
 	{"fairness", 0.46, false}, // a seventeenth (testdata/notes-fairness), written and read with music
+	{"robots", 0.67, false},   // a nineteenth note (testdata/notes-robots), written late in the round; counted once, then read
+	{"study", 0.56, false},    // a twentieth (testdata/notes-study), written and read with robots
 	{"tau", 0.72, true},       // a class's mix, written at the end of the eighth round; held out, counted once
 	{"video", 0.53, true},     // an eighteenth note (testdata/notes-video), written with tau; held out, counted once
 }
