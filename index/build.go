@@ -79,8 +79,13 @@ type Index struct {
 	// corpus, which every section is about.
 	anchors map[string]bool
 	// anchoring holds, for each anchor, the articles whose titles it is of:
-	// a note's title words are its own subjects, not another article's.
-	anchoring map[string]map[int]bool
+	// a note's title words are its own subjects, not another article's;
+	// corpusAnchors the anchors whose articles hold most of the sections,
+	// the subjects of the whole corpus ("ai").
+	anchoring     map[string]map[int]bool
+	corpusAnchors map[string]bool
+	// fieldNames are the analyzed terms of the glossary's names.
+	fieldNames map[string]bool
 	// topics are the title words of one article that are too common to
 	// anchor the corpus but that its headings name too ("temperature" of
 	// "Week 3 notes: ... temperature" over "How Temperature Works"): they
@@ -345,6 +350,22 @@ func (ix *Index) loadStats() error {
 				}
 				ix.topics[t][a] = true
 			}
+		}
+	}
+	ix.corpusAnchors = map[string]bool{}
+	for t, arts := range ix.anchoring {
+		n := 0
+		for _, sec := range ix.sections {
+			if arts[sec.article] {
+				n++
+			}
+		}
+		ix.corpusAnchors[t] = 2*n > len(ix.sections)
+	}
+	ix.fieldNames = map[string]bool{}
+	for _, name := range ix.gloss.terms {
+		for _, t := range ix.terms(name) {
+			ix.fieldNames[t] = true
 		}
 	}
 	return nil

@@ -274,10 +274,14 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 			continue
 		}
 		all += t.weight
-		anchor := ix.anchors[t.term]
-		anchored = anchored || anchor || ix.topics[t.term] != nil
+		a := ix.sections[s].article
+		anchored = anchored || ix.anchors[t.term] || ix.topics[t.term] != nil
+		// A title word is known to its own article's sections, and to
+		// every section when the articles it titles hold most of them
+		// ("ai"); a note's title word alone ("robots") is the note's.
+		anchor := ix.anchoring[t.term][a] || ix.corpusAnchors[t.term]
 		switch {
-		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][ix.sections[s].article] || t.everywhere):
+		case ix.knows(s, t.term) || !strict && (anchor || ix.topics[t.term][a] || t.everywhereIn(a)):
 			have += t.weight
 			ownWord = true
 		case slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) }),
@@ -309,41 +313,56 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 	return cov
 }
 
-// everywhere reports whether t is a rare word of the articles that counts
-// as known to every section: a word that more than one section uses, or a
-// name coined for something ("chatgpt", "midjourney") that the articles
-// list, in a table's cells or as a line's label, as one of the things they
-// are about. A rare word of one section, said there in passing, is that
-// section's ("photosynthesis" in a sample prompt, "captions" in a note on
-// how image models learn), not the articles'.
-func (ix *Index) everywhere(t qterm) bool {
+// everywhere reports whether t is a rare word of the articles that
+// counts as known to sections that do not say it (see everywhereIn): a
+// word that more than one section uses, or a name of the field, coined for
+// something ("chatgpt", "midjourney") that the articles list, in a table's
+// cells or as a line's label. A rare word
+// of one section, said there in passing, is that section's
+// ("photosynthesis" in a sample prompt, "captions" in a note on how image
+// models learn), not the articles'. It also returns whether t is a name
+// of the field (coined and listed, or the glossary's: "chatbot"), and the
+// sections of each article that hold it.
+func (ix *Index) everywhere(t qterm) (everywhere, fieldName bool, held map[int]int) {
 	if !t.rareKnown() {
-		return false
+		return false, false, nil
 	}
-	return !ix.lex.IsWord(t.word) && ix.catalogued[t.term] || ix.sectionsHolding(t.term) > 1
+	coined := !ix.lex.IsWord(t.word) && ix.catalogued[t.term]
+	held = ix.sectionsHolding(t.term)
+	n := 0
+	for _, c := range held {
+		n += c
+	}
+	return coined || n > 1, coined || ix.fieldNames[t.term], held
 }
 
-// sectionsHolding counts the sections whose units hold term, up to two,
-// once per term: the question's rare words are few, and each is one short
-// posting list.
-func (ix *Index) sectionsHolding(term string) int {
+// sectionsHolding counts, per article, the sections whose units hold
+// term, up to two each, once per term: the question's rare words are few,
+// and each is one short posting list.
+func (ix *Index) sectionsHolding(term string) map[int]int {
 	if n, ok := ix.spans.Load(term); ok {
-		return n.(int)
+		return n.(map[int]int)
 	}
 	clauses := termQueries(term, 1, fieldBody, fieldHeading, fieldLabels)
 	res, err := ix.idx.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false))
 	if err != nil {
-		return 2 // as if spread: the rule as it stood before sections were counted
+		// As if spread over the corpus: the rule as it stood before
+		// sections were counted.
+		return map[int]int{-1: 2, -2: 2}
 	}
 	seen := map[int]bool{}
+	held := map[int]int{}
 	for _, m := range res.Hits {
 		if u, err := strconv.Atoi(m.ID); err == nil && u >= 0 && u < len(ix.units) {
-			seen[ix.units[u].section] = true
+			if s := ix.units[u].section; !seen[s] {
+				seen[s] = true
+				a := ix.sections[s].article
+				held[a] = min(held[a]+1, 2)
+			}
 		}
 	}
-	n := min(len(seen), 2)
-	ix.spans.Store(term, n)
-	return n
+	ix.spans.Store(term, held)
+	return held
 }
 
 // isFeature reports whether term is a feature of a table in section s.

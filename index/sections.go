@@ -180,7 +180,7 @@ func (ix *Index) touches(s int, q *question) bool {
 		return true
 	}
 	for _, t := range q.terms {
-		if !t.cue && (ix.knows(s, t.term) || t.everywhere ||
+		if !t.cue && (ix.knows(s, t.term) || t.everywhereIn(ix.sections[s].article) ||
 			slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) })) {
 			return true
 		}
