@@ -535,14 +535,15 @@ func becomes(w string) bool {
 }
 
 // comparative reports a comparative adjective ("broader", "bigger") in a
-// question: "which one is broader" compares.
+// question that sets things against each other: "which one is broader",
+// "who brakes faster, me or a robot car" compare.
 func (ix *Index) comparative(ws []string) bool {
 	for _, w := range ws {
 		if !strings.HasSuffix(w, "er") || len(w) < 5 {
 			continue
 		}
 		if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w && strings.HasPrefix(w, word.Lemma[:min(len(word.Lemma), len(w)-3)]) {
-			if slices.Contains(ws, "which") || slices.Contains(ws, "more") || slices.Contains(ws, "than") || slices.Contains(ws, "one") {
+			if slices.Contains(ws, "which") || slices.Contains(ws, "more") || slices.Contains(ws, "than") || slices.Contains(ws, "one") || slices.Contains(ws, "or") {
 				return true
 			}
 		}
