@@ -173,7 +173,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// The first sections are judged by how much of the question they
 	// hold: one that holds clearly more than the first, and scores near it,
 	// leads ("why does the ai get random sometimes" is the section on
-	// randomness, not the one headed "AI"), unless a concern is asked and
+	// randomness, not the one headed "AI"; near is judged without the
+	// first's heading, whose words may only repeat the question's topic:
+	// "has a self driving car ever killed someone" is the section on
+	// safety, not the one headed "How Does a Self-Driving Car Decide?"),
+	// unless a concern is asked and
 	// only the first is on concerns (in "who legally owns a picture made by
 	// ai" the picture is what the concern is about); so does the best one
 	// that answers at all when the first cannot ("how big are context
@@ -192,7 +196,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		case i == 0:
 			leadCov = c
 		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
-			c > leadCov+coverageLead && ranked[i].score >= nearScore*ranked[0].score && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns):
+			c > leadCov+coverageLead && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns):
 			lead, leadCov = i, c
 		}
 	}
