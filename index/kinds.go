@@ -220,8 +220,10 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindDefine
 	case what >= 0 && slices.ContainsFunc(ws[what+1:min(len(ws), what+3)], func(w string) bool {
 		return slices.Contains([]string{"is", "are", "was", "were", "'s", "s"}, w)
-	}):
-		return kindDefine // "what is", "what exactly is"
+	}) && !slices.ContainsFunc(ws[what+1:min(len(ws), what+5)], func(w string) bool { return w == "ways" || w == "way" }):
+		// "what is", "what exactly is"; "what are good ways to use ai for
+		// homework" asks ways of doing something, no definition
+		return kindDefine
 	case what >= 0 && ws[what] != "what":
 		return kindDefine // "whats an llm"
 	case content > 0 && content <= maxBareWords && !slices.ContainsFunc(ws, func(w string) bool { return stopWords[w] }):
