@@ -87,12 +87,17 @@ func questionNeed(ws []string) need {
 		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
 			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
 		}),
-			(w == "who" || w == "whos" || w == "who's") && i < 3 && at(verbAfter(ws, i), "came", "come") && at(verbAfter(ws, i)+1, "up") && at(verbAfter(ws, i)+2, "with"):
+			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]):
 			// "who came up with backpropagation": who invented it
 			return needAgent
 		}
 	}
 	return needNothing
+}
+
+// cameUpWith reports that ws open with "came up with", "come up with".
+func cameUpWith(ws []string) bool {
+	return len(ws) >= 3 && (ws[0] == "came" || ws[0] == "come") && ws[1] == "up" && ws[2] == "with"
 }
 
 // fitsInto reports "fit into 1,000 tokens": the container's size given.

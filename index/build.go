@@ -98,12 +98,12 @@ type Index struct {
 	// names are the terms the articles write only as mixed-case names
 	// ("LLaMA"), which a question's inflected English word does not match.
 	names map[string]bool
-	// tables are the articles' comparisons, analyzed; subjectTerms holds
-	// the terms of their compared subjects ("language" of "Large Language
-	// Models").
-	tables       []table
-	subjectTerms map[string]bool
-	// subjectOf holds, for each of those terms, the articles whose tables compare it.
+	// tables are the articles' comparisons, analyzed; the terms of their
+	// compared subjects ("language" of "Large Language Models") are the
+	// keys of subjectOf.
+	tables []table
+	// subjectOf holds, for each of those terms, the articles whose
+	// tables compare it.
 	subjectOf map[string]map[int]bool
 	// kinds says what kind of content each section is, from its heading;
 	// ofKind lists the sections of each kind, and headingTerms the subject
@@ -169,11 +169,10 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 	}
 	ix.tables = ix.newTables()
 	ix.buildUnits()
-	ix.subjectTerms, ix.subjectOf = map[string]bool{}, map[string]map[int]bool{}
+	ix.subjectOf = map[string]map[int]bool{}
 	for _, t := range ix.tables {
 		for _, sub := range t.subjects {
 			for _, term := range sub {
-				ix.subjectTerms[term] = true
 				if ix.subjectOf[term] == nil {
 					ix.subjectOf[term] = map[int]bool{}
 				}

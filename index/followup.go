@@ -92,4 +92,4 @@ func (ix *Index) isSubjectKey(term string) bool {
 
 // isSubjectTerm reports whether term is a word of a compared subject of
 // some table ("language" of "Large Language Models").
-func (ix *Index) isSubjectTerm(term string) bool { return ix.subjectTerms[term] }
+func (ix *Index) isSubjectTerm(term string) bool { return len(ix.subjectOf[term]) > 0 }

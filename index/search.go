@@ -273,12 +273,12 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 	}
 	var have, bySynonym, all float64
 	anchored, ownWord := q.aboutIt, false
+	a := ix.sections[s].article
 	for _, t := range q.terms {
 		if t.cue {
 			continue
 		}
 		all += t.weight
-		a := ix.sections[s].article
 		anchored = anchored || ix.anchors[t.term] || ix.topics[t.term] != nil
 		// A title word is known to its own article's sections, and to
 		// every section when the articles it titles hold most of them
@@ -317,16 +317,15 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 	return cov
 }
 
-// everywhere reports whether t is a rare word of the articles that
-// counts as known to sections that do not say it (see everywhereIn): a
-// word that more than one section uses, or a name of the field, coined for
-// something ("chatgpt", "midjourney") that the articles list, in a table's
-// cells or as a line's label. A rare word
-// of one section, said there in passing, is that section's
-// ("photosynthesis" in a sample prompt, "captions" in a note on how image
-// models learn), not the articles'. It also returns whether t is a name
-// of the field (coined and listed, or the glossary's: "chatbot"), and the
-// sections of each article that hold it.
+// everywhere reports whether t is a rare word of the articles that counts
+// as known to sections that do not say it (see qterm.everywhereIn): a word
+// that more than one section uses, or a name coined for something
+// ("chatgpt", "midjourney") that the articles list, in a table's cells or
+// as a line's label. A rare word of one section, said there in passing, is
+// that section's ("photosynthesis" in a sample prompt, "captions" in a note
+// on how image models learn), not the articles'. It also returns whether t
+// is a name of the field (coined and listed, or the glossary's: "chatbot"),
+// and how many sections of each article hold it.
 func (ix *Index) everywhere(t qterm) (everywhere, fieldName bool, held map[int]int) {
 	if !t.rareKnown() {
 		return false, false, nil
