@@ -245,6 +245,16 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			slices.Contains(q.words, "which") && ix.tellingFeature(q, t)
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
+			if cand.row >= 0 && !cand.named {
+				// A row found by the question's kind gives way to one whose
+				// cells hold what is asked: "my tutor remembers which topics
+				// i'm weak at" is Knowing You ("Remembers your weak
+				// topics"), though "weak" makes it a question of concerns
+				// and Accuracy a feature of them.
+				if r := ix.rowByCells(q, ti, units, about); r >= 0 {
+					cand.row = r
+				}
+			}
 			if r := ix.rowByName(q, t); cand.row >= 0 && !cand.named && r >= 0 {
 				// "are GANs used for llms too": the row that names the
 				// thing asked of, before the row of the question's kind.
