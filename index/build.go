@@ -78,6 +78,10 @@ type Index struct {
 	// ("generative", "ai", "llm", "tokens"): the subjects of the whole
 	// corpus, which every section is about.
 	anchors map[string]bool
+	// situated holds the words of the classroom's situation that a heading
+	// of the corpus is about (see situationWords): here they are words of
+	// the topic, kept by the analyzer and the question's reading.
+	situated map[string]bool
 	// anchoring holds, for each anchor, the articles whose titles it is of:
 	// a note's title words are its own subjects, not another article's;
 	// corpusAnchors the anchors whose articles hold most of the sections,
@@ -134,7 +138,7 @@ const hashKey = "explainbot-content-hash"
 // other words (a word of chatting added since) is rebuilt, not reused. A
 // regenerated lexicon changes the base forms too: bump the layout then
 // (hashing the lexicon would cost start-up about 10 ms).
-var indexVersion = analysisVersion("units-v4", stopWords)
+var indexVersion = analysisVersion("units-v5", stopWords)
 
 // analysisVersion is layout and a digest of stops, in no map order.
 func analysisVersion(layout string, stops map[string]bool) string {
@@ -159,11 +163,12 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	m, err := newMapping()
+	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: newStemmer(lex)}
+	ix.situated = ix.headedSituations()
+	m, err := newMapping(ix.situated)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: newStemmer(lex)}
 	if ix.text = m.AnalyzerNamed(analyzerText); ix.text == nil {
 		return nil, fmt.Errorf("build index: analyzer %s missing", analyzerText)
 	}
@@ -509,4 +514,21 @@ func (ix *Index) keepOwnWords() {
 		t := ix.stem.stem(rw.from[0])
 		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.labelled[t])
 	})
+}
+
+// headedSituations are the situationWords that a heading names, itself or
+// by an inflection ("School Rules for Assignments").
+func (ix *Index) headedSituations() map[string]bool {
+	out := map[string]bool{}
+	for _, art := range ix.articles {
+		for _, sec := range art.Sections {
+			for _, w := range words(sec.Heading) {
+				if l := ix.lemma(w); slices.Contains(situationWords, w) || slices.Contains(situationWords, l) {
+					out[l] = true
+					out[w] = true
+				}
+			}
+		}
+	}
+	return out
 }

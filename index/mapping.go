@@ -57,13 +57,17 @@ var conversationalWords = []string{
 	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
 	"cant", "can't", "wont", "won't", "arent", "aren't", "didnt", "didn't", "couldnt", "couldn't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
 	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones", "super", "totally",
-	// The asker's situation in a classroom, not the topic: "for my essay".
-	"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw",
 	// slang of judging a claim, which books rank as rare words: "is that legit"
 	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "bro", "dude", "fam", "smh", "ikr", "iirc", "afaik",
 	"etc", "etcetera", // "like bard, dall-e etc": more of the same
 	"besides", "ask", "asks", "asked", "asking", // "besides chatting", "when i ask it twice": the asking itself
 }
+
+// situationWords are the asker's situation in a classroom, not the topic
+// ("for my essay"), and so dropped as chat, unless a heading of the corpus
+// is about them ("Homework: Good Uses and Bad Uses", "Get It to Quiz
+// You"): see Index.situated.
+var situationWords = []string{"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw"}
 
 // documentWords name the text asked of as a class knows it ("the tl;dr of
 // the reading"): words of asking, as conversationalWords are, and what
@@ -93,11 +97,13 @@ var chatSpellings = map[string]string{
 // the passages and shrink BM25's average field length (body matches then
 // lose to any heading word), and a synonym disjunction scores a word by the
 // share of its synonyms found, so a word scored less the more synonyms it had.
-func newMapping() (*mapping.IndexMappingImpl, error) {
+func newMapping(kept map[string]bool) (*mapping.IndexMappingImpl, error) {
 	registerAnalysis()
 	var textStops []any
 	for w := range stopWords {
-		textStops = append(textStops, w)
+		if !kept[w] {
+			textStops = append(textStops, w)
+		}
 	}
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
@@ -284,7 +290,7 @@ var stopWords = func() map[string]bool {
 	for w := range tm {
 		m[w] = true
 	}
-	for _, w := range slices.Concat(conversationalWords, documentWords) {
+	for _, w := range slices.Concat(conversationalWords, situationWords, documentWords) {
 		m[w] = true
 	}
 	return m

@@ -220,8 +220,9 @@ func (ix *Index) parse(raw string) question {
 		}
 	}
 	ix.levels(ws, form)
+	stop := func(w string) bool { return stopWords[w] && !ix.situated[w] }
 	for i, w := range ws {
-		if stopWords[w] || form[i] {
+		if stop(w) || form[i] {
 			q.words = append(q.words, w)
 			continue
 		}
@@ -239,7 +240,7 @@ func (ix *Index) parse(raw string) question {
 			if english && owned {
 				w += "'s"
 			}
-			if stopWords[w] {
+			if stop(w) {
 				q.words = append(q.words, w)
 				continue
 			}
