@@ -264,8 +264,9 @@ func (ix *Index) mayHold(s int, n need) bool {
 		return yearRE.MatchString(text) || monthRE.MatchString(text)
 	case needSteps:
 		h := strings.ToLower(sec.Heading)
-		return strings.Contains(h, "step") || ix.doing(words(h)) ||
-			slices.ContainsFunc(words(h), func(w string) bool { return slices.Contains(adviceHeadings, w) }) ||
+		hw := words(h)
+		return strings.Contains(h, "step") || ix.doing(hw) ||
+			slices.ContainsFunc(hw, func(w string) bool { return slices.Contains(adviceHeadings, w) }) ||
 			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
 	case needRanking:
 		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)

@@ -356,13 +356,15 @@ func (ix *Index) loadStats() error {
 			}
 		}
 	}
+	sectionsOf := map[int]int{} // article -> its sections
+	for _, sec := range ix.sections {
+		sectionsOf[sec.article]++
+	}
 	ix.corpusAnchors = map[string]bool{}
 	for t, arts := range ix.anchoring {
 		n := 0
-		for _, sec := range ix.sections {
-			if arts[sec.article] {
-				n++
-			}
+		for a := range arts {
+			n += sectionsOf[a]
 		}
 		ix.corpusAnchors[t] = 2*n > len(ix.sections)
 	}

@@ -571,7 +571,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 	// A question that needs an amount ("how many neurons does the brain
 	// have") is answered by a row that gives one: a word that other rows
 	// hold too finds the one of them whose cells hold a number.
-	amounts := func(int) bool { return true }
+	amounts := anyRow
 	if q.need == needNumber || q.need == needCapacity {
 		amounts = func(r int) bool { return t.numbered[r] }
 	}
@@ -582,7 +582,7 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 		for _, qt := range finders {
 			// A word every cell of one row shares finds it however common:
 			// "what kind of network do llms use" is the row of what they use.
-			if minWeight == rowCellAboutWeight && q.asksKindOf && everyCell(t, r, qt.term) && ix.onlyRow(t, r, qt.term) {
+			if minWeight == rowCellAboutWeight && q.asksKindOf && everyCell(t, r, qt.term) && onlyRowOf(t, r, qt.term, anyRow) {
 				if kindOf(q.words, qt.word) {
 					return r // "the same kind of model as chatgpt": the kind of model is asked
 				}
@@ -667,7 +667,7 @@ func (ix *Index) rowByName(q *question, t table) int {
 			continue
 		}
 		for r, cells := range t.cells {
-			if !slices.Contains(cells, qt.term) || !ix.onlyRow(t, r, qt.term) {
+			if !slices.Contains(cells, qt.term) || !onlyRowOf(t, r, qt.term, anyRow) {
 				continue
 			}
 			if row >= 0 && row != r {
@@ -711,10 +711,9 @@ func everyCell(t table, r int, term string) bool {
 	return true
 }
 
-// onlyRow reports whether term stands in row r's cells and in no other row's.
-func (ix *Index) onlyRow(t table, r int, term string) bool {
-	return onlyRowOf(t, r, term, func(int) bool { return true })
-}
+// anyRow takes every row of a table: onlyRowOf(t, r, term, anyRow)
+// reports whether term stands in row r's cells and in no other row's.
+func anyRow(int) bool { return true }
 
 // onlyRowOf reports whether row r is one of the rows that among holds, and
 // the only one of them whose cells hold term.

@@ -64,8 +64,9 @@ type question struct {
 	// llms make pictures".
 	asksAbility bool
 	// measured are the articles' terms the lexicon relates to the
-	// adjective of a "how big", "how long" asked: what it measures ("size")
-	// may be a feature it asks of a comparison.
+	// adjective of a "how big", "how long" asked, or of a measure's
+	// comparative ("bigger"): what it measures ("size") may be a feature
+	// it asks of a comparison (see measuredBy).
 	measured []string
 	// aboutIt is set when the question speaks of "it", "they", "the bot" or
 	// "this stuff" ("does it just guess the next word"), of "each one" or
@@ -195,18 +196,19 @@ func (ix *Index) parse(raw string) question {
 		form[i] = true // "wait, does the model read letters": chat before the question
 	}
 	for _, w := range ws {
-		if base := ix.comparativeOf(w); slices.Contains(measures, base) && len(q.measured) == 0 {
+		if len(q.measured) > 0 {
+			break
+		}
+		if base := ix.comparativeOf(w); slices.Contains(measures, base) {
 			// "which one gives bigger answers": a measure's comparative
 			// names what it measures, as "how big" does.
-			syn, rel, _ := ix.relatedTerms(base)
-			q.measured = append(syn, rel...)
+			q.measured = ix.measuredBy(base)
 		}
 	}
 	for i := 1; i < len(ws); i++ {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
-			syn, rel, _ := ix.relatedTerms(ws[i])
-			q.measured = append(syn, rel...)
+			q.measured = ix.measuredBy(ws[i])
 			if ws[i] == "long" && slices.ContainsFunc(ws[i:], func(w string) bool { return ix.lemma(w) == "take" }) {
 				// "how long does it take": a time taken, not a length
 				q.measured = append(q.measured, ix.stem.stem("time"))
@@ -515,6 +517,13 @@ func (ix *Index) modifiesCue(ws []string, w string) bool {
 	}
 	i := slices.Index(ws, w)
 	return i+1 < len(ws) && ix.cueKind(ws[i+1]) != kindNone
+}
+
+// measuredBy are the articles' terms the lexicon relates to a measure's
+// adjective: what it measures ("size" of "big").
+func (ix *Index) measuredBy(adjective string) []string {
+	syn, rel, _ := ix.relatedTerms(adjective)
+	return append(syn, rel...)
 }
 
 // measures follow "how" to ask an amount: "how big", "how long".

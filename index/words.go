@@ -12,8 +12,9 @@ import (
 // relatedTerms are the analyzed article terms of the words the lexicon
 // relates to w: its synonyms, and words related otherwise.
 func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
-	synonyms, others := ix.lex.Related(ix.lemma(w))
-	if l := ix.lemma(w); l != w {
+	l := ix.lemma(w)
+	synonyms, others := ix.lex.Related(l)
+	if l != w {
 		// A participle that is an adjective of its own ("complicated",
 		// "biased") has the adjective's relatives first: "complicated"
 		// is "complex", besides what complicating is.
@@ -47,7 +48,7 @@ func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
 			synonyms = append(slices.Clip(synonyms), base) // "unfair" is about fairness, as "not fair" is
 		}
 		others = append(slices.Clip(others), ix.compounds(w)...)
-		defining = ix.lex.Defining(ix.lemma(w))
+		defining = ix.lex.Defining(l)
 		if base := ix.comparativeOf(w); base != "" {
 			// "quicker" is "quick" said of more: its base and the base's
 			// synonyms ("fast") share its sense.
