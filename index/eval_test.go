@@ -337,6 +337,10 @@ var questionSets = []struct {
 	{"study", 0.56, false},    // a twentieth (testdata/notes-study), written and read with robots
 	{"tau", 0.72, true},       // a class's mix, written at the end of the eighth round; held out, counted after each of its last six changes
 	{"video", 0.53, true},     // an eighteenth note (testdata/notes-video), written with tau; held out, counted as tau
+	{"kappa", 0.86, true},     // a class's mix, written at the start of the ninth round; held out
+	{"health", 0.70, false},   // a twenty-first note (testdata/notes-health), written with kappa; counted once, then read
+	{"chips", 0.60, false},    // a twenty-second (testdata/notes-chips), written and read with health
+	{"games", 0.68, true},     // a twenty-third (testdata/notes-games), written with kappa; held out
 }
 
 // TestQuestionSets asks each of questionSets.
