@@ -224,9 +224,10 @@ func (ix *Index) has(s int, q *question) bool {
 
 // holdsNeed is has, computed.
 func (ix *Index) holdsNeed(s int, q *question) bool {
-	if q.kind == kindDiffer && ix.subjectsNamed(q, s) >= 2 {
-		// "how much code does autocomplete give compared to chat": the
-		// comparison of the two says it for each, in words.
+	if ix.subjectsNamed(q, s) >= 2 {
+		// "how much code does autocomplete give compared to chat", "who
+		// makes tpus, and who makes gpus": the comparison of the two
+		// says it for each, in words, whatever the question's kind.
 		return true
 	}
 	sec := ix.section(s)

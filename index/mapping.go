@@ -260,13 +260,16 @@ func (s stemmer) compute(w string) string {
 	return env.Current()
 }
 
-// acronymPlural reports a plural of letters with no vowel: "llms", "nlps".
+// acronymPlural reports a plural of letters with no vowel, or none before
+// the last: "llms", "nlps", "gpus" (an acronym's letters are not a
+// syllable's, and Porter2 keeps the s after "u").
 func acronymPlural(w string) bool {
 	if len(w) < 3 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
 		return false
 	}
-	for _, r := range w[:len(w)-1] {
-		if strings.ContainsRune("aeiouy", r) || r < 'a' || r > 'z' {
+	letters := w[:len(w)-1]
+	for i, r := range letters {
+		if r < 'a' || r > 'z' || strings.ContainsRune("aeiouy", r) && i < len(letters)-1 {
 			return false
 		}
 	}
