@@ -268,7 +268,8 @@ func (ix *Index) mayHold(s int, n need) bool {
 		hw := words(h)
 		return strings.Contains(h, "step") || ix.doing(hw) ||
 			slices.ContainsFunc(hw, func(w string) bool { return slices.Contains(adviceHeadings, w) }) ||
-			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered })
+			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered }) ||
+			ix.instructs(sec)
 	case needRanking:
 		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
 	case needSource:
@@ -477,3 +478,38 @@ func (ix *Index) namedIn(q *question) []string {
 
 // sentenceEnd cuts text into sentences and lines.
 var sentenceEnd = regexp.MustCompile(`[.!?](\s+|$)|\n+`)
+
+// instructs reports a section that tells the reader what to do: its
+// heading, or two of its list's items (by their labels or what follows),
+// open with a verb's base form and a word of grammar, as orders do ("Get It to Quiz
+// You", "Set the role: start with ...", "Flashcards: paste in your
+// notes"). A paragraph's "imagine a photo" explains; it gives no step.
+func (ix *Index) instructs(sec *knowledge.Section) bool {
+	if !strings.HasSuffix(sec.Heading, "?") && ix.imperative(words(sec.Heading)) {
+		return true // "Can You Trust ...?" asks: "can" is a verb too
+	}
+	n := 0
+	for _, b := range sec.Blocks {
+		if b.Kind != knowledge.Item {
+			continue
+		}
+		text := b.Text
+		if b.Label != "" {
+			text = strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(text, b.Label)), ":")
+		}
+		if ix.imperative(words(b.Label)) || slices.ContainsFunc(sentenceEnd.Split(text, -1), func(s string) bool { return ix.imperative(words(s)) }) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// imperative reports words that open with a verb's base form followed by
+// a word of grammar: "ask for", "set the", "compare what".
+func (ix *Index) imperative(ws []string) bool {
+	if len(ws) < 2 || !stopWords[ws[1]] {
+		return false
+	}
+	w, ok := ix.lex.Lookup(ws[0])
+	return ok && w.Lemma == ws[0] && strings.Contains(w.POS, "v")
+}
