@@ -191,7 +191,7 @@ func asksProcedure(ws []string, i int) bool {
 var (
 	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
-	numberRE = regexp.MustCompile(`(^|[\s(~≈])\d[\d,.]*\b|(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
+	numberRE = regexp.MustCompile(`(^|[\s(~≈$£€¥])\d[\d,.]*\b|(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
 	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
 	// sourceRE finds where something was taken from: "taken from books".
@@ -481,9 +481,9 @@ var sentenceEnd = regexp.MustCompile(`[.!?](\s+|$)|\n+`)
 
 // instructs reports a section that tells the reader what to do: its
 // heading, or two of its list's items (by their labels or what follows),
-// open with a verb's base form and a word of grammar, as orders do ("Get It to Quiz
-// You", "Set the role: start with ...", "Flashcards: paste in your
-// notes"). A paragraph's "imagine a photo" explains; it gives no step.
+// open with a verb's base form and a word of grammar, as orders do ("Get
+// It to Quiz You", "Set the role: start with ...", "Flashcards: paste in
+// your notes"). A paragraph's "imagine a photo" explains; it gives no step.
 func (ix *Index) instructs(sec *knowledge.Section) bool {
 	if !strings.HasSuffix(sec.Heading, "?") && ix.imperative(words(sec.Heading)) {
 		return true // "Can You Trust ...?" asks: "can" is a verb too
