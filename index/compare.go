@@ -144,7 +144,9 @@ func (ix *Index) newTables() []table {
 // tellingTerms are the terms of a feature's words that say something:
 // those a definition could be asked of, or, when it has none, those
 // beyond the commonest words of English ("energy" of "Energy use";
-// "use" names no energy).
+// "use" names no energy). Of adjectives and the noun they narrow, the
+// noun alone tells when it says something ("user" of "Typical user"; the
+// "weak" of "Weak point" tells, not the point).
 func (ix *Index) tellingTerms(feature string) []string {
 	for _, says := range []func(weight float64) bool{
 		func(weight float64) bool { return weight >= minFocusWeight },
@@ -155,6 +157,9 @@ func (ix *Index) tellingTerms(feature string) []string {
 			if st := ix.stem.stem(w); !stopWords[w] && st != "" && says(ix.weight(w, ix.lex.IsWord(w))) {
 				telling = append(telling, st)
 			}
+		}
+		if head := ix.headNoun(words(feature)); slices.Contains(telling, head) {
+			return []string{head} // "who uses them" asks the Typical user
 		}
 		if len(telling) > 0 {
 			return telling
@@ -805,14 +810,34 @@ func (ix *Index) place(a *Answer) {
 }
 
 // nounSuffixes make a noun of a word: "ownership" of "own" (by "owner"),
-// "payment" of "pay".
-var nounSuffixes = []string{"ship", "ership", "ness", "ment", "ity", "tion", "ation", "ance", "ence"}
+// "payment" of "pay", "user" of "use", "driver" of "drive".
+var nounSuffixes = []string{"ship", "ership", "ness", "ment", "ity", "tion", "ation", "ance", "ence", "er", "or"}
 
 // derives reports whether term is a noun made of one of the question's
-// words by a suffix: "who owns the song" names the feature Ownership.
+// words by a suffix: "who owns the song" names the feature Ownership,
+// "who uses them" Typical user.
 func (q *question) derives(term string) bool {
 	return slices.ContainsFunc(q.terms, func(qt qterm) bool {
 		rest, ok := strings.CutPrefix(term, qt.term)
+		if strings.HasSuffix(qt.term, "e") && rest == "r" {
+			rest = "er" // "use" and "user": the e is the suffix's
+		}
 		return ok && len(qt.term) >= minPartRunes && slices.Contains(nounSuffixes, rest)
 	})
+}
+
+// headNoun is the stem of the noun that ends a phrase of adjectives and
+// that noun ("Typical user", "Original purpose"): the thing the phrase
+// names, which its adjectives only narrow. "" for any other phrase.
+func (ix *Index) headNoun(ws []string) string {
+	if len(ws) < 2 {
+		return ""
+	}
+	for i, w := range ws {
+		word, ok := ix.lex.Lookup(w)
+		if !ok || i < len(ws)-1 && !strings.Contains(word.POS, "a") || i == len(ws)-1 && !strings.Contains(word.POS, "n") {
+			return ""
+		}
+	}
+	return ix.stem.stem(ws[len(ws)-1])
 }
