@@ -140,6 +140,13 @@ func (ix *Index) topicOf(s, a int) namedTopic {
 func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 	sk := ix.kinds[s]
 	switch {
+	case asksWhy(q.words) && headedWhy(ix.section(s).Heading) && !ix.otherSubject(q, s) &&
+		slices.ContainsFunc(q.terms, func(t qterm) bool { return !t.cue && t.weight >= minFocusWeight && slices.Contains(sk.subject, t.term) }):
+		// "why is copying the answer bad" is asked of "Why Copying
+		// Answers Doesn't Help", whatever kind the rest of it reads as:
+		// a heading that asks why of a telling word of the question
+		// gives the reason asked.
+		return true
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
 	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && slices.ContainsFunc(sk.form, q.hasTerm)),
@@ -350,4 +357,18 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 	}
 	subject := ix.kinds[s].subject
 	return !slices.ContainsFunc(worker, func(t string) bool { return slices.Contains(subject, t) })
+}
+
+// asksWhy reports a question that asks why: "why do ai models end up
+// biased"; "why not" proposes.
+func asksWhy(ws []string) bool {
+	ws = withoutFillers(ws)
+	return len(ws) > 2 && ws[0] == "why" && ws[1] != "not"
+}
+
+// headedWhy reports a heading that asks why: "Why Robots Are Harder Than
+// Chatbots" gives the reason.
+func headedWhy(heading string) bool {
+	ws := words(heading)
+	return len(ws) > 1 && ws[0] == "why"
 }
