@@ -193,10 +193,11 @@ var (
 	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
 	numberRE = regexp.MustCompile(`(^|[\s(~≈$£€¥])\d[\d,.]*\b|(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
 	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
-	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000".
+	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000",
+	// "might hold 100,000 GPUs".
 	// sourceRE finds where something was taken from: "taken from books".
 	sourceRE   = regexp.MustCompile(`(?i)\b((taken|drawn|collected|gathered|scraped|sourced|obtained|pulled|copied|comes?|came|learned|learnt|derived)\s+from|(fetch(es|ed|ing)?|retriev(e|es|ed|ing))\s+(\S+\s+){0,3}?from)\b`)
-	capacityRE = regexp.MustCompile(`(?i)\b(largest|maximum|max|limit|limits|capacity|at most|up to|more than|no more than|at one time)\b`)
+	capacityRE = regexp.MustCompile(`(?i)\b(largest|maximum|max|limit|limits|capacity|at most|up to|more than|no more than|at one time|holds?|fits?|contains?)\b`)
 	// possessiveRE finds who owns or made something: a name's possessive
 	// and what follows ("Meta's LLaMA"); byRE a name after "by".
 	possessiveRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}\p{N}]*)['’]s\s+([\p{L}\p{N}][\p{L}\p{N}·.-]*)`)
