@@ -773,6 +773,8 @@ func categorizes(ws []string) bool {
 			continue
 		case (ws[i] == "a" || ws[i] == "an") && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(w string) bool { return cueKinds[w] == kindConcerns }):
 			return false // "is hallucination a big problem" asks a concern, not a category
+		case slices.ContainsFunc(ws[1:i], func(w string) bool { return slices.Contains(clauseOpeners, w) }):
+			return false // "is it acceptable to ask for a review", "is it like a kid": no category asked
 		case (ws[i] == "type" || ws[i] == "kind" || ws[i] == "part" || ws[i] == "form" || ws[i] == "example") && ws[i+1] == "of",
 			(ws[i] == "a" || ws[i] == "an") && i >= 2:
 			return true
@@ -780,3 +782,7 @@ func categorizes(ws []string) bool {
 	}
 	return false
 }
+
+// clauseOpeners open a clause or a likeness within a question: an "a"
+// after them belongs to it, not to a category the subject is asked of.
+var clauseOpeners = []string{"to", "for", "if", "when", "that", "who", "which", "like", "than", "as"}
