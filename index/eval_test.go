@@ -341,6 +341,8 @@ var questionSets = []struct {
 	{"health", 0.70, false},   // a twenty-first note (testdata/notes-health), written with kappa; counted once, then read
 	{"chips", 0.60, false},    // a twenty-second (testdata/notes-chips), written and read with health
 	{"games", 0.68, true},     // a twenty-third (testdata/notes-games), written with kappa; held out
+	{"feeds", 0.50, false},    // a twenty-fourth note (testdata/notes-feeds), written mid-round; counted once on 5ad3fe1, then read
+	{"open", 0.62, false},     // a twenty-fifth (testdata/notes-open), written and read with feeds
 }
 
 // TestQuestionSets asks each of questionSets.
