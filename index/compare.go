@@ -314,6 +314,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		if cand.row < 0 && extent >= 0 {
 			cand.row, cand.named = extent, true
 		}
+		if cand.row < 0 && about && (differ || cand.subjects >= 2) && !q.whole && !q.tableNamed {
+			// "which is cheaper, an ai tutor or a human one": the
+			// feature the comparative is defined by.
+			if j := ix.rowOfComparative(q, t); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
 		if cand.row < 0 && (!differ || (cand.subjects == 0 && cand.rank != 0)) {
 			continue
 		}
@@ -840,4 +847,40 @@ func (ix *Index) headNoun(ws []string) string {
 		}
 	}
 	return ix.stem.stem(ws[len(ws)-1])
+}
+
+// rowOfComparative is the one row of t whose feature, a single word,
+// defines a comparative of the question, itself or by a synonym: "which
+// is cheaper" asks the Cost, cheap being "low in price" and a price a
+// cost. -1 if none or several: a last resort for a difference asked
+// without naming its feature. The compared subjects' own words, and a
+// word the table's section says (which finds a row by its cells if any
+// does), define nothing.
+func (ix *Index) rowOfComparative(q *question, t table) int {
+	row := -1
+	for j, r := range t.c.Rows {
+		fs := slices.DeleteFunc(lemmas(ix, r.Feature), func(w string) bool { return stopWords[w] })
+		if len(fs) != 1 {
+			continue
+		}
+		f := fs[0]
+		fsyn, _ := ix.lex.Related(f)
+		for _, qt := range q.terms {
+			w := ix.comparativeOf(qt.word)
+			if w == "" || w == f || ix.anchors[qt.term] || ix.topics[qt.term] != nil ||
+				slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, qt.term) }) ||
+				t.section >= 0 && ix.knows(t.section, qt.term) {
+				continue
+			}
+			def := ix.lex.Defining(w)
+			if !slices.Contains(def, f) && !slices.ContainsFunc(fsyn, func(s string) bool { return slices.Contains(def, s) }) {
+				continue
+			}
+			if row >= 0 && row != j {
+				return -1
+			}
+			row = j
+		}
+	}
+	return row
 }
