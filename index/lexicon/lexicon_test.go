@@ -24,6 +24,9 @@ func TestLookup(t *testing.T) {
 		{"took", "take", true}, {"children", "child", true}, {"biased", "bias", true},
 		{"prejudiced", "prejudice", true}, {"vaccines", "vaccine", true}, {"news", "news", true},
 		{"photosynthesis", "photosynthesis", true},
+		// WordNet lists "feed" as its own base beside "fee", and "offer"
+		// beside "off": each is its own word.
+		{"feed", "feed", true}, {"offer", "offer", true}, {"fed", "feed", true},
 	} {
 		w, ok := lx.Lookup(c.form)
 		if !ok || w.Lemma != c.lemma || (w.Rank > 0) != c.ranked {

@@ -198,18 +198,33 @@ func readWordNet(dir string) (*wordNet, error) {
 		}); err != nil {
 			return nil, err
 		}
+		// A form this part of speech's list gives as its own base too
+		// ("feed feed fee", "offer offer" beside "offer off") is that
+		// base first, as morphy tries it: its other bases are not its
+		// lemma ("feed" is no form of "fee").
+		bases := map[string][]string{}
+		var order []string
 		if err := eachLine(filepath.Join(dir, name+".exc"), func(line string) error {
 			f := strings.Fields(line)
 			if len(f) >= 2 && wordRE.MatchString(f[0]) {
-				for _, b := range f[1:] {
-					if wordRE.MatchString(b) && b != f[0] && !slices.Contains(wn.irregular[f[0]], b) {
-						wn.irregular[f[0]] = append(wn.irregular[f[0]], b)
-					}
+				if bases[f[0]] == nil {
+					order = append(order, f[0])
 				}
+				bases[f[0]] = append(bases[f[0]], f[1:]...)
 			}
 			return nil
 		}); err != nil {
 			return nil, err
+		}
+		for _, form := range order {
+			if slices.Contains(bases[form], form) {
+				continue
+			}
+			for _, b := range bases[form] {
+				if wordRE.MatchString(b) && !slices.Contains(wn.irregular[form], b) {
+					wn.irregular[form] = append(wn.irregular[form], b)
+				}
+			}
 		}
 	}
 	return wn, nil
