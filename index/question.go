@@ -262,8 +262,10 @@ func (ix *Index) parse(raw string) question {
 			// books rank a clipping rarer than its word. A word more
 			// common than the article word it begins is a word of its
 			// own ("copy" of "copyright"), perhaps meant for it.
+			// An inflected word is no clipping: "cons" are cons, not
+			// "considerations".
 			var full string
-			if clip, full = ix.unclip(c.word); clip != "" && ix.weight(full, true) < t.weight {
+			if clip, full = ix.unclip(c.word); !ix.inflected(c.word) && clip != "" && ix.weight(full, true) < t.weight {
 				t.word, t.term, t.weight, clip = full, clip, ix.weight(full, true), ""
 			}
 		}

@@ -25,6 +25,21 @@ func TestCorrect(t *testing.T) {
 	}
 }
 
+// TestClippings checks which words are read as the article words they
+// begin (testdata/clippings.json), against the built-in article and the
+// week-3 note.
+func TestClippings(t *testing.T) {
+	ix := notesIndex(t)
+	var cases []struct{ Word, Reads, Why string }
+	readJSON(t, filepath.Join("testdata", "clippings.json"), &cases)
+	for _, c := range cases {
+		q := ix.parse("the " + c.Word)
+		if len(q.terms) != 1 || q.terms[0].word != c.Reads {
+			t.Errorf("%q read as %+v, want %q (%s)", c.Word, q.terms, c.Reads, c.Why)
+		}
+	}
+}
+
 // TestKinds checks what the engine reads from a question's form and a
 // section's heading (testdata/kinds.json).
 func TestKinds(t *testing.T) {
