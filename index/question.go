@@ -438,6 +438,8 @@ func (ix *Index) markForm(q *question) {
 			// "recommend" in "what does the article recommend": what it says is asked
 		case q.need == needRanking && ix.formOf(t.word, adviceVerbs):
 			// "recommend" in "what temperature do you recommend for code": the best is asked
+		case t.word == "wise" && ix.afterNoun(q.words, "wise"):
+			// "privacy wise", "money-wise": what follows is asked in that respect
 		case q.need == needNumber && (t.word == "numerical" || t.word == "numeric"):
 			// "what numerical range": a number is asked
 		case q.purpose && ix.formOf(t.word, purposeVerbs) && i > 0 && slices.ContainsFunc(q.words, func(w string) bool {
@@ -835,4 +837,15 @@ func (ix *Index) otherField(q *question) bool {
 		return i >= 0 && q.terms[i].known < synonymKnown && !q.terms[i].cue && q.terms[i].weight > minWeight
 	}
 	return false
+}
+
+// afterNoun reports whether w follows a noun in ws: the "-wise" of
+// "privacy wise", "cost wise", not "a wise choice".
+func (ix *Index) afterNoun(ws []string, w string) bool {
+	i := slices.Index(ws, w)
+	if i < 1 || stopWords[ws[i-1]] {
+		return false
+	}
+	word, ok := ix.lex.Lookup(ws[i-1])
+	return ok && strings.Contains(word.POS, "n")
 }
