@@ -202,7 +202,9 @@ var (
 	// and what follows ("Meta's LLaMA"); byRE a name after "by".
 	possessiveRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}\p{N}]*)['’]s\s+([\p{L}\p{N}][\p{L}\p{N}·.-]*)`)
 	byRE         = regexp.MustCompile(`\bby \p{Lu}\p{Ll}`)
-	doneByRE     = regexp.MustCompile(`\b(\pL+) by \pL`)
+	// nameMadeRE finds a name that made something: "Eli Pariser came up with".
+	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+ (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
+	doneByRE   = regexp.MustCompile(`\b(\pL+) by \pL`)
 )
 
 // has reports whether section s holds an answer of the type q needs.
@@ -347,6 +349,14 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 	}
 	if byRE.MatchString(text) {
 		return true
+	}
+	// "who came up with the term filter bubble" is answered by "the writer
+	// Eli Pariser came up with the term": a name, then a verb of making,
+	// in a sentence that names what is asked.
+	for _, sentence := range sentenceEnd.Split(text, -1) {
+		if nameMadeRE.MatchString(sentence) && ix.holdsAsked(sentence, q) {
+			return true
+		}
 	}
 	// "who writes the system prompt" is answered by "written by whoever
 	// built the app": the verb asked, done by someone.
