@@ -857,23 +857,28 @@ func (ix *Index) headNoun(ws []string) string {
 // word the table's section says (which finds a row by its cells if any
 // does), define nothing.
 func (ix *Index) rowOfComparative(q *question, t table) int {
+	var defs [][]string // the definitions of the question's comparatives
+	for _, qt := range q.terms {
+		w := ix.comparativeOf(qt.word)
+		if w == "" || ix.anchors[qt.term] || ix.topics[qt.term] != nil ||
+			slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, qt.term) }) ||
+			t.section >= 0 && ix.knows(t.section, qt.term) {
+			continue
+		}
+		defs = append(defs, ix.lex.Defining(w))
+	}
+	if len(defs) == 0 {
+		return -1
+	}
 	row := -1
 	for j, r := range t.c.Rows {
 		fs := slices.DeleteFunc(lemmas(ix, r.Feature), func(w string) bool { return stopWords[w] })
 		if len(fs) != 1 {
 			continue
 		}
-		f := fs[0]
-		fsyn, _ := ix.lex.Related(f)
-		for _, qt := range q.terms {
-			w := ix.comparativeOf(qt.word)
-			if w == "" || w == f || ix.anchors[qt.term] || ix.topics[qt.term] != nil ||
-				slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, qt.term) }) ||
-				t.section >= 0 && ix.knows(t.section, qt.term) {
-				continue
-			}
-			def := ix.lex.Defining(w)
-			if !slices.Contains(def, f) && !slices.ContainsFunc(fsyn, func(s string) bool { return slices.Contains(def, s) }) {
+		fsyn, _ := ix.lex.Related(fs[0])
+		for _, def := range defs {
+			if !slices.Contains(def, fs[0]) && !slices.ContainsFunc(fsyn, func(s string) bool { return slices.Contains(def, s) }) {
 				continue
 			}
 			if row >= 0 && row != j {

@@ -784,5 +784,7 @@ func categorizes(ws []string) bool {
 }
 
 // clauseOpeners open a clause or a likeness within a question: an "a"
-// after them belongs to it, not to a category the subject is asked of.
-var clauseOpeners = []string{"to", "for", "if", "when", "that", "who", "which", "like", "than", "as"}
+// after them belongs to it, not to a category the subject is asked of. A
+// relative clause may come between the subject and its category ("is a
+// bot that writes code an llm"): "that", "who" and "which" open none here.
+var clauseOpeners = []string{"to", "for", "if", "when", "like", "than", "as"}
