@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/explainbot/explainbot/knowledge"
 )
@@ -24,9 +26,10 @@ const (
 	needAgent
 	needCapacity
 	needSource
+	needPlace
 )
 
-var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity", "source"}
+var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity", "source", "place"}
 
 func (n need) String() string { return needNames[n] }
 
@@ -63,6 +66,8 @@ func questionNeed(ws []string) need {
 			return needDate
 		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
 			return needSource // "where do llms get their data from"
+		case (w == "which" || w == "what") && at(i+1, placeNouns...), w == "capital" && at(i+1, "of", "city"):
+			return needPlace // "in which city is hugging face based", "the capital of taiwan"
 		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
 			return needSource // "what data are llms trained on": what they learn from
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }) &&
@@ -251,8 +256,44 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		return ix.namesAgent(text, q)
 	case needCapacity:
 		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, q.named)
+	case needPlace:
+		return ix.namesPlace(text, placeAsked(q.words))
 	}
 	return true
+}
+
+// placeNouns are the kinds of place a question may ask for: "which city".
+var placeNouns = []string{"city", "country", "town", "state", "continent", "capital"}
+
+// placeAsked is the kind of place the question asks for: the noun after
+// "which", "what", or "capital".
+func placeAsked(ws []string) string {
+	for i, w := range ws {
+		if (w == "which" || w == "what") && i+1 < len(ws) && slices.Contains(placeNouns, ws[i+1]) {
+			return ws[i+1]
+		}
+		if w == "capital" {
+			return w
+		}
+	}
+	return ""
+}
+
+// namesPlace reports whether text names a place of the kind asked: a
+// capitalized word the lexicon defines by that noun ("London": a capital
+// city of England).
+func (ix *Index) namesPlace(text, kind string) bool {
+	for _, f := range strings.Fields(text) {
+		f = strings.Trim(f, ".,;:!?\"'()[]")
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		if slices.Contains(ix.lex.Defining(strings.ToLower(f)), kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHold reports whether section s can hold an answer of type n by its
