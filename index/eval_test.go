@@ -343,6 +343,8 @@ var questionSets = []struct {
 	{"games", 0.68, true},     // a twenty-third (testdata/notes-games), written with kappa; held out
 	{"feeds", 0.50, false},    // a twenty-fourth note (testdata/notes-feeds), written mid-round; counted once on 5ad3fe1, then read
 	{"open", 0.62, false},     // a twenty-fifth (testdata/notes-open), written and read with feeds
+	{"lambda", 0.80, true},    // a class's mix, written at the end of the ninth round; held out, counted once on fc22c19 and on the round's first engine
+	{"sports", 0.60, true},    // a twenty-sixth note (testdata/notes-sports), written with lambda; held out, counted as lambda
 }
 
 // TestQuestionSets asks each of questionSets.
