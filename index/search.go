@@ -346,21 +346,30 @@ func (ix *Index) sectionsHolding(term string) map[int]int {
 	if n, ok := ix.spans.Load(term); ok {
 		return n.(map[int]int)
 	}
+	held := map[int]int{}
+	count := func(s int) {
+		a := ix.sections[s].article
+		held[a] = min(held[a]+1, 2)
+	}
 	clauses := termQueries(term, 1, fieldBody, fieldHeading, fieldLabels)
 	res, err := ix.idx.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false))
 	if err != nil {
-		// As if spread over the corpus: the rule as it stood before
-		// sections were counted.
-		return map[int]int{-1: 2, -2: 2}
+		// The sections' own terms say the same, a section at a time (the
+		// question's own search, failing too, says so in the log).
+		for s := range ix.sections {
+			if ix.knows(s, term) {
+				count(s)
+			}
+		}
+		ix.spans.Store(term, held)
+		return held
 	}
 	seen := map[int]bool{}
-	held := map[int]int{}
 	for _, m := range res.Hits {
 		if u, err := strconv.Atoi(m.ID); err == nil && u >= 0 && u < len(ix.units) {
 			if s := ix.units[u].section; !seen[s] {
 				seen[s] = true
-				a := ix.sections[s].article
-				held[a] = min(held[a]+1, 2)
+				count(s)
 			}
 		}
 	}
