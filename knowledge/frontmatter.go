@@ -40,10 +40,15 @@ func cutFrontMatter(src []byte) (yamlText, markdown []byte, ok bool) {
 // at its line: the front matter's lines count from 2, after the "---".
 func (p *parse) parseFrontMatter(yamlText []byte) frontMatter {
 	var fm frontMatter
+	// at is the file's line of a line the YAML library names. The library
+	// also breaks lines at a lone "\r", which the file's numbering does
+	// not; a line it names past the front matter's last is that last one.
+	lines := bytes.Count(yamlText, []byte("\n"))
+	at := func(yamlLine int) int { return min(max(yamlLine, 1), max(lines, 1)) + 1 }
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yamlText, &doc); err != nil {
 		line, msg := yamlProblem(err.Error())
-		p.problem(line+1, "bad YAML front matter: %s", msg)
+		p.problem(at(line), "bad YAML front matter: %s", msg)
 		return fm
 	}
 	if len(doc.Content) == 0 {
@@ -52,14 +57,14 @@ func (p *parse) parseFrontMatter(yamlText []byte) frontMatter {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.problem(root.Line+1, "bad YAML front matter: want keys and values, like title: ...")
+		p.problem(at(root.Line), "bad YAML front matter: want keys and values, like title: ...")
 		return fm
 	}
 	// text reads a value that must be text, reporting it at its key's line.
 	text := func(key *yaml.Node, v *yaml.Node) string {
 		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 			if v.Tag != "!!null" {
-				p.problem(key.Line+1, "%s in front matter is not text", key.Value)
+				p.problem(at(key.Line), "%s in front matter is not text", key.Value)
 			}
 			return ""
 		}
