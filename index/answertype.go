@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/explainbot/explainbot/knowledge"
 )
@@ -245,7 +243,10 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 	case needDate:
 		return headingAsks(sec.Heading, needDate) || ix.datesAsked(sec.Text(), q)
 	case needSteps, needRanking, needSource:
-		return ix.mayHold(s, q.need)
+		// Read once per index for every section (see holders), not
+		// once per question.
+		_, ok := slices.BinarySearch(ix.holders(q.need), s)
+		return ok
 	}
 	if headingAsks(sec.Heading, q.need) {
 		return true // "Who Made ChatGPT?" says who
@@ -284,12 +285,7 @@ func placeAsked(ws []string) string {
 // city of England).
 func (ix *Index) namesPlace(text, kind string) bool {
 	for _, f := range strings.Fields(text) {
-		f = strings.Trim(f, ".,;:!?\"'()[]")
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) {
-			continue
-		}
-		if slices.Contains(ix.lex.Defining(strings.ToLower(f)), kind) {
+		if w, ok := capitalized(f); ok && slices.Contains(ix.lex.Defining(strings.ToLower(w)), kind) {
 			return true
 		}
 	}

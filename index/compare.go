@@ -148,6 +148,7 @@ func (ix *Index) newTables() []table {
 // noun alone tells when it says something ("user" of "Typical user"; the
 // "weak" of "Weak point" tells, not the point).
 func (ix *Index) tellingTerms(feature string) []string {
+	head := ix.headNoun(words(feature))
 	for _, says := range []func(weight float64) bool{
 		func(weight float64) bool { return weight >= minFocusWeight },
 		func(weight float64) bool { return weight > minWeight },
@@ -158,7 +159,7 @@ func (ix *Index) tellingTerms(feature string) []string {
 				telling = append(telling, st)
 			}
 		}
-		if head := ix.headNoun(words(feature)); slices.Contains(telling, head) {
+		if head != "" && slices.Contains(telling, head) {
 			return []string{head} // "who uses them" asks the Typical user
 		}
 		if len(telling) > 0 {

@@ -116,10 +116,9 @@ func asksProduction(ws []string) bool {
 // free". A capital opening a sentence is no name, an acronym is.
 func (ix *Index) namesStranger(sentences []string, q *question) bool {
 	for _, sentence := range sentences {
-		for i, w := range strings.Fields(sentence) {
-			w = strings.Trim(w, ".,;:!?\"'()[]")
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) || i == 0 && !allCaps(w) || w == "I" {
+		for i, f := range strings.Fields(sentence) {
+			w, upper := capitalized(f)
+			if !upper || i == 0 && !allCaps(w) || w == "I" {
 				continue
 			}
 			lower := strings.ToLower(w)
@@ -131,6 +130,14 @@ func (ix *Index) namesStranger(sentences []string, q *question) bool {
 		}
 	}
 	return false
+}
+
+// capitalized is a whitespace-separated field of text without the
+// punctuation around it, and whether it opens with a capital.
+func capitalized(field string) (string, bool) {
+	w := strings.Trim(field, ".,;:!?\"'()[]")
+	r, _ := utf8.DecodeRuneInString(w)
+	return w, unicode.IsUpper(r)
 }
 
 // allCaps reports an acronym: "EU", "RLHF".
