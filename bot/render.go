@@ -69,7 +69,7 @@ func renderAnswer(a index.Answer, v answerView) *discordgo.InteractionResponse {
 		Description: highlight(excerpt, spans, maxDescription),
 		// Discord shows the author line as typed, Markdown and all.
 		Author: &discordgo.MessageEmbedAuthor{Name: clip(questionMark+plainLine(v.question), maxTitle)},
-		Footer: &discordgo.MessageEmbedFooter{Text: footer(hit.Topic)},
+		Footer: &discordgo.MessageEmbedFooter{Text: answerFooter(a)},
 	}
 	switch {
 	case a.Table != nil:
@@ -234,6 +234,19 @@ func topicAt(art *knowledge.Article, pos int) index.Topic {
 	s := art.Sections[pos]
 	return index.Topic{Article: art.Title, Source: art.Source, URL: art.URL, ArticleID: art.Path, SectionID: s.ID,
 		Heading: s.Heading, Position: pos, Comparisons: len(art.Comparisons), Length: runes(s.Text())}
+}
+
+// partialNote opens the footer of a partial answer (index.Answer.Partial):
+// the question's words are spread over sections, and this is the nearest.
+const partialNote = "Nearest match: the sources cover this question only in part."
+
+// answerFooter is the footer of answer a: the citation of its first
+// section, after partialNote when a is partial.
+func answerFooter(a index.Answer) string {
+	if a.Partial {
+		return clip(partialNote+"\n"+footer(a.Hits[0].Topic), maxFooter)
+	}
+	return footer(a.Hits[0].Topic)
 }
 
 // footer cites the article and section, and the source when it is short

@@ -71,3 +71,26 @@ func TestSourceURL(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialAnswer: an answer the index marks partial (the question's
+// words spread over sections, the nearest answering) says so above its
+// citation; a full answer does not.
+func TestPartialAnswer(t *testing.T) {
+	b, _ := newBot(t, builtinIndex(t), Options{})
+	for _, c := range []struct {
+		question string
+		partial  bool
+	}{
+		{"what do you call the step when a model answers a prompt i typed", true},
+		{"how do llms work", false},
+	} {
+		i := loadInteraction(t, "ask_scope")
+		i.ApplicationCommandData().Options[0].Value = c.question
+		r := handle(t, b, i)
+		validate(t, i.Type, r)
+		e := onlyEmbed(t, r)
+		if got := strings.HasPrefix(e.Footer.Text, partialNote+"\nSource: "); got != c.partial {
+			t.Errorf("%q: footer %q, want the partial note %v", c.question, e.Footer.Text, c.partial)
+		}
+	}
+}

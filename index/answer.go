@@ -28,9 +28,15 @@ type Answer struct {
 	// Confidence is the share (0 to 1) of the question's weight (its words,
 	// each weighing its rarity in general English) that the answering
 	// section holds, scaled down for a question that names none of the
-	// articles' subjects; a question is answered from 0.5, and below
+	// articles' subjects; a question is answered from 0.5 (from 0.4 when
+	// the articles use nearly all its words and it asks no date, number
+	// or name), and below
 	// LowConfidence an answer is a guess worth a teacher's review.
 	Confidence float64
+	// Partial marks an answer under 0.5: the question's words are spread
+	// over sections and the answer is the nearest one, which a reply
+	// should say may answer only part of it.
+	Partial bool
 }
 
 // LowConfidence marks answers whose question the articles only partly know.

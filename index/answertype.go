@@ -75,6 +75,7 @@ func questionNeed(ws []string) need {
 			// asks what it holds
 			return needCapacity
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
+			w == "how" && at(i+1, "far", "tall", "high", "heavy", "hot", "cold", "expensive", "cheap", "soon"), // a measure: "how far is mars"
 			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"),
 			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
 			return needNumber // "what number counts as low", "what is the price of copilot": an amount

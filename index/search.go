@@ -23,6 +23,18 @@ const (
 	// know for an answer: a question whose telling words the articles never
 	// use is about something else, however well a common word matches.
 	minCoverage = 0.5
+	// spreadCoverage is the line for a question whose words the articles
+	// nearly all use, at most maxUnknownShare of its weight unknown to
+	// them, and which asks for no fact of a type (a date, a number, a
+	// name) nor a definition (see question.spread): its words are spread over sections, so the best one holds
+	// less of it ("will a model i downloaded still work with no
+	// internet"), yet it is about what they discuss. The section that
+	// answers must hold that much itself, and the answer is Partial. A
+	// question that asks for a fact keeps minCoverage: sharing every word
+	// is how one about something else still looks ("who directed the
+	// movie i, robot").
+	spreadCoverage  = 0.4
+	maxUnknownShare = 0.25
 	// unanchoredCoverage is the share needed by a question that names none
 	// of the articles' subjects (the telling words of their titles, which
 	// every section is about): its words that an article knows may mean
@@ -208,20 +220,20 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		// "how do wind turbines make electricity": the section that
 		// lists wind turbines among sources of power says nothing of how
 		// they work.
-		ans.Confidence = 0
+		ans.Confidence, leadCov = 0, 0
 	}
 	if categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production {
 		// "is gemini an llm", "what's google gemini", "what is
 		// chomsky's generative grammar": what is asked of is something
 		// the articles never name, or belongs to someone they never name;
 		// "write me a poem" asks the bot to make what no source says.
-		ans.Confidence = 0
+		ans.Confidence, leadCov = 0, 0
 	}
-	if len(ranked) == 0 || ans.Confidence < minCoverage {
+	if len(ranked) == 0 || !q.clears(ans.Confidence, leadCov) {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
 		return ans
 	}
-	ans.Answered = true
+	ans.Answered, ans.Partial = true, ans.Confidence < minCoverage
 	var promote bool
 	ans.Row, ans.Table, promote = ix.comparison(&q, ranked, units)
 	ix.place(&ans)
@@ -243,6 +255,34 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		}
 	}
 	return ans
+}
+
+// clears reports whether an answer to q clears the line: the best of the
+// judged sections holds minCoverage of it, or, for a question whose words
+// the articles nearly all use and that asks for no fact of a type (see
+// spreadCoverage), the answering section itself (lead) holds
+// spreadCoverage.
+func (q *question) clears(best, lead float64) bool {
+	return best >= minCoverage || lead >= spreadCoverage && q.spread()
+}
+
+// spread reports a question that asks for no fact of a type and whose
+// weight the articles nearly all know: at most maxUnknownShare of it is
+// unknown to them. A definition is never spread: what it asks of is one
+// thing, which one section must hold ("what is chain of thought prompting"
+// is not how LLMs work, though they respond to a prompt).
+func (q *question) spread() bool {
+	if q.need != needNothing || q.kind == kindDefine {
+		return false
+	}
+	unknown, all := 0.0, 0.0
+	for _, t := range q.terms {
+		if !t.cue {
+			all += t.weight
+			unknown += t.weight * (1 - t.known)
+		}
+	}
+	return all > 0 && unknown/all <= maxUnknownShare
 }
 
 // coverage is the share of the question's weight that section s knows: a

@@ -186,6 +186,9 @@ type jsonAnswer struct {
 	Answered bool          `json:"answered"`
 	Sections []jsonSection `json:"sections"`
 	Row      *jsonRow      `json:"row"`
+	// Partial: the question's words are spread over sections, and the
+	// first is only the nearest (index.Answer.Partial).
+	Partial bool `json:"partial"`
 }
 
 type jsonSection struct {
@@ -228,7 +231,7 @@ func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []stri
 }
 
 func toJSON(a index.Answer) jsonAnswer {
-	out := jsonAnswer{Question: a.Question, Answered: a.Answered, Sections: []jsonSection{}}
+	out := jsonAnswer{Question: a.Question, Answered: a.Answered, Sections: []jsonSection{}, Partial: a.Partial}
 	for _, h := range a.Hits {
 		out.Sections = append(out.Sections, jsonSection{Article: h.Article, Heading: h.Heading, Score: h.Score,
 			Excerpt: h.Excerpt, Highlights: charSpans(h.Excerpt, h.Highlights)})
@@ -295,6 +298,9 @@ func emphasize(text string, spans []index.Span, bold bool) string {
 	return b.String()
 }
 
+// partialNote follows a partial answer (index.Answer.Partial).
+const partialNote = "Nearest match: the articles cover this question only in part."
+
 func printAnswer(w io.Writer, a index.Answer, bold bool, width int) {
 	if !a.Answered {
 		fmt.Fprintln(w, "Not covered by the articles. Topics you can ask about:")
@@ -318,6 +324,9 @@ func printAnswer(w io.Writer, a index.Answer, bold bool, width int) {
 		printTable(w, a.Table, width)
 	}
 	fmt.Fprintf(w, "\nSource: %s › %s\n", best.Article, best.Heading)
+	if a.Partial {
+		fmt.Fprintln(w, partialNote)
+	}
 	var more []string
 	for _, h := range a.Hits[1:] {
 		more = append(more, h.Heading)

@@ -28,6 +28,7 @@ func TestRun(t *testing.T) {
 		{name: "ask", args: []string{"ask", "what", "is", "an", "llm"}, code: exitOK, stdout: "What Are Large Language Models (LLMs)"},
 		{name: "ask not covered", args: []string{"ask", "how do i cook pasta"}, code: exitOK, stdout: "Not covered"},
 		{name: "ask row", args: []string{"ask", "how do they differ in scope"}, code: exitOK, stdout: "Focuses mainly on text"},
+		{name: "ask partial", args: []string{"ask", "what do you call the step when a model answers a prompt i typed"}, code: exitOK, stdout: partialNote},
 		{name: "ask without question", args: []string{"ask"}, code: exitUsage, stderr: "usage"},
 		{name: "no command", args: nil, code: exitUsage, stderr: "Usage"},
 		{name: "unknown command", args: []string{"frobnicate"}, code: exitUsage, stderr: "unknown command"},
@@ -80,8 +81,16 @@ func TestAskJSONShape(t *testing.T) {
 	if dec.More() {
 		t.Error("more than one JSON value printed")
 	}
-	if !got.Answered || len(got.Sections) == 0 || got.Row == nil || got.Row.Feature != "Purpose" || got.Row.GenerativeAI == "" || got.Row.LLM == "" {
+	if !got.Answered || len(got.Sections) == 0 || got.Row == nil || got.Row.Feature != "Purpose" || got.Row.GenerativeAI == "" || got.Row.LLM == "" || got.Partial {
 		t.Errorf("got %+v", got)
+	}
+	out.Reset()
+	// A question whose words spread over sections is answered by the
+	// nearest, marked partial.
+	run(context.Background(), []string{"ask", "--json", "what do you call the step when a model answers a prompt i typed"}, env{stdout: &out, stderr: &errOut})
+	got = jsonAnswer{}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || !got.Answered || !got.Partial {
+		t.Errorf("spread question: got %+v (%v), want answered and partial", got, err)
 	}
 	out.Reset()
 	run(context.Background(), []string{"ask", "--json", "how do airplanes fly"}, env{stdout: &out, stderr: &errOut})
