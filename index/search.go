@@ -26,13 +26,13 @@ const (
 	// spreadCoverage is the line for a question whose words the articles
 	// nearly all use, at most maxUnknownShare of its weight unknown to
 	// them, and which asks for no fact of a type (a date, a number, a
-	// name) nor a definition (see question.spread): its words are spread over sections, so the best one holds
-	// less of it ("will a model i downloaded still work with no
-	// internet"), yet it is about what they discuss. The section that
-	// answers must hold that much itself, and the answer is Partial. A
-	// question that asks for a fact keeps minCoverage: sharing every word
-	// is how one about something else still looks ("who directed the
-	// movie i, robot").
+	// name) nor a definition (see question.spread): its words are spread
+	// over sections, so the best one holds less of it ("will a model i
+	// downloaded still work with no internet"), yet it is about what they
+	// discuss. The section that answers must hold that much itself, and
+	// the answer is Partial. A question that asks for a fact keeps
+	// minCoverage: sharing every word is how one about something else
+	// still looks ("who directed the movie i, robot").
 	spreadCoverage  = 0.4
 	maxUnknownShare = 0.25
 	// unanchoredCoverage is the share needed by a question that names none
@@ -96,6 +96,15 @@ const (
 	// lead over a first section scoring at least nearScore of it.
 	coverageLead = 0.2
 	nearScore    = 0.5
+	// A section holding nearlyAll of a question of concerns, and
+	// concernLead more than the first, a section on concerns, leads over
+	// it: the concern is asked of what that section is about ("are there
+	// things ai weather forecasters are bad at" is the section on weather
+	// forecasting, not the risks of AI in medicine). Otherwise the section
+	// on concerns keeps the lead ("who legally owns a picture made by
+	// ai": the picture is what the concern is about).
+	nearlyAll   = 0.8
+	concernLead = 0.3
 	// maxJudged is how many of the best sections the confidence looks at
 	// (maxJudgedTyped for a question that needs a type of answer, which
 	// few sections hold); maxKinded how many may win on their kind.
@@ -189,9 +198,9 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// first's heading, whose words may only repeat the question's topic:
 	// "has a self driving car ever killed someone" is the section on
 	// safety, not the one headed "How Does a Self-Driving Car Decide?"),
-	// unless a concern is asked and
-	// only the first is on concerns (in "who legally owns a picture made by
-	// ai" the picture is what the concern is about); so does the best one
+	// unless a concern is asked and only the first is on concerns (in "who
+	// legally owns a picture made by ai" the picture is what the concern is
+	// about) and the other does not hold nearly all of it; so does the best one
 	// that answers at all when the first cannot ("how big are context
 	// windows" needs a number), unless only the first is of the kind asked
 	// ("how does something like chatgpt produce an answer" is how LLMs work,
@@ -208,7 +217,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		case i == 0:
 			leadCov = c
 		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
-			c > leadCov+coverageLead && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns):
+			c > leadCov+coverageLead && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead):
 			lead, leadCov = i, c
 		}
 	}
