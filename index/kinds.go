@@ -418,6 +418,27 @@ func pairNamed(ws []string) bool {
 	return false
 }
 
+// sideBySideWord reports whether w is a word of a phrase that sets things
+// beside each other ("side" in "side by side", "point" in "point by point").
+func sideBySideWord(ws []string, w string) bool {
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i+1] == "by" && ws[i] == ws[i+2] && ws[i] == w && (w == "side" || slices.Contains(comparedParts, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairWord reports whether w names the compared pair as "the two" does.
+func pairWord(ws []string, w string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "the" && ws[i+1] == w && (w == "two" || w == "2") {
+			return true
+		}
+	}
+	return false
+}
+
 // capability reports a question of what something can do: "what can llms
 // do", "what tasks can an llm perform", "what is it capable of".
 func capability(ws []string) bool { return capabilityVerb(ws) != "" || slices.Contains(ws, "capable") }

@@ -430,6 +430,8 @@ func (ix *Index) markForm(q *question) {
 			// the table asked for
 		case q.whole && slices.Contains(wholeWords, t.word):
 			// "everything" in "compare them across everything": how much is asked
+		case sideBySideWord(q.words, t.word) || pairWord(q.words, t.word):
+			// "side" in "side by side", "two" in "the two": the compared, set beside each other
 		case q.asksAbility && ix.makingVerb(t.word) && i+1 < len(q.terms):
 			// "make" in "can llms make pictures": what is made is asked
 		case q.need == needCapacity && slices.Contains([]string{"fit", "fits", "hold", "holds", "take", "takes"}, t.word):
