@@ -345,6 +345,8 @@ var questionSets = []struct {
 	{"open", 0.62, false},     // a twenty-fifth (testdata/notes-open), written and read with feeds
 	{"lambda", 0.80, true},    // a class's mix, written at the end of the ninth round; held out, counted once on fc22c19 and on the round's first engine
 	{"sports", 0.60, true},    // a twenty-sixth note (testdata/notes-sports), written with lambda; held out, counted as lambda
+	{"friends", 0.50, true},   // a twenty-seventh (testdata/notes-friends), written at the start of the tenth round; held out, counted on ab0b734 (56.9%) and 820b507 (56.9%)
+	{"courts", 0.50, true},    // a twenty-eighth (testdata/notes-courts), written with friends; held out, counted as friends (56.9%, 58.3%)
 }
 
 // TestQuestionSets asks each of questionSets.
@@ -416,44 +418,5 @@ func TestDeclinedBand(t *testing.T) {
 	t.Logf("declined with %.1f to %.1f of their weight: %d off-topic, %d answerable", bandLow, minCoverage, offTopic, answerable)
 	if offTopic <= answerable {
 		t.Errorf("%d off-topic against %d answerable questions just under the line: a lower line may now answer more than it costs", offTopic, answerable)
-	}
-}
-
-// TestSpreadBand counts, over the read question sets, the questions
-// answered under minCoverage by the spread line (see question.clears):
-// those whose first section is right, those given another section (a miss
-// either way, declined or not, and the reply says the answer is partial),
-// and the off-topic ones it lets in. The line earns its place while it
-// answers rightly at least twice as many as the off-topic ones it lets in,
-// and more than it gives another section; the test fails when that stops
-// being so.
-func TestSpreadBand(t *testing.T) {
-	indexes := newCorpora(t)
-	var right, wrong, offTopic int
-	for _, set := range questionSets {
-		if set.hidden {
-			continue
-		}
-		for _, c := range readCases(t, filepath.Join("testdata", "eval", set.name+".json")) {
-			a := indexes.get(t, c.Corpus).Ask(context.Background(), c.Question)
-			if a.Answered && a.Partial != (a.Confidence < minCoverage) {
-				t.Errorf("%q: partial %v with confidence %.2f", c.Question, a.Partial, a.Confidence)
-			}
-			if !a.Answered || !a.Partial {
-				continue
-			}
-			switch {
-			case len(c.Headings) == 0:
-				offTopic++
-			case headingIn(a.Hits[0].Heading, c.Headings):
-				right++
-			default:
-				wrong++
-			}
-		}
-	}
-	t.Logf("answered partially (%.1f to %.1f of their weight): %d with the right section, %d with another, %d off-topic", spreadCoverage, minCoverage, right, wrong, offTopic)
-	if right < 2*offTopic || right <= wrong {
-		t.Errorf("the spread line answers %d questions rightly, %d with another section and %d off-topic: it no longer earns its place", right, wrong, offTopic)
 	}
 }
