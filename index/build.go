@@ -62,8 +62,11 @@ type Index struct {
 	// things the articles list.
 	labelled, concernLabels, catalogued map[string]bool
 	gloss                               *glossary
-	text                                analysis.Analyzer // the body's analyzer, for the question's terms
-	stem                                stemmer
+	// initialisms are the articles' terms by their initials, where the
+	// articles never write those (see abbreviate).
+	initialisms map[string][]string
+	text        analysis.Analyzer // the body's analyzer, for the question's terms
+	stem        stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache
@@ -229,6 +232,7 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		ix.idx.Close()
 		return nil, err
 	}
+	ix.abbreviate()
 	ix.built = time.Since(start)
 	lg.Info("index built", "articles", len(articles), "sections", len(ix.sections), "units", len(ix.units),
 		"reused", ix.reused, "took", ix.built)

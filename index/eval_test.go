@@ -347,6 +347,8 @@ var questionSets = []struct {
 	{"sports", 0.60, true},    // a twenty-sixth note (testdata/notes-sports), written with lambda; held out, counted as lambda
 	{"friends", 0.50, true},   // a twenty-seventh (testdata/notes-friends), written at the start of the tenth round; held out, counted on ab0b734 (56.9%) and 820b507 (56.9%)
 	{"courts", 0.50, true},    // a twenty-eighth (testdata/notes-courts), written with friends; held out, counted as friends (56.9%, 58.3%)
+	{"access", 0.55, false},   // a twenty-ninth (testdata/notes-access), written mid-round; counted once on cfe6f18 (61.1%), then read
+	{"banks", 0.58, false},    // a thirtieth (testdata/notes-banks), written and read with access (65.3% at first count)
 }
 
 // TestQuestionSets asks each of questionSets.
