@@ -141,7 +141,7 @@ const hashKey = "explainbot-content-hash"
 // other words (a word of chatting added since) is rebuilt, not reused. A
 // regenerated lexicon changes the base forms too: bump the layout then
 // (hashing the lexicon would cost start-up about 10 ms).
-var indexVersion = analysisVersion("units-v8", stopWords)
+var indexVersion = analysisVersion("units-v9", stopWords)
 
 // analysisVersion is layout and a digest of stops, in no map order.
 func analysisVersion(layout string, stops map[string]bool) string {

@@ -8,7 +8,8 @@
 //     adjective measures) and the words
 //     of the commonest sense's definition;
 //   - SCOWL (Debian package scowl), sizes 10 to 70: which spellings are real
-//     English words, inflections included, and which are British only
+//     English words, inflections and common variant spellings ("offline")
+//     included, and which are British only
 //     (each then takes its American spelling's base form);
 //   - Google Books 1-grams as ranked by Peter Norvig (npm package
 //     norvig-frequencies): how common each word is in general English.
@@ -46,7 +47,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	words, err := readSCOWL(*scowl, "english-words", "american-words", "english-upper", "american-upper")
+	// variant_1 holds the common variant spellings ("offline" beside
+	// "off-line"): words too, or a typo fix would make "offline" "online".
+	words, err := readSCOWL(*scowl, "english-words", "american-words", "english-upper", "american-upper", "variant_1-words")
 	if err != nil {
 		log.Fatal(err)
 	}
