@@ -851,14 +851,16 @@ func (ix *Index) headNoun(ws []string) string {
 }
 
 // rowOfComparative is the one row of t whose feature, a single word,
-// defines a comparative of the question, itself or by a synonym: "which
-// is cheaper" asks the Cost, cheap being "low in price" and a price a
-// cost. -1 if none or several: a last resort for a difference asked
+// defines a comparative of the question, itself or by a synonym, or is
+// related to one of its synonyms: "which is cheaper" asks the Cost, cheap
+// being "low in price" and a price a cost; "which one is quicker" the
+// Speed, quick being "fast" and fast speed. -1 if none or several: a last resort for a difference asked
 // without naming its feature. The compared subjects' own words, and a
 // word the table's section says (which finds a row by its cells if any
 // does), define nothing.
 func (ix *Index) rowOfComparative(q *question, t table) int {
 	var defs [][]string // the definitions of the question's comparatives
+	var syns [][]string // and their synonyms
 	for _, qt := range q.terms {
 		w := ix.comparativeOf(qt.word)
 		if w == "" || ix.anchors[qt.term] || ix.topics[qt.term] != nil ||
@@ -867,26 +869,47 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 			continue
 		}
 		defs = append(defs, ix.lex.Defining(w))
+		syn, _ := ix.lex.Related(w)
+		syns = append(syns, syn)
 	}
 	if len(defs) == 0 {
 		return -1
 	}
-	row := -1
+	// How closely a feature is tied to a comparative, closest first: the
+	// comparative's definition names the feature; a synonym of the
+	// comparative is the feature's kin (quick: "fast", and fast is speed);
+	// its definition names a synonym of the feature (cheap: "low in
+	// price", and a price is a cost). The closest tie wins, over a looser
+	// one by chance (quick's definition has "body", a synonym of
+	// consistency); two rows tied as closely are no answer.
+	row, best, tied := -1, 0, false
 	for j, r := range t.c.Rows {
 		fs := slices.DeleteFunc(lemmas(ix, r.Feature), func(w string) bool { return stopWords[w] })
 		if len(fs) != 1 {
 			continue
 		}
-		fsyn, _ := ix.lex.Related(fs[0])
-		for _, def := range defs {
-			if !slices.Contains(def, fs[0]) && !slices.ContainsFunc(fsyn, func(s string) bool { return slices.Contains(def, s) }) {
-				continue
+		fsyn, fothers := ix.lex.Related(fs[0])
+		kin := func(s string) bool { return slices.Contains(fsyn, s) || slices.Contains(fothers, s) }
+		for k, def := range defs {
+			tie := 0
+			switch {
+			case slices.Contains(def, fs[0]):
+				tie = 3
+			case slices.ContainsFunc(syns[k], kin):
+				tie = 2
+			case slices.ContainsFunc(fsyn, func(s string) bool { return slices.Contains(def, s) }):
+				tie = 1
 			}
-			if row >= 0 && row != j {
-				return -1
+			switch {
+			case tie > best:
+				row, best, tied = j, tie, false
+			case tie == best && tie > 0 && j != row:
+				tied = true
 			}
-			row = j
 		}
+	}
+	if tied {
+		return -1
 	}
 	return row
 }
