@@ -349,6 +349,8 @@ var questionSets = []struct {
 	{"courts", 0.50, true},    // a twenty-eighth (testdata/notes-courts), written with friends; held out, counted as friends (56.9%, 58.3%)
 	{"access", 0.55, false},   // a twenty-ninth (testdata/notes-access), written mid-round; counted once on cfe6f18 (61.1%), then read
 	{"banks", 0.58, false},    // a thirtieth (testdata/notes-banks), written and read with access (65.3% at first count)
+	{"mu", 0.72, true},        // a class's mix, written at the end of the tenth round (corpus set to notes, the article's ### headings to their section); held out, counted once on ab0b734 (76.7%) and on 4512928 (76.7%)
+	{"space", 0.62, true},     // a thirty-first note (testdata/notes-space), written with mu; held out, counted as mu (66.7%, 68.1%)
 }
 
 // TestQuestionSets asks each of questionSets.
