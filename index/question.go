@@ -272,7 +272,7 @@ func (ix *Index) parse(raw string) question {
 			// An inflected word is no clipping: "cons" are cons, not
 			// "considerations".
 			var full string
-			if clip, full = ix.unclip(c.word); !ix.inflected(c.word) && clip != "" && ix.weight(full, true) < t.weight {
+			if clip, full = ix.unclip(c.word); !ix.inflected(c.word) && clip != "" && ix.weight(full, true) < t.weight && !ix.derived(c.word, full) {
 				t.word, t.term, t.weight, clip = full, clip, ix.weight(full, true), ""
 			}
 		}
@@ -858,3 +858,22 @@ func (ix *Index) afterNoun(ws []string, w string) bool {
 	word, ok := ix.lex.Lookup(ws[i-1])
 	return ok && strings.Contains(word.POS, "n")
 }
+
+// derived reports whether full is w with a suffix that makes a word of
+// its own, or its base form is ("questions" is "quest" + "ion" + "s",
+// "writing" "writ" + "ing"): a word and its derivative are two words, not
+// a clipping and the word it clips.
+func (ix *Index) derived(w, full string) bool {
+	forms := []string{full}
+	if word, ok := ix.lex.Lookup(full); ok && word.Lemma != full {
+		forms = append(forms, word.Lemma)
+	}
+	return slices.ContainsFunc(forms, func(f string) bool {
+		rest, ok := strings.CutPrefix(f, w)
+		return ok && slices.Contains(derivingSuffixes, rest)
+	})
+}
+
+// derivingSuffixes make a word of another: "mess" + "age", "quest" + "ion".
+var derivingSuffixes = []string{"age", "al", "ing", "ed", "er", "or", "ly", "y", "ful", "less", "ness", "ment", "ship",
+	"ity", "ion", "tion", "ation", "ive", "ize", "ise", "ism", "ist", "able", "ible", "ance", "ence", "s", "es"}
