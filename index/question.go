@@ -859,10 +859,10 @@ func (ix *Index) afterNoun(ws []string, w string) bool {
 	return ok && strings.Contains(word.POS, "n")
 }
 
-// derived reports whether full is w with a suffix that makes a word of
-// its own, or its base form is ("questions" is "quest" + "ion" + "s",
-// "writing" "writ" + "ing"): a word and its derivative are two words, not
-// a clipping and the word it clips.
+// derived reports whether full, or its base form, is w itself or w with a
+// suffix that makes a word of its own ("questions" is "quest" + "ion" +
+// "s", "writing" "writ" + "ing", "driver" "drive" + "r"): a word and its
+// derivative are two words, not a clipping and the word it clips.
 func (ix *Index) derived(w, full string) bool {
 	forms := []string{full}
 	if word, ok := ix.lex.Lookup(full); ok && word.Lemma != full {
@@ -870,10 +870,10 @@ func (ix *Index) derived(w, full string) bool {
 	}
 	return slices.ContainsFunc(forms, func(f string) bool {
 		rest, ok := strings.CutPrefix(f, w)
-		return ok && slices.Contains(derivingSuffixes, rest)
+		return ok && (rest == "" || slices.Contains(derivingSuffixes, rest))
 	})
 }
 
 // derivingSuffixes make a word of another: "mess" + "age", "quest" + "ion".
 var derivingSuffixes = []string{"age", "al", "ing", "ed", "er", "or", "ly", "y", "ful", "less", "ness", "ment", "ship",
-	"ity", "ion", "tion", "ation", "ive", "ize", "ise", "ism", "ist", "able", "ible", "ance", "ence", "s", "es"}
+	"ity", "ion", "tion", "ation", "ive", "ize", "ise", "ism", "ist", "able", "ible", "ance", "ence", "s", "es", "r", "d"}
