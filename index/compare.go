@@ -419,7 +419,17 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 			said[ix.stem.stem(w)] = true
 		}
 	}
-	has := func(term string) bool { return q.hasTerm(term) || said[term] || q.derives(term) }
+	// A feature is named by a word of the question or its synonym; by a
+	// looser relative only when a difference is asked ("the goal of each"
+	// is the Purpose row), as the coverage counts it: "how does an llm
+	// decide the next word" asks no purpose, though "decide" is akin to
+	// "purpose".
+	relatives := q.kind == kindDiffer
+	has := func(term string) bool {
+		return slices.ContainsFunc(q.terms, func(qt qterm) bool {
+			return qt.term == term || slices.Contains(qt.syn, term) || relatives && slices.Contains(qt.rel, term)
+		}) || said[term] || q.derives(term)
+	}
 	// A comparative that gives the question its form names what is
 	// compared before any other word names a feature: "which is faster,
 	// answering from training or live search" asks the speed, not where
