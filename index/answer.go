@@ -29,9 +29,9 @@ type Answer struct {
 	// each weighing its rarity in general English) that the answering
 	// section holds, scaled down for a question that names none of the
 	// articles' subjects; a question is answered from 0.5 (from 0.4 when
-	// the articles use nearly all its words and it asks no date, number
-	// or name), and below
-	// LowConfidence an answer is a guess worth a teacher's review.
+	// the articles use nearly all its words and it asks no date, number,
+	// name or definition: see Partial), and below LowConfidence an answer
+	// is a guess worth a teacher's review.
 	Confidence float64
 	// Partial marks an answer under 0.5: the question's words are spread
 	// over sections and the answer is the nearest one, which a reply

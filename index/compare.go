@@ -860,13 +860,14 @@ func (ix *Index) headNoun(ws []string) string {
 	return ix.stem.stem(ws[len(ws)-1])
 }
 
-// rowOfComparative is the one row of t whose feature, a single word,
-// defines a comparative of the question, itself or by a synonym, or is
-// related to one of its synonyms: "which is cheaper" asks the Cost, cheap
-// being "low in price" and a price a cost; "which one is quicker" the
-// Speed, quick being "fast" and fast speed. -1 if none or several: a last resort for a difference asked
-// without naming its feature. The compared subjects' own words, and a
-// word the table's section says (which finds a row by its cells if any
+// rowOfComparative is the row of t whose feature, a single word, is most
+// closely tied to a comparative of the question: named by its definition,
+// itself or by a synonym, or kin to one of its synonyms. "Which is
+// cheaper" asks the Cost, cheap being "low in price" and a price a cost;
+// "which one is quicker" the Speed, quick being "fast" and fast speed. -1
+// if none, or two rows tied as closely: a last resort for a difference
+// asked without naming its feature. The compared subjects' own words, and
+// a word the table's section says (which finds a row by its cells if any
 // does), define nothing.
 func (ix *Index) rowOfComparative(q *question, t table) int {
 	var defs [][]string // the definitions of the question's comparatives
