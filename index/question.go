@@ -437,6 +437,8 @@ func (ix *Index) markForm(q *question) {
 			// the table asked for
 		case q.whole && slices.Contains(wholeWords, t.word):
 			// "everything" in "compare them across everything": how much is asked
+		case ix.presents(q.words, t.word):
+			// "summarise" in "can u summarise every way they differ": the reply's form asked
 		case sideBySideWord(q.words, t.word) || pairWord(q.words, t.word):
 			// "side" in "side by side", "two" in "the two": the compared, set beside each other
 		case q.asksAbility && ix.makingVerb(t.word) && i+1 < len(q.terms):
@@ -877,3 +879,19 @@ func (ix *Index) derived(w, full string) bool {
 // derivingSuffixes make a word of another: "mess" + "age", "quest" + "ion".
 var derivingSuffixes = []string{"age", "al", "ing", "ed", "er", "or", "ly", "y", "ful", "less", "ness", "ment", "ship",
 	"ity", "ion", "tion", "ation", "ive", "ize", "ise", "ism", "ist", "able", "ible", "ance", "ence", "s", "es", "r", "d"}
+
+// presentingVerbs ask the bot to set an answer out: said to it ("can u
+// summarise", "list"), they are the reply's form; said of a subject ("can
+// llms summarize my notes") a task.
+var presentingVerbs = []string{"summarise", "summarize", "list", "outline", "recap", "describe", "explain", "tell", "show", "give", "break"}
+
+// presents reports whether w asks the bot to set the answer out: a
+// presenting verb that opens the question or follows "you" or "please".
+func (ix *Index) presents(ws []string, w string) bool {
+	if !slices.Contains(presentingVerbs, w) && !slices.Contains(presentingVerbs, ix.lemma(w)) {
+		return false
+	}
+	ws = withoutFillers(ws)
+	i := slices.Index(ws, w)
+	return i == 0 || i > 0 && slices.Contains([]string{"you", "u", "pls", "please"}, ws[i-1])
+}
