@@ -335,9 +335,12 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	switch {
 	case best == nil:
 		return nil, nil, false
-	case q.whole && !best.named, best.several:
+	case q.whole && (!best.named || !sideBySide(q.words)), best.several:
 		// "all the differences"; "compare them on scope, tech, examples":
-		// more than one row is asked, so all of them are shown.
+		// more than one row is asked, so all of them are shown. Asking for
+		// all of them ("a full comparison") asks the table though a
+		// feature's word is said in passing ("training-data-only
+		// answers"); "the cost side by side" asks that row.
 		return nil, ix.tables[best.t].c, true
 	case best.row >= 0:
 		c := ix.tables[best.t].c
