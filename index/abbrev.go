@@ -1,8 +1,10 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Initialisms of the articles' own terms. A term is a run of minInitials
@@ -23,11 +25,12 @@ const (
 func (ix *Index) abbreviate() {
 	found := map[string][]string{}
 	clash := map[string]bool{}
+	parts := map[string]termPart{} // each word's, read from the lexicon once
 	for s := range ix.sections {
 		sec := ix.section(s)
 		for _, text := range append(sentenceEnd.Split(sec.Text(), -1), sec.Heading) {
-			ix.termsIn(words(text), func(initials string, term []string) {
-				if prev, ok := found[initials]; ok && strings.Join(prev, " ") != strings.Join(term, " ") {
+			ix.termsIn(words(text), parts, func(initials string, term []string) {
+				if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
 					clash[initials] = true
 				}
 				found[initials] = term
@@ -43,19 +46,43 @@ func (ix *Index) abbreviate() {
 	}
 }
 
+// initialism is the articles' term whose initials w is, or nil. The
+// initialisms are read from the articles once, when a question first has
+// a word no lexicon or typo fix explains: most never do, and start-up
+// need not pay for them.
+func (ix *Index) initialism(w string) []string {
+	ix.initialismsOnce.Do(ix.abbreviate)
+	return ix.initialisms[w]
+}
+
+// termPart is what a word can be in a term: first is its first letter
+// when it is a noun or an adjective (0 when it can be in none), noun
+// whether it is a noun, which may end one.
+type termPart struct {
+	first rune
+	noun  bool
+}
+
 // termsIn calls fn with the initials of every term in ws (see
-// minInitials), and the term's words.
-func (ix *Index) termsIn(ws []string, fn func(initials string, term []string)) {
-	for start := 0; start < len(ws); start++ {
-		var b strings.Builder
-		for end := start; end < len(ws) && end-start < maxInitials; end++ {
-			w := ws[end]
-			pos, ok := ix.partsOfSpeech(w)
-			if !ok || stopWords[w] || !unicode.IsLetter([]rune(w)[0]) || !strings.ContainsAny(pos, "na") {
-				break
+// minInitials), and the term's words; parts remembers each word's part.
+func (ix *Index) termsIn(ws []string, parts map[string]termPart, fn func(initials string, term []string)) {
+	part := make([]termPart, len(ws))
+	for i, w := range ws {
+		p, ok := parts[w]
+		if !ok {
+			r, _ := utf8.DecodeRuneInString(w)
+			if pos, ok := ix.partsOfSpeech(w); ok && !stopWords[w] && unicode.IsLetter(r) && strings.ContainsAny(pos, "na") {
+				p = termPart{first: r, noun: strings.Contains(pos, "n")}
 			}
-			b.WriteRune([]rune(w)[0])
-			if end-start+1 >= minInitials && strings.Contains(pos, "n") {
+			parts[w] = p
+		}
+		part[i] = p
+	}
+	for start := range ws {
+		var b strings.Builder
+		for end := start; end < len(ws) && end-start < maxInitials && part[end].first != 0; end++ {
+			b.WriteRune(part[end].first)
+			if end-start+1 >= minInitials && part[end].noun {
 				fn(b.String(), ws[start:end+1])
 			}
 		}

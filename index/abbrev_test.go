@@ -38,7 +38,7 @@ func TestInitialisms(t *testing.T) {
 	var cases []struct{ Why, Word, Term string }
 	readJSON(t, "testdata/initialisms.json", &cases)
 	for _, c := range cases {
-		if got := strings.Join(ix.initialisms[c.Word], " "); got != c.Term {
+		if got := strings.Join(ix.initialism(c.Word), " "); got != c.Term {
 			t.Errorf("%s: %q is %q, want %q", c.Why, c.Word, got, c.Term)
 		}
 	}

@@ -63,10 +63,12 @@ type Index struct {
 	labelled, concernLabels, catalogued map[string]bool
 	gloss                               *glossary
 	// initialisms are the articles' terms by their initials, where the
-	// articles never write those (see abbreviate).
-	initialisms map[string][]string
-	text        analysis.Analyzer // the body's analyzer, for the question's terms
-	stem        stemmer
+	// articles never write those (see abbreviate), found on the first
+	// question that needs one (see initialism).
+	initialisms     map[string][]string
+	initialismsOnce sync.Once
+	text            analysis.Analyzer // the body's analyzer, for the question's terms
+	stem            stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache
@@ -232,7 +234,6 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		ix.idx.Close()
 		return nil, err
 	}
-	ix.abbreviate()
 	ix.built = time.Since(start)
 	lg.Info("index built", "articles", len(articles), "sections", len(ix.sections), "units", len(ix.units),
 		"reused", ix.reused, "took", ix.built)

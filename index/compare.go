@@ -637,11 +637,17 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 	return row
 }
 
+// subjectWord reports whether term is one of a compared subject's own
+// terms ("balanced" of "Balanced Data").
+func (t *table) subjectWord(term string) bool {
+	return slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, term) })
+}
+
 // cellSynonyms are the synonyms of qt that may find a row of t by its
 // cells: none when qt names a compared subject, whose words name no row
 // ("balanced" of "Balanced Data" is no "equally" treated).
 func (ix *Index) cellSynonyms(t table, qt qterm) []string {
-	if slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, qt.term) }) {
+	if t.subjectWord(qt.term) {
 		return nil
 	}
 	return qt.syn
@@ -878,7 +884,7 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 	for _, qt := range q.terms {
 		w := ix.comparativeOf(qt.word)
 		if w == "" || ix.anchors[qt.term] || ix.topics[qt.term] != nil ||
-			slices.ContainsFunc(t.subjects, func(sub []string) bool { return slices.Contains(sub, qt.term) }) ||
+			t.subjectWord(qt.term) ||
 			t.section >= 0 && ix.knows(t.section, qt.term) {
 			continue
 		}

@@ -422,7 +422,7 @@ func pairNamed(ws []string) bool {
 // beside each other ("side" in "side by side", "point" in "point by point").
 func sideBySideWord(ws []string, w string) bool {
 	for i := 0; i+2 < len(ws); i++ {
-		if ws[i+1] == "by" && ws[i] == ws[i+2] && ws[i] == w && (w == "side" || slices.Contains(comparedParts, w)) {
+		if ws[i] == w && sideBySideAt(ws, i) {
 			return true
 		}
 	}
@@ -603,11 +603,17 @@ var comparedParts = []string{"difference", "differences", "feature", "features",
 // side", "feature by feature", "point by point".
 func sideBySide(ws []string) bool {
 	for i := 0; i+2 < len(ws); i++ {
-		if ws[i+1] == "by" && ws[i] == ws[i+2] && (ws[i] == "side" || slices.Contains(comparedParts, ws[i])) {
+		if sideBySideAt(ws, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// sideBySideAt reports such a phrase at ws[i]: "side by side", "point by
+// point" (ws[i+2] within ws).
+func sideBySideAt(ws []string, i int) bool {
+	return ws[i+1] == "by" && ws[i] == ws[i+2] && (ws[i] == "side" || slices.Contains(comparedParts, ws[i]))
 }
 
 // dimensions are the adjectives of how far something reaches.

@@ -238,7 +238,7 @@ func (ix *Index) parse(raw string) question {
 				w, english = full, true
 			} else if c, ok := ix.correct(base); ok {
 				w, english = c, true
-			} else if term := ix.initialisms[base]; term != nil {
+			} else if term := ix.initialism(base); term != nil {
 				// "what is hft": the articles' "high-frequency trading"
 				for _, t := range term {
 					q.words = append(q.words, t)
