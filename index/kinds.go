@@ -272,12 +272,26 @@ func (ix *Index) fabricates(ws []string) bool {
 	return false
 }
 
-// cannotDo reports a question about limits: "what can't llms do".
+// cannotDo reports a question about limits: "what can't llms do". What
+// someone else cannot do is the situation asked about, not a limit of the
+// thing asked of: "how do blind people use insta if they can't see the
+// pics", "an app for someone who cannot move their arms".
 func cannotDo(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool {
-		return w == "can't" || w == "cant" || w == "cannot" || w == "unable" || w == "limits"
-	})
+	for i, w := range ws {
+		if w != "can't" && w != "cant" && w != "cannot" && w != "unable" && w != "limits" {
+			continue
+		}
+		if i > 0 && slices.Contains(otherPeople, ws[i-1]) {
+			continue
+		}
+		return true
+	}
+	return false
 }
+
+// otherPeople are the words that say a person other than the asker or the
+// bot: "they", "someone who".
+var otherPeople = []string{"they", "people", "ppl", "someone", "somebody", "who", "he", "she", "person", "everyone", "everybody", "folks"}
 
 // asksRights reports a question of what the law or ownership allows: "is
 // it even legal to sell pics i made with ai", "who owns ai art".
