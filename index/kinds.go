@@ -824,6 +824,13 @@ func categorizes(ws []string) bool {
 	return false
 }
 
+// categorized reports whether ws[i] is what a question asks the category
+// of ("is siri an llm"): a name, so a typo only of the articles' names
+// ("is chatgbt an llm"), never of an everyday word ("sir").
+func categorized(ws []string, i int) bool {
+	return i >= 1 && i+1 < len(ws) && slices.Contains([]string{"is", "are", "isn't", "isnt"}, ws[i-1]) && (ws[i+1] == "a" || ws[i+1] == "an")
+}
+
 // clauseOpeners open a clause or a likeness within a question: an "a"
 // after them belongs to it, not to a category the subject is asked of. A
 // relative clause may come between the subject and its category ("is a

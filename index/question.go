@@ -236,7 +236,7 @@ func (ix *Index) parse(raw string) question {
 			} else if _, full := ix.unclip(base); full != "" {
 				// "vocab" clips "vocabulary", though one edit makes "vocal".
 				w, english = full, true
-			} else if c, ok := ix.correct(base); ok {
+			} else if c, ok := ix.correct(base); ok && (!categorized(ws, i) || ix.df[ix.stem.stem(c)] > 0) {
 				w, english = c, true
 			} else if term := ix.initialism(base); term != nil {
 				// "what is hft": the articles' "high-frequency trading"
