@@ -200,7 +200,10 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// safety, not the one headed "How Does a Self-Driving Car Decide?"),
 	// unless a concern is asked and only the first is on concerns (in "who
 	// legally owns a picture made by ai" the picture is what the concern is
-	// about) and the other does not hold nearly all of it; so does the best one
+	// about) and the other, of the same article, does not hold nearly all
+	// of it: a section of another article treats on its own what a list of
+	// concerns names in passing (a teacher's note on why models
+	// hallucinate, over the article's ethics); so does the best one
 	// that answers at all when the first cannot ("how big are context
 	// windows" needs a number), unless only the first is of the kind asked
 	// ("how does something like chatgpt produce an answer" is how LLMs work,
@@ -217,7 +220,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		case i == 0:
 			leadCov = c
 		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
-			c > leadCov+coverageLead && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead):
+			c > leadCov+coverageLead && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead || !ix.sameArticle(ranked[i].section, ranked[0].section)):
 			lead, leadCov = i, c
 		}
 	}
@@ -265,6 +268,9 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	}
 	return ans
 }
+
+// sameArticle reports whether sections s and t belong to one article.
+func (ix *Index) sameArticle(s, t int) bool { return ix.sections[s].article == ix.sections[t].article }
 
 // clears reports whether an answer to q clears the line: the best of the
 // judged sections holds minCoverage of it, or, for a question whose words
