@@ -351,6 +351,8 @@ var questionSets = []struct {
 	{"banks", 0.58, false},    // a thirtieth (testdata/notes-banks), written and read with access (65.3% at first count)
 	{"mu", 0.72, true},        // a class's mix, written at the end of the tenth round (corpus set to notes, the article's ### headings to their section); held out, counted once on ab0b734 (76.7%) and on 4512928 (76.7%)
 	{"space", 0.62, true},     // a thirty-first note (testdata/notes-space), written with mu; held out, counted as mu (66.7%, 68.1%)
+	{"news", 0.65, true},      // a thirty-second (testdata/notes-news: AI in journalism), written at the start of the eleventh round; held out, counted first on 3bc305b and on 748e9bf (70.8% both)
+	{"wild", 0.66, true},      // a thirty-third (testdata/notes-wild: AI in wildlife conservation), written with news; held out, counted first on 3bc305b and on 748e9bf (72.2% both)
 }
 
 // TestQuestionSets asks each of questionSets.
