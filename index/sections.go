@@ -366,9 +366,14 @@ func asksWhy(ws []string) bool {
 	return len(ws) > 2 && ws[0] == "why" && ws[1] != "not"
 }
 
-// headedWhy reports a heading that asks why: "Why Robots Are Harder Than
-// Chatbots" gives the reason.
+// headedWhy reports a heading that asks why, or how something comes
+// about: "Why Robots Are Harder Than Chatbots" gives the reason, and so does
+// "How Bias Happens".
 func headedWhy(heading string) bool {
 	ws := words(heading)
-	return len(ws) > 1 && ws[0] == "why"
+	return len(ws) > 1 && ws[0] == "why" || len(ws) > 2 && ws[0] == "how" && slices.Contains(comingAbout, ws[len(ws)-1])
 }
+
+// comingAbout are the verbs that end a heading of how something comes
+// about: "How Bias Happens".
+var comingAbout = []string{"happens", "happen", "happened", "arises", "arise", "starts", "begins"}
