@@ -221,6 +221,9 @@ func (ix *Index) parse(raw string) question {
 			form[j] = true // "when should i use few-shot": what it is best for, not how it is used
 		}
 	}
+	for i := range lostOnMe(ws) {
+		form[i] = true // "what are open weights? i not understand this word"
+	}
 	ix.levels(ws, form)
 	stop := func(w string) bool { return stopWords[w] && !ix.situated[w] }
 	for i, w := range ws {
@@ -894,4 +897,36 @@ func (ix *Index) presents(ws []string, w string) bool {
 	ws = withoutFillers(ws)
 	i := slices.Index(ws, w)
 	return i == 0 || i > 0 && slices.Contains([]string{"you", "u", "pls", "please"}, ws[i-1])
+}
+
+// lostOnMe finds, at the end of a message, the asker saying they do not
+// follow ("I not understand this word", "i dont get it"): chat about the
+// asker, no content of the question. It returns the indexes of its words.
+func lostOnMe(ws []string) map[int]bool {
+	n := len(ws)
+	for i := n - 1; i >= 0 && i >= n-6; i-- {
+		if ws[i] != "i" {
+			continue
+		}
+		j := i + 1
+		for j < n && slices.Contains([]string{"do", "dont", "don't", "not", "didnt", "didn't", "cant", "can't", "cannot", "really", "still"}, ws[j]) {
+			j++
+		}
+		if j == i+1 || j >= n || ws[j] != "understand" && ws[j] != "get" {
+			continue
+		}
+		j++
+		for j < n && slices.Contains([]string{"it", "this", "that", "the", "word", "term", "part", "bit", "one"}, ws[j]) {
+			j++
+		}
+		if j < n {
+			continue
+		}
+		out := map[int]bool{}
+		for k := i; k < n; k++ {
+			out[k] = true
+		}
+		return out
+	}
+	return nil
 }
