@@ -39,7 +39,8 @@ func (ix *Index) ownerOfName(q *question) bool {
 
 // defined reports whether the phrase a "what is" question asks of holds a
 // rare word the articles never use: "what's google gemini" is asked of
-// Gemini, whatever the articles say of Google.
+// Gemini, whatever the articles say of Google, and "what is the context
+// window of gpt-4o" of GPT-4o, whatever they say of context windows.
 func (ix *Index) defined(q *question) bool {
 	start := -1
 	for i, w := range q.words {
@@ -59,6 +60,9 @@ func (ix *Index) defined(q *question) bool {
 	for _, w := range q.words[start:] {
 		if w == "a" || w == "an" || w == "the" {
 			continue
+		}
+		if w == "of" {
+			continue // "what is the context window of gpt-4o" is asked of GPT-4o too
 		}
 		if stopWords[w] {
 			break // the phrase ends: "and how does it compare"
