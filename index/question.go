@@ -899,6 +899,14 @@ func (ix *Index) presents(ws []string, w string) bool {
 	return i == 0 || i > 0 && slices.Contains([]string{"you", "u", "pls", "please"}, ws[i-1])
 }
 
+// notFollowing are the words between "i" and "understand" or "get" when
+// the asker does not follow: "i still dont get it", "i not understand".
+var notFollowing = []string{"do", "dont", "don't", "not", "didnt", "didn't", "cant", "can't", "cannot", "really", "still"}
+
+// followedWhat are the words that may close "i dont understand": "this
+// word", "it", "that part".
+var followedWhat = []string{"it", "this", "that", "the", "word", "term", "part", "bit", "one"}
+
 // lostOnMe finds, at the end of a message, the asker saying they do not
 // follow ("I not understand this word", "i dont get it"): chat about the
 // asker, no content of the question. It returns the indexes of its words.
@@ -909,14 +917,14 @@ func lostOnMe(ws []string) map[int]bool {
 			continue
 		}
 		j := i + 1
-		for j < n && slices.Contains([]string{"do", "dont", "don't", "not", "didnt", "didn't", "cant", "can't", "cannot", "really", "still"}, ws[j]) {
+		for j < n && slices.Contains(notFollowing, ws[j]) {
 			j++
 		}
 		if j == i+1 || j >= n || ws[j] != "understand" && ws[j] != "get" {
 			continue
 		}
 		j++
-		for j < n && slices.Contains([]string{"it", "this", "that", "the", "word", "term", "part", "bit", "one"}, ws[j]) {
+		for j < n && slices.Contains(followedWhat, ws[j]) {
 			j++
 		}
 		if j < n {
