@@ -158,7 +158,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 			continue // "what happened with amazon's hiring ai" asks what took place, not how something works
 		case k == kindDefine && purposeIdiom(ws, i):
 			continue // "what are they meant to do" asks a purpose
-		case k == kindOutlook && slices.Contains(taskCues, w) && content > 0 && !aboutArticle(ws):
+		case k == kindOutlook && slices.Contains(taskCues, w) && (content > taskWords(ws) || asksOfOther(ws)) && !aboutArticle(ws):
 			continue // "can llms summarize my readings" asks a use
 		case k == kindConcerns && (w == "worse" || w == "worst"):
 			continue // "which is worse" compares; "what's bad about it" asks its downsides
@@ -357,8 +357,33 @@ func withoutFillers(ws []string) []string {
 var imperatives = []string{"tell", "explain", "describe"}
 
 // taskCues are outlook cues that name a task too ("summarize my notes"):
-// they ask for the article's summary only when about the article itself.
+// they ask for the article's summary when about the article itself, or
+// when nothing else is named to summarise and nothing else is asked to do
+// it ("give me a summary", "summary pls"; not "can llms summarize").
 var taskCues = []string{"summary", "summarize", "summarise", "sum"}
+
+// taskWords counts the task cues of ws.
+func taskWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if slices.Contains(taskCues, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// asksOfOther reports a question of what something other than the bot can
+// do: "can it summarize", "does chatgpt summarise"; "can you" asks the bot,
+// "can i get" asks for the bot's reply.
+func asksOfOther(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if slices.Contains([]string{"can", "could", "does", "do", "will"}, ws[i]) && !slices.Contains([]string{"you", "u", "i", "we"}, ws[i+1]) {
+			return true
+		}
+	}
+	return false
+}
 
 // aboutArticle reports a question about the article itself: "sum up the
 // article", "summarize this", "the main points".
@@ -393,14 +418,21 @@ func examples(ws []string) bool {
 		case w == "example" || w == "examples" || w == "instances":
 			return true
 		case (w == "name" || w == "list" || w == "give") && i+1 < len(ws) && slices.Contains([]string{"some", "a", "few", "me", "any", "the", "all"}, ws[i+1]) &&
-			(i == 0 || slices.Contains([]string{"you", "u", "pls", "please", "plz", "and", "or"}, ws[i-1])):
+			(i == 0 || slices.Contains([]string{"you", "u", "pls", "please", "plz", "and", "or"}, ws[i-1])) &&
+			!slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(v string) bool { return slices.Contains(accounts, v) }):
 			// A request: "name some llms", "can you give me a few"; not
-			// "does it give the same answer".
+			// "does it give the same answer", nor "give me the full table",
+			// which asks for an account of the articles.
 			return true
 		}
 	}
 	return false
 }
+
+// accounts are what a request may ask the bot to give that is an account
+// of the articles rather than examples of something: "give me the table".
+var accounts = []string{"table", "chart", "summary", "overview", "definition", "comparison", "difference", "differences",
+	"breakdown", "rundown", "recap", "tldr", "explanation"}
 
 // whichOne reports "which one", "each one": a choice between, or a look at,
 // the things compared.
