@@ -198,7 +198,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws):
 		return kindConcerns
-	case has[kindOutlook] || willChange(ws):
+	case has[kindOutlook] || willChange(ws) || content == 0 && len(gistOf(ws)) > 0:
 		return kindOutlook
 	case how >= 0 && how+1 < len(ws) && slices.Contains(quantityWords, ws[how+1]):
 		// "how much text": a quantity, not a mechanism.
@@ -235,6 +235,27 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 // quantityWords after "how" ask an amount: "how much text", "How Much
 // Does Each Answer Cost?" ask no mechanism.
 var quantityWords = []string{"much", "many", "long", "old", "big", "often"}
+
+// gistWords, after "main", "key", "central" or "big", name what a
+// summary gives: "the main idea", "key points", "the big picture".
+var gistWords = []string{"idea", "ideas", "point", "points", "message", "messages", "takeaway", "takeaways", "picture", "theme", "themes"}
+
+// gistOf finds the phrases that ask what a summary gives ("the main idea",
+// "key points") and returns the indexes of their words: words of form.
+func gistOf(ws []string) map[int]bool {
+	var out map[int]bool
+	for i := 0; i+1 < len(ws); i++ {
+		if !slices.Contains([]string{"main", "key", "central", "big"}, ws[i]) || !slices.Contains(gistWords, ws[i+1]) ||
+			ws[i] == "big" && ws[i+1] != "picture" {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[i], out[i+1] = true, true
+	}
+	return out
+}
 
 // willChange reports a question about what will become of something:
 // "will genai change how we work".

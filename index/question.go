@@ -221,6 +221,9 @@ func (ix *Index) parse(raw string) question {
 			form[j] = true // "when should i use few-shot": what it is best for, not how it is used
 		}
 	}
+	for i := range gistOf(ws) {
+		form[i] = true // "what is the main idea": a summary asked
+	}
 	for i := range lostOnMe(ws) {
 		form[i] = true // "what are open weights? i not understand this word"
 	}
