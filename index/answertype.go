@@ -37,6 +37,10 @@ var agentVerbs = []string{"made", "make", "makes", "created", "create", "creates
 	"wrote", "write", "writes", "written", "built", "build", "builds", "developed", "develop", "develops",
 	"founded", "discovered", "started", "designed", "trained", "released", "runs", "coined"}
 
+// makerNouns after "what" or "which" name a maker as "who" does: "what
+// company made claude".
+var makerNouns = []string{"company", "companies", "firm", "organisation", "organization", "lab", "startup", "business", "team", "person"}
+
 // ownerVerbs after "who" ask who holds or gets something, not who made it:
 // "who owns art made by ai".
 var ownerVerbs = []string{"own", "owns", "has", "have", "holds", "gets", "get", "uses", "use", "pays", "controls", "benefits"}
@@ -88,9 +92,10 @@ func questionNeed(ws []string) need {
 			// "which is the best", "is claude better than gpt-4", "which
 			// country has the most data centers": one picked out of many
 			return needRanking
-		case (w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
-			return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
-		}),
+		case (w == "what" || w == "which") && at(i+1, makerNouns...) && slices.ContainsFunc(ws[i+2:min(len(ws), i+5)], func(v string) bool { return slices.Contains(agentVerbs, v) }),
+			(w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
+				return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
+			}),
 			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]):
 			// "who came up with backpropagation": who invented it
 			return needAgent
