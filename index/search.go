@@ -234,6 +234,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		// they work.
 		ans.Confidence, leadCov = 0, 0
 	}
+	if asksOfBot(&q) {
+		// "what can you do", "who are you", "help": a question about the
+		// bot, which the articles do not answer; the topics are its answer.
+		ans.Confidence, leadCov = 0, 0
+	}
 	if categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production {
 		// "is gemini an llm", "what's google gemini", "what is
 		// chomsky's generative grammar": what is asked of is something

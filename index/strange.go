@@ -155,3 +155,28 @@ func allCaps(w string) bool {
 	}
 	return n >= 2
 }
+
+// asksOfBot reports a question about the bot itself rather than the
+// articles: a call for help alone ("help", "help me pls"), a question whose
+// only content is the bot pointed at ("what is this bot"), or one asking
+// what "you" are, know or can do with nothing else named ("what can you
+// do", "who are you"; not "can you compare them", "can you define it").
+func asksOfBot(q *question) bool {
+	ws := withoutFillers(q.words)
+	switch {
+	case len(ws) == 0:
+		return false
+	case ws[0] == "help" && len(q.terms) == 1 && q.terms[0].word == "help":
+		return true
+	case len(q.terms) == 1 && (q.terms[0].word == "bot" || q.terms[0].word == "chatbot") && slices.Contains(ws, "this"):
+		return true
+	case !q.formOnly() || q.tableNamed || q.whole || q.examples:
+		return false
+	}
+	wh := ws[0] == "what" || ws[0] == "who" || ws[0] == "whats" || ws[0] == "what's"
+	you := slices.ContainsFunc(ws, func(w string) bool { return w == "you" || w == "u" || w == "yourself" })
+	pointed := slices.ContainsFunc(ws, func(w string) bool {
+		return slices.Contains([]string{"it", "them", "this", "that", "these", "those"}, w)
+	})
+	return wh && you && !pointed
+}
