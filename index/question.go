@@ -333,9 +333,11 @@ func (ix *Index) parse(raw string) question {
 			}
 		}
 	}
-	if (q.kind == kindNone || q.kind == kindMechanism) && ix.namesConcern(q.terms) {
+	if (q.kind == kindNone || q.kind == kindMechanism) && ix.namesConcern(q.terms) && !(q.kind == kindMechanism && ix.namesWorkings(&q)) {
 		// "why does fake news happen": a concern the articles list, asked
-		// of, however it is asked.
+		// of, however it is asked; but "how do automatic captions work"
+		// asks the section on how they work, though "Caption errors"
+		// labels a concern.
 		q.kind = kindConcerns
 	}
 	if q.kind == kindDiffer {
@@ -940,4 +942,16 @@ func lostOnMe(ws []string) map[int]bool {
 		return out
 	}
 	return nil
+}
+
+// namesWorkings reports whether q names the whole topic of a section on
+// how something works ("automatic captions" of "How Do Automatic Captions
+// Work?").
+func (ix *Index) namesWorkings(q *question) bool {
+	for _, s := range ix.ofKind[kindMechanism] {
+		if ix.namesTopic(q, s) {
+			return true
+		}
+	}
+	return false
 }

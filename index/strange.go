@@ -174,9 +174,16 @@ func asksOfBot(q *question) bool {
 		return false
 	}
 	wh := ws[0] == "what" || ws[0] == "who" || ws[0] == "whats" || ws[0] == "what's"
-	you := slices.ContainsFunc(ws, func(w string) bool { return w == "you" || w == "u" || w == "yourself" })
+	// "you" asked of, after its verb ("can you", "are you"); "what you
+	// can do" is a clause about anyone.
+	verb := slices.IndexFunc(ws, func(w string) bool { return slices.Contains(youVerbs, w) })
+	you := slices.IndexFunc(ws, func(w string) bool { return w == "you" || w == "u" })
 	pointed := slices.ContainsFunc(ws, func(w string) bool {
 		return slices.Contains([]string{"it", "them", "this", "that", "these", "those"}, w)
 	})
-	return wh && you && !pointed
+	return wh && verb >= 0 && you > verb && !pointed
 }
+
+// youVerbs come before "you" when the bot is asked of: "can you", "are
+// you", "do you".
+var youVerbs = []string{"can", "could", "do", "are", "will", "would"}
