@@ -132,7 +132,13 @@ func headingAsks(heading string, n need) bool {
 	case needNumber:
 		return ws[0] == "how" && (ws[1] == "many" || ws[1] == "much")
 	case needSteps:
-		return ws[0] == "how" && ws[1] == "to"
+		// "How to Check AI-Written Code", "Overfitting and How to Spot It"
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i] == "how" && ws[i+1] == "to" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
