@@ -39,7 +39,7 @@ var cues = map[kind][]string{
 		"describe", "tell"},
 	kindDiffer: {"difference", "differ", "different", "distinguish", "distinction", "compare", "comparison",
 		"contrast", "versus", "vs", "same", "similar", "alike", "relationship", "relation", "relate", "subset",
-		"belong", "overlap", "identical", "equivalent", "between", "diff"},
+		"belong", "overlap", "identical", "equivalent", "between", "diff", "similarity"},
 	kindMechanism: {"mechanism", "process", "hood", "behind", "internals", "inner", "workings", "architecture",
 		"technology", "algorithm", "step", "stage", "phase", "happen"},
 	// "use" alone is not a cue: "which technology do llms use" asks a
@@ -194,7 +194,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		// "why should i care about llms", "why do people mix them up":
 		// why the subject matters, the introduction's job.
 		return kindOverview
-	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws) || sideBySide(ws):
+	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws) || sideBySide(ws) || inCommon(ws):
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws):
 		return kindConcerns
@@ -338,6 +338,17 @@ func whoOwns(ws []string) int {
 		}
 	}
 	return -1
+}
+
+// inCommon reports a question of what things share: "what do they have
+// in common".
+func inCommon(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "in" && ws[i+1] == "common" {
+			return true
+		}
+	}
+	return false
 }
 
 // mixesUp reports a question of two things taken for each other: "mix
