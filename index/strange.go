@@ -81,9 +81,8 @@ func (ix *Index) defined(q *question) bool {
 
 // accountWords are what a request may ask the bot to give that is an
 // account of its sources: "give me the table", "make me a summary".
-var accountWords = []string{"table", "chart", "summary", "example", "examples", "list", "overview", "explanation",
-	"definition", "rundown", "breakdown", "tldr", "comparison", "difference", "differences", "recap", "answer",
-	"quick", "short", "simple", "brief", "few", "some", "the", "more", "an", "couple", "bunch", "handful", "side"}
+var accountWords = slices.Concat(accounts, []string{"example", "examples", "list", "answer",
+	"quick", "short", "simple", "brief", "few", "some", "the", "more", "an", "couple", "bunch", "handful", "side"})
 
 // asksProduction reports a request that opens with a verb of making for
 // the asker ("write me", "give me a", "make me a") and asks for something
