@@ -198,7 +198,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws):
 		return kindConcerns
-	case has[kindOutlook] || willChange(ws) || content == 0 && len(gistOf(ws)) > 0:
+	case has[kindOutlook] || willChange(ws) || whatsNext(ws) || content == 0 && len(gistOf(ws)) > 0:
 		return kindOutlook
 	case how >= 0 && how+1 < len(ws) && slices.Contains(quantityWords, ws[how+1]):
 		// "how much text": a quantity, not a mechanism.
@@ -266,6 +266,21 @@ func willChange(ws []string) bool {
 	return slices.ContainsFunc(ws[2:min(len(ws), 5)], func(w string) bool {
 		return slices.Contains([]string{"change", "become", "evolve", "grow", "improve", "advance", "develop", "transform"}, w)
 	})
+}
+
+// whatsNext reports a question, opening so, of what comes of something:
+// "what's next for ai", "whats next"; not "what comes next in the
+// sentence", nor "how does it predict whats next".
+func whatsNext(ws []string) bool {
+	ws = withoutFillers(ws)
+	next := 1 // "whats next"
+	switch {
+	case len(ws) > 2 && ws[0] == "what" && ws[1] == "is":
+		next = 2 // "what is next"
+	case len(ws) < 2 || ws[0] != "whats" && ws[0] != "what's":
+		return false
+	}
+	return next < len(ws) && ws[next] == "next" && (next+1 == len(ws) || ws[next+1] == "for")
 }
 
 // madeUp are what is made up when making up is lying: "make stuff up",
