@@ -96,8 +96,11 @@ func questionNeed(ws []string) need {
 			(w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
 				return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
 			}),
-			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]):
-			// "who came up with backpropagation": who invented it
+			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]),
+			w == "who" && i < 3 && at(i+1, "is", "was", "are", "were") && at(i+2, "the", "a", "an"):
+			// "who came up with backpropagation": who invented it; "who is
+			// the main character in the transformers movies": a person, by
+			// name
 			return needAgent
 		}
 	}
