@@ -201,8 +201,21 @@ func procedure(ws []string) bool {
 // setting up, tips for doing something.
 func asksProcedure(ws []string, i int) bool {
 	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
-	return ws[i] == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")) ||
+	return ws[i] == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")) && !makesMore(ws[i:]) ||
 		setsUp(ws, i) || asksTips(ws, i)
+}
+
+// makesMore reports a question of how to make something more or less of
+// a quality ("how do i make it less random", "how do i make answers more
+// creative"): it asks what controls the quality, which a section may
+// explain in prose, not steps to follow.
+func makesMore(ws []string) bool {
+	for j := 0; j+1 < len(ws) && j < 7; j++ {
+		if (ws[j] == "make" || ws[j] == "get") && slices.ContainsFunc(ws[j+1:min(len(ws), j+4)], func(w string) bool { return w == "more" || w == "less" }) {
+			return true
+		}
+	}
+	return false
 }
 
 // Patterns of what sections hold.
