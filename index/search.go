@@ -228,25 +228,20 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		h := ranked[lead]
 		ranked = append([]hit{h}, append(ranked[:lead:lead], ranked[lead+1:]...)...)
 	}
-	if len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) {
-		// "how do wind turbines make electricity": the section that
-		// lists wind turbines among sources of power says nothing of how
-		// they work.
-		ans.Confidence, leadCov = 0, 0
+	// Declined whatever the sections hold: "how do wind turbines make
+	// electricity" (the section that lists wind turbines among sources of
+	// power says nothing of how they work); "what can you do", "help" (a
+	// question about the bot, which the topics answer); "is gemini an
+	// llm", "what's google gemini", "what is chomsky's generative
+	// grammar" (what is asked of is something the articles never name, or
+	// belongs to someone they never name); "write me a poem" (the bot is
+	// asked to make what no source says).
+	declined := len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) || asksOfBot(&q) ||
+		categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production
+	if declined {
+		ans.Confidence = 0
 	}
-	if asksOfBot(&q) {
-		// "what can you do", "who are you", "help": a question about the
-		// bot, which the articles do not answer; the topics are its answer.
-		ans.Confidence, leadCov = 0, 0
-	}
-	if categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production {
-		// "is gemini an llm", "what's google gemini", "what is
-		// chomsky's generative grammar": what is asked of is something
-		// the articles never name, or belongs to someone they never name;
-		// "write me a poem" asks the bot to make what no source says.
-		ans.Confidence, leadCov = 0, 0
-	}
-	if len(ranked) == 0 || !q.clears(ans.Confidence, leadCov) {
+	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
 		return ans
 	}
