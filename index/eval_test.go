@@ -355,6 +355,8 @@ var questionSets = []struct {
 	{"wild", 0.66, true},      // a thirty-third (testdata/notes-wild: AI in wildlife conservation), written with news; held out, counted first on 3bc305b and on 748e9bf (72.2% both)
 	{"nu", 0.77, true},        // a class's mix (article and week-3 note), written late in the eleventh round; held out, counted first on b529855 and on 748e9bf (81.7% both; 79.2% on ab0b734)
 	{"farm", 0.58, true},      // a thirty-fourth note (testdata/notes-farm: AI in farming and food), written with nu; held out, counted as nu (65.3% both; 59.7% on ab0b734)
+	{"xi", 0.77, true},        // a class's mix (article and week-3 note), written at the start of the twelfth round; held out, counted first on d36e1a9 (77.5%)
+	{"shop", 0.59, true},      // a thirty-fifth note (testdata/notes-shop: AI in shopping and retail), written with xi; held out, counted as xi (59.7%)
 }
 
 // TestQuestionSets asks each of questionSets.
