@@ -104,3 +104,118 @@ func (ix *Index) partsOfSpeech(w string) (string, bool) {
 	}
 	return word.POS, true
 }
+
+// maxSpelled is the longest abbreviation whose spelling out is looked for.
+const maxSpelled = 6
+
+// unexpanded reports a question asking what an abbreviation stands for
+// ("what does gan stand for", "what is the acronym TPU") when the articles
+// use it but never spell it out: "GANs" in a table's cell says what they
+// are used for, not what the letters mean. An abbreviation is a word of
+// the question that it or the articles write in capitals; the question is
+// answerable when the articles spell out any of them ("the GPT in chatgpt").
+func (ix *Index) unexpanded(raw string, ws []string) bool {
+	if !asksExpansion(ws) {
+		return false
+	}
+	ix.spelledOnce.Do(ix.readSpellings)
+	typed := map[string]bool{}
+	for _, f := range strings.FieldsFunc(raw, notLetter) {
+		if acronym(f) {
+			typed[singular(f)] = true
+		}
+	}
+	asked := false
+	for _, w := range ws {
+		if n := utf8.RuneCountInString(w); n < 2 || n > maxSpelled || stopWords[w] || strings.IndexFunc(w, notLetter) >= 0 {
+			continue
+		}
+		forms := []string{w, strings.TrimSuffix(w, "s")} // "llms" is typed as "LLMs" or "LLMS"
+		if !slices.ContainsFunc(forms, func(f string) bool { return typed[f] || ix.capitals[f] }) {
+			continue
+		}
+		if slices.ContainsFunc(forms, func(f string) bool { return ix.spelled[f] }) {
+			return false
+		}
+		asked = true
+	}
+	return asked
+}
+
+// asksExpansion reports a question of what letters stand for: "stand(s)
+// for", "short for", "full form", "acronym", "abbreviation".
+func asksExpansion(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case w == "acronym" || w == "abbreviation" || w == "initialism":
+			return true
+		case (w == "stand" || w == "stands" || w == "short") && slices.Contains(ws[i+1:], "for"):
+			return true
+		case w == "full" && i+1 < len(ws) && ws[i+1] == "form":
+			return true
+		}
+	}
+	return false
+}
+
+// readSpellings reads, once, the abbreviations the articles spell out
+// where they write them: a word of a sentence or heading that the initials
+// of a run of its other words make, with their stop words ("SMART (the
+// Spatial Monitoring and Reporting Tool)") or without ("Food and
+// Agriculture Organization (FAO)"), or a line's label, explained by its
+// line ("GPS: a satellite navigation system"); and the words they write
+// as acronyms.
+func (ix *Index) readSpellings() {
+	ix.spelled, ix.capitals = map[string]bool{}, map[string]bool{}
+	for s := range ix.sections {
+		sec := ix.section(s)
+		for _, b := range sec.Blocks {
+			if fs := strings.FieldsFunc(b.Label, notLetter); len(fs) == 1 {
+				ix.spelled[singular(fs[0])] = true
+			}
+		}
+		for _, sentence := range append(sentenceEnd.Split(sec.Text(), -1), sec.Heading) {
+			said := map[string]bool{}
+			for _, f := range strings.FieldsFunc(sentence, notLetter) {
+				said[singular(f)] = true
+				if acronym(f) {
+					ix.capitals[singular(f)] = true
+				}
+			}
+			var all, content []rune
+			for _, w := range words(sentence) {
+				r, _ := utf8.DecodeRuneInString(w)
+				all = append(all, r)
+				if !stopWords[w] {
+					content = append(content, r)
+				}
+			}
+			for _, initials := range [][]rune{all, content} {
+				for start := range initials {
+					for end := start + 2; end <= len(initials) && end-start <= maxSpelled; end++ {
+						if a := string(initials[start:end]); said[a] {
+							ix.spelled[a] = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// acronym reports a word written in capitals, perhaps with a plural s:
+// "GAN", "GANs", "TPU".
+func acronym(f string) bool {
+	return allCaps(strings.TrimSuffix(f, "s"))
+}
+
+// singular is a word as the key of an abbreviation: in lower case, an
+// acronym's plural s dropped ("GANs" is "gan"; "NHS" keeps its S).
+func singular(f string) string {
+	if acronym(f) {
+		f = strings.TrimSuffix(f, "s")
+	}
+	return strings.ToLower(f)
+}

@@ -67,8 +67,13 @@ type Index struct {
 	// question that needs one (see initialism).
 	initialisms     map[string][]string
 	initialismsOnce sync.Once
-	text            analysis.Analyzer // the body's analyzer, for the question's terms
-	stem            stemmer
+	// spelled and capitals are the initials of the articles' runs of
+	// words, and the words they write in capitals, read on the first
+	// question asking what an abbreviation stands for (see unexpanded).
+	spelled, capitals map[string]bool
+	spelledOnce       sync.Once
+	text              analysis.Analyzer // the body's analyzer, for the question's terms
+	stem              stemmer
 	// lemmas remembers the lexicon's base forms of the words asked: each
 	// question looks up most of its words several times.
 	lemmas stemCache

@@ -252,7 +252,15 @@ func (s stemmer) stem(w string) string {
 func (s stemmer) compute(w string) string {
 	if word, ok := s.lx.Lookup(w); ok {
 		w = word.Lemma
-	} else if acronymPlural(w) {
+	}
+	return regular(w)
+}
+
+// regular is w's stem by the rules alone, not through the lexicon's base
+// form: "gan" is the singular of the articles' "GANs" (stemmed "gan") as
+// well as an old past of "gin".
+func regular(w string) string {
+	if acronymPlural(w) {
 		w = w[:len(w)-1] // "llms" → "llm": Porter2 keeps an s after no vowel
 	}
 	env := snowballstem.NewEnv(w)

@@ -266,8 +266,11 @@ func (ix *Index) parse(raw string) question {
 	seen := map[string]bool{}
 	for _, c := range cs {
 		t := qterm{word: c.word, term: ix.stem.stem(c.word), weight: ix.weight(c.word, c.english)}
+		ownWord := false // the articles' word, read by the rules, not the lexicon
 		if c.english && ix.names[t.term] && ix.inflected(c.word) {
 			t.term = c.word // "llamas" are animals: the name "LLaMA" has no plural
+		} else if r := regular(c.word); ix.df[t.term] == 0 && ix.df[r] > 0 {
+			t.term, ownWord = r, true // "what is a gan": the articles' "GANs", not a form of "gin"
 		}
 		var clip string
 		if c.english && t.term != "" && ix.df[t.term] == 0 {
@@ -292,7 +295,7 @@ func (ix *Index) parse(raw string) question {
 			t.known = 1
 			// Its relatives too, for the sections that say it otherwise
 			// ("law" of a section on "legal" writing); not searched.
-			if c.english && t.weight >= minExpandWeight {
+			if c.english && t.weight >= minExpandWeight && !ownWord {
 				t.syn, t.rel, _ = ix.relatedTerms(c.word)
 				t.also = append(slices.Clip(t.syn), t.rel...)
 			}
@@ -404,7 +407,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
-	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q)
+	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(raw, q.words)
 	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
