@@ -39,7 +39,7 @@ func (ix *Index) abbreviate() {
 	}
 	ix.initialisms = map[string][]string{}
 	for initials, term := range found {
-		if clash[initials] || ix.lex.IsWord(initials) || ix.vocab[initials] > 0 || stopWords[initials] || chatSpellings[initials] != "" {
+		if clash[initials] || ix.lex.IsWord(initials) || ix.vocab[initials] > 0 || stopWords[initials] || chatSpellings[initials] != "" || clippings[initials] != "" {
 			continue
 		}
 		ix.initialisms[initials] = term

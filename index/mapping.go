@@ -82,7 +82,12 @@ var chatSpellings = map[string]string{
 	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
 	"urself": "yourself", "urselves": "yourselves", "til": "until", "b4": "before", "bout": "about",
-	// clippings that book-based frequencies rank as rare words
+	"eli5": "explain", // "explain like i'm five"
+}
+
+// clippings are clipped words that book-based frequencies rank as rare,
+// read as the words they clip where the articles do not use them.
+var clippings = map[string]string{
 	"pic": "picture", "pics": "pictures", "vid": "video", "vids": "videos", "convo": "conversation",
 	"convos": "conversations", "info": "information", "doc": "document", "docs": "documents",
 }

@@ -169,6 +169,9 @@ func (ix *Index) parse(raw string) question {
 		if c, ok := chatSpellings[w]; ok {
 			w = c
 		}
+		if c, ok := clippings[w]; ok && ix.df[ix.stem.stem(w)] == 0 {
+			w = c // "pics" are pictures, but "Docs" is the articles' own name
+		}
 		ws[i] = w
 	}
 	ws = ix.unjoin(ws)
