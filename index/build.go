@@ -84,6 +84,10 @@ type Index struct {
 	vocab map[string]int
 	// words are vocab's words, sorted, for prefix search.
 	words []string
+	// english holds the terms of the articles' English words, read on the
+	// first question whose words have relatives (see englishTerm).
+	english     map[string]bool
+	englishOnce sync.Once
 	// anchors are the analyzed telling words of the articles' titles
 	// ("generative", "ai", "llm", "tokens"): the subjects of the whole
 	// corpus, which every section is about.

@@ -111,6 +111,17 @@ func TestRelatedWords(t *testing.T) {
 	}
 }
 
+// TestRelativesAreWords checks that a relative is an English word of the
+// articles, not a name that shares its stem: "canvass", WordNet's relative
+// of "compare", stems as the article's "Canva" does.
+func TestRelativesAreWords(t *testing.T) {
+	ix := builtinIndex(t)
+	q := ix.parse("compared")
+	if len(q.terms) != 1 || slices.Contains(q.terms[0].also, ix.stem.stem("canva")) {
+		t.Fatalf("compared read as %+v, want no name among its relatives", q.terms)
+	}
+}
+
 // TestHighlightsAfterDots checks that "DALL·E", whose 2-byte dot analysis
 // treats as a space, leaves every later highlight on its word.
 func TestHighlightsAfterDots(t *testing.T) {

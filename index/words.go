@@ -30,7 +30,7 @@ func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
 			}
 			// A relative that analyzes as a word of asking is none ("likeness"
 			// is "like" once stemmed).
-			if t := ix.stem.stem(r); ix.df[t] > 0 && !stopWords[t] && !slices.Contains(into, t) && !slices.Contains(not, t) {
+			if t := ix.stem.stem(r); ix.df[t] > 0 && !stopWords[t] && !slices.Contains(into, t) && !slices.Contains(not, t) && (ix.vocab[r] > 0 || ix.englishTerm(t)) {
 				into = append(into, t)
 			}
 		}
@@ -59,6 +59,22 @@ func (ix *Index) relatedTerms(w string) (syn, rel, def []string) {
 	syn = bySpecificity(pick(synonyms, nil, nil))
 	rel = bySpecificity(pick(others, nil, syn))
 	return syn, rel, pick(defining, nil, append(slices.Clip(syn), rel...))
+}
+
+// englishTerm reports whether an English word of the articles has the
+// analyzed term t: a relative the articles do not write that stems to a
+// term only a name has ("canvass", a relative of "compare", to Canva's
+// "canva") is no relative.
+func (ix *Index) englishTerm(t string) bool {
+	ix.englishOnce.Do(func() {
+		ix.english = map[string]bool{}
+		for _, w := range ix.words {
+			if ix.lex.IsWord(w) {
+				ix.english[ix.stem.stem(w)] = true
+			}
+		}
+	})
+	return ix.english[t]
 }
 
 // minPartRunes is the shortest part of a closed compound: "chat" and "bot"
