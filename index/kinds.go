@@ -260,6 +260,9 @@ func gistOf(ws []string) map[int]bool {
 // willChange reports a question about what will become of something:
 // "will genai change how we work".
 func willChange(ws []string) bool {
+	if len(ws) > 1 && ws[0] == "how" {
+		ws = ws[1:] // "how will ai change work"
+	}
 	if len(ws) < 3 || ws[0] != "will" {
 		return false
 	}
