@@ -149,13 +149,19 @@ func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 		return true
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
-	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && slices.ContainsFunc(sk.form, q.hasTerm)),
+	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) })),
 		topic == ownTopic && len(sk.subject) == 0:
 		// "what happens to stuff outside the context window" is asked of
 		// the section on context windows, not of how temperature works;
 		// "how does a neural network learn" is asked of how training
-		// works, its verb the heading's own ("learn" is "train").
+		// works, its verb the heading's own ("learn" is "train"); but
+		// "how does tokenization work" is not of How Temperature Works:
+		// anything works.
 		return false
+	case q.kind == kindMechanism && sk.kind == kindTopic && ix.namesTopic(q, s):
+		// "how do tokens work": the section headed by what is asked of
+		// says how it works, as one on its workings would.
+		return true
 	case q.kind == kindUses && sk.kind == kindDefine && slices.ContainsFunc(q.category, func(t string) bool { return ix.knows(s, t) }):
 		// "what tasks can llms do": the definition that lists the tasks
 		// answers as the uses do.
@@ -169,6 +175,9 @@ func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 	}
 	return sk.kind == q.kind
 }
+
+// workTerm is the analyzed "work", "works": the verb of any workings.
+const workTerm = "work"
 
 // namesTopic reports whether q names every term of the subject of section
 // s's heading: "context window" of "Context Windows".
