@@ -95,6 +95,30 @@ func (t *table) names(q *question, i int) bool {
 	return false
 }
 
+// namesByCell reports whether q names one subject of t by a name its
+// cells list under that subject alone: "DALL·E" among generative AI's
+// examples names generative AI.
+func (t *table) namesByCell(q *question) bool {
+	subject := -1
+	for _, qt := range q.terms {
+		if qt.cue || !qt.rareKnown() || slices.Contains(t.keys, qt.term) {
+			continue
+		}
+		for _, row := range t.values {
+			for i, cell := range row {
+				if !slices.Contains(cell, qt.term) {
+					continue
+				}
+				if subject >= 0 && subject != i {
+					return false
+				}
+				subject = i
+			}
+		}
+	}
+	return subject >= 0
+}
+
 // newTables analyzes the articles' comparisons for comparison().
 func (ix *Index) newTables() []table {
 	var out []table
@@ -239,6 +263,9 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			if t.names(q, i) {
 				cand.subjects++
 			}
+		}
+		if cand.subjects == 0 && ix.featuresNamed(q, t) > 0 && t.namesByCell(q) {
+			cand.subjects = 1 // "what tech does dall-e use": a feature asked of what the table lists as generative AI's
 		}
 		// The table is in question when the question names what it
 		// compares, or the topic of its heading, or asks a difference.
