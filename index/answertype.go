@@ -35,7 +35,8 @@ func (n need) String() string { return needNames[n] }
 // "who owns ai art" for rights, not a name.
 var agentVerbs = []string{"made", "make", "makes", "created", "create", "creates", "invented", "invent",
 	"wrote", "write", "writes", "written", "built", "build", "builds", "developed", "develop", "develops",
-	"founded", "discovered", "started", "designed", "trained", "released", "runs", "coined"}
+	"founded", "discovered", "discover", "discovers", "started", "designed", "design", "designs",
+	"trained", "train", "trains", "released", "release", "releases", "runs", "coined"}
 
 // makerNouns after "what" or "which" name a maker as "who" does: "what
 // company made claude".
