@@ -135,6 +135,43 @@ func (ix *Index) namesStranger(sentences []string, q *question) bool {
 	return false
 }
 
+// strangeHead reports a question of what a phrase is, or how it works,
+// whose last word, the thing itself, the articles never use, though they
+// use the words before it: "what is a large language school" asks of a
+// school, "how do language schools work" of schools.
+func (ix *Index) strangeHead(q *question) bool {
+	ws := withoutFillers(q.words)
+	var phrase []string
+	switch {
+	case len(ws) > 2 && ws[0] == "what" && (ws[1] == "is" || ws[1] == "are"):
+		phrase = ws[2:]
+	case len(ws) > 1 && (ws[0] == "whats" || ws[0] == "what's"):
+		phrase = ws[1:]
+	case len(ws) > 3 && ws[0] == "how" && (ws[1] == "do" || ws[1] == "does") && ws[len(ws)-1] == "work":
+		phrase = ws[2 : len(ws)-1]
+	default:
+		return false
+	}
+	if len(phrase) > 0 && (phrase[0] == "a" || phrase[0] == "an" || phrase[0] == "the") {
+		phrase = phrase[1:]
+	}
+	if len(phrase) < 2 || slices.ContainsFunc(phrase, func(w string) bool { return stopWords[w] }) {
+		return false
+	}
+	head := phrase[len(phrase)-1]
+	i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == head })
+	if i < 0 {
+		return false
+	}
+	h := q.terms[i]
+	pos, _ := ix.partsOfSpeech(head)
+	if l := ix.lemma(head); !strings.Contains(pos, "n") || l != head && head != l+"s" && head != l+"es" {
+		return false // a noun or its plural, not "called" in "what is googles llm called"
+	}
+	return !h.cue && h.known < synonymKnown &&
+		slices.ContainsFunc(q.terms, func(t qterm) bool { return t.word != head && t.known == 1 })
+}
+
 // capitalized is a whitespace-separated field of text without the
 // punctuation around it, and whether it opens with a capital.
 func capitalized(field string) (string, bool) {
