@@ -201,10 +201,17 @@ type jsonSection struct {
 	Highlights [][2]int `json:"highlights"`
 }
 
+// jsonRow is one row of whichever table answered: its feature and, for
+// each compared subject in the table's order, that subject's cell.
 type jsonRow struct {
-	Feature      string `json:"feature"`
-	GenerativeAI string `json:"generative_ai"`
-	LLM          string `json:"llm"`
+	Table   string     `json:"table"`
+	Feature string     `json:"feature"`
+	Cells   []jsonCell `json:"cells"`
+}
+
+type jsonCell struct {
+	Subject string `json:"subject"`
+	Value   string `json:"value"`
 }
 
 func runAsk(ctx context.Context, cfg config.Config, lg *slog.Logger, args []string, width int, stdout, stderr io.Writer) int {
@@ -237,9 +244,11 @@ func toJSON(a index.Answer) jsonAnswer {
 			Excerpt: h.Excerpt, Highlights: charSpans(h.Excerpt, h.Highlights)})
 	}
 	if a.Row != nil {
-		r := jsonRow{Feature: a.Row.Row.Feature}
-		if v := a.Row.Row.Values; len(v) >= 2 {
-			r.GenerativeAI, r.LLM = v[0], v[1]
+		r := jsonRow{Table: a.Row.Comparison.Title, Feature: a.Row.Row.Feature, Cells: []jsonCell{}}
+		for i, subject := range a.Row.Comparison.Subjects {
+			if i < len(a.Row.Row.Values) {
+				r.Cells = append(r.Cells, jsonCell{Subject: subject, Value: a.Row.Row.Values[i]})
+			}
 		}
 		out.Row = &r
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,7 +82,8 @@ func TestAskJSONShape(t *testing.T) {
 	if dec.More() {
 		t.Error("more than one JSON value printed")
 	}
-	if !got.Answered || len(got.Sections) == 0 || got.Row == nil || got.Row.Feature != "Purpose" || got.Row.GenerativeAI == "" || got.Row.LLM == "" || got.Partial {
+	if !got.Answered || len(got.Sections) == 0 || got.Row == nil || got.Row.Feature != "Purpose" || len(got.Row.Cells) != 2 ||
+		got.Row.Cells[0].Subject != "Generative AI" || got.Row.Cells[0].Value == "" || got.Row.Cells[1].Value == "" || got.Partial {
 		t.Errorf("got %+v", got)
 	}
 	out.Reset()
@@ -100,6 +102,33 @@ func TestAskJSONShape(t *testing.T) {
 	}
 	if raw["answered"] != false || raw["row"] != nil || len(raw["sections"].([]any)) != 0 {
 		t.Errorf("not covered: got %v, want answered false, empty sections, row null", raw)
+	}
+}
+
+// TestAskJSONNoteRow: a row of a teacher's table is given under that
+// table's own subjects, not the built-in table's.
+func TestAskJSONNoteRow(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	note := "---\ntitle: Music notes\n---\n\n## AI Song vs Human Song\n\nHow the two compare.\n\n" +
+		"| Feature | AI Song | Human Song |\n| --- | --- | --- |\n" +
+		"| Cost | Free or a small monthly fee | Studio time can be expensive |\n" +
+		"| Time to make | Seconds | Weeks |\n"
+	if err := os.WriteFile(filepath.Join(dir, "music.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	vars := config.Map(map[string]string{"KNOWLEDGE_DIR": dir})
+	if code := run(context.Background(), []string{"ask", "--json", "which is cheaper, an ai song or a human song"}, env{lookup: vars, stdout: &out, stderr: &errOut}); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	var got jsonAnswer
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []jsonCell{{"AI Song", "Free or a small monthly fee"}, {"Human Song", "Studio time can be expensive"}}
+	if got.Row == nil || got.Row.Table != "AI Song vs Human Song" || got.Row.Feature != "Cost" || !slices.Equal(got.Row.Cells, want) {
+		t.Errorf("row %+v, want the note's Cost row under its own subjects", got.Row)
 	}
 }
 
