@@ -102,8 +102,11 @@ type Index struct {
 	// the subjects of the whole corpus ("ai").
 	anchoring     map[string]map[int]bool
 	corpusAnchors map[string]bool
-	// fieldNames are the analyzed terms of the glossary's names.
-	fieldNames map[string]bool
+	// fieldNames are the analyzed terms of the glossary's names, and
+	// fieldInitialisms those that are a phrase's initials ("ai"): the
+	// field's sense is theirs, and the lexicon's relatives of the letters
+	// are of other senses (an agency, an office).
+	fieldNames, fieldInitialisms map[string]bool
 	// topics are the title words of one article that are too common to
 	// anchor the corpus but that its headings name too ("temperature" of
 	// "Week 3 notes: ... temperature" over "How Temperature Works"): they
@@ -387,6 +390,10 @@ func (ix *Index) loadStats() error {
 		for _, t := range ix.terms(name) {
 			ix.fieldNames[t] = true
 		}
+	}
+	ix.fieldInitialisms = map[string]bool{}
+	for _, name := range ix.gloss.initialisms() {
+		ix.fieldInitialisms[ix.stem.stem(name)] = true
 	}
 	return nil
 }

@@ -52,6 +52,25 @@ func parseGlossary(text string) (*glossary, error) {
 	return g, nil
 }
 
+// initialisms are the one-word names the glossary gives as the initials
+// of a phrase it rewrites to them: "ai" of "artificial intelligence".
+func (g *glossary) initialisms() []string {
+	var out []string
+	for _, r := range g.rewrites {
+		if len(r.to) != 1 || len(r.from) < 2 || slices.Contains(out, r.to[0]) {
+			continue
+		}
+		var initials strings.Builder
+		for _, w := range r.from {
+			initials.WriteString(w[:1])
+		}
+		if initials.String() == r.to[0] {
+			out = append(out, r.to[0])
+		}
+	}
+	return out
+}
+
 // drop removes the rewrites that fn reports.
 func (g *glossary) drop(fn func(rewrite) bool) {
 	g.rewrites = slices.DeleteFunc(g.rewrites, fn)

@@ -298,7 +298,7 @@ func (ix *Index) parse(raw string) question {
 			t.known = 1
 			// Its relatives too, for the sections that say it otherwise
 			// ("law" of a section on "legal" writing); not searched.
-			if c.english && t.weight >= minExpandWeight && !ownWord {
+			if c.english && t.weight >= minExpandWeight && !ownWord && !ix.fieldInitialisms[t.term] {
 				t.syn, t.rel, _ = ix.relatedTerms(c.word)
 				t.also = append(slices.Clip(t.syn), t.rel...)
 			}

@@ -122,6 +122,25 @@ func TestRelativesAreWords(t *testing.T) {
 	}
 }
 
+// TestInitialismsKeepTheirSense checks that a name the glossary gives as
+// a phrase's initials ("ai", artificial intelligence) gets none of the
+// lexicon's relatives of its letters: in a note that says "author" and
+// "office", the army-intelligence sense of "AI" would find them.
+func TestInitialismsKeepTheirSense(t *testing.T) {
+	g, err := parseGlossary(glossaryText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.initialisms(); !slices.Contains(got, "ai") || slices.Contains(got, "chatbot") {
+		t.Errorf("glossary initialisms %v, want ai and not chatbot", got)
+	}
+	ix := noteIndex(t, "notes-music")
+	q := ix.parse("ai")
+	if len(q.terms) != 1 || len(q.terms[0].also) > 0 {
+		t.Fatalf("ai read as %+v, want no relatives", q.terms)
+	}
+}
+
 // TestHighlightsAfterDots checks that "DALL·E", whose 2-byte dot analysis
 // treats as a space, leaves every later highlight on its word.
 func TestHighlightsAfterDots(t *testing.T) {
