@@ -65,7 +65,9 @@ func questionNeed(ws []string) need {
 			at(i+1, "is", "are", "will") && at(i+2, "the", "a", "an", "my", "our", "your", "next")):
 			// "when is the unit 10 test" asks a date; "when is it better to" a condition
 			return needDate
-		case w == "year" && at(i-1, "what", "which"):
+		case w == "year" && at(i-1, "what", "which"),
+			(w == "time" || w == "day" || w == "month") && at(i-1, "what", "which") && i < 3:
+			// "in what year", "what time should i post": a when
 			return needDate
 		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
 			return needSource // "where do llms get their data from"
