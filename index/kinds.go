@@ -898,6 +898,8 @@ func categorizes(ws []string) bool {
 			return false // "is hallucination a big problem" asks a concern, not a category
 		case slices.ContainsFunc(ws[1:i], func(w string) bool { return slices.Contains(clauseOpeners, w) }):
 			return false // "is it acceptable to ask for a review", "is it like a kid": no category asked
+		case (ws[i] == "a" || ws[i] == "an") && slices.Contains(ws[i+1:min(len(ws), i+3)], "thing"):
+			return false // "is that a known thing", "is this a real thing": whether it is, no category
 		case (ws[i] == "type" || ws[i] == "kind" || ws[i] == "part" || ws[i] == "form" || ws[i] == "example") && ws[i+1] == "of",
 			(ws[i] == "a" || ws[i] == "an") && i >= 2:
 			return true
