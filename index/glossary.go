@@ -17,6 +17,10 @@ type glossary struct {
 	rewrites []rewrite
 	// terms lists every canonical word or phrase, for autocomplete.
 	terms []string
+	// spellings holds every word the glossary writes, canonical or
+	// variant: words of the field, which a typo may be meant for
+	// ("halucination").
+	spellings map[string]bool
 }
 
 // rewrite replaces the words in from, wherever they stand together, with to.
@@ -26,7 +30,7 @@ type rewrite struct {
 
 // parseGlossary reads the glossary format described at the top of glossary.txt.
 func parseGlossary(text string) (*glossary, error) {
-	g := &glossary{}
+	g := &glossary{spellings: map[string]bool{}}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -47,6 +51,9 @@ func parseGlossary(text string) (*glossary, error) {
 				return nil, fmt.Errorf("glossary line %d: empty variant", n+1)
 			}
 			g.rewrites = append(g.rewrites, rewrite{from: from, to: to})
+			for _, w := range slices.Concat(from, to) {
+				g.spellings[w] = true
+			}
 		}
 	}
 	return g, nil

@@ -247,6 +247,9 @@ func (ix *Index) parse(raw string) question {
 				w, english = full, true
 			} else if c, ok := ix.correct(base); ok && (!categorized(ws, i) || ix.df[ix.stem.stem(c)] > 0) {
 				w, english = c, true
+				if rw := ix.gloss.apply([]string{c}); len(rw) == 1 && rw[0] != c {
+					w, english = rw[0], ix.lex.IsWord(rw[0]) // "halucination" is the glossary's "hallucination", which is misinformation
+				}
 			} else if term := ix.initialism(base); term != nil {
 				// "what is hft": the articles' "high-frequency trading"
 				for _, t := range term {

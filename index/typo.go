@@ -9,7 +9,8 @@ import (
 // stays "biased", "vaccines" stays "vaccines"): a misspelling is replaced
 // by the nearest word one edit away (an insertion, deletion, substitution
 // or swap of neighbours) among the articles' words, the words of asking and
-// the common English words, in that order of preference; for longer words,
+// the common English words, in that order of preference (the glossary's
+// spellings of the field's names with the words of asking); for longer words,
 // by an article word two edits away. The first letter is kept (save for a
 // swap of the first two): people seldom get it wrong, and a name such as
 // "iphone" is one deletion from "phone".
@@ -41,7 +42,7 @@ func (ix *Index) correct(w string) (string, bool) {
 		class, rank := 4, 0
 		if n := ix.vocab[string(c)]; n > 0 {
 			class, rank = 0, -n
-		} else if stopWords[string(c)] || cueKinds[string(c)] != kindNone {
+		} else if stopWords[string(c)] || cueKinds[string(c)] != kindNone || ix.gloss.spellings[string(c)] {
 			class = 1
 		} else if r, ok := ix.lex.CommonBytes(c); ok {
 			class, rank = 2, r
