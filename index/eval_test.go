@@ -357,6 +357,8 @@ var questionSets = []struct {
 	{"farm", 0.58, true},      // a thirty-fourth note (testdata/notes-farm: AI in farming and food), written with nu; held out, counted as nu (65.3% both; 59.7% on ab0b734)
 	{"xi", 0.77, true},        // a class's mix (article and week-3 note), written at the start of the twelfth round; held out, counted first on d36e1a9 (77.5%)
 	{"shop", 0.59, true},      // a thirty-fifth note (testdata/notes-shop: AI in shopping and retail), written with xi; held out, counted as xi (59.7%)
+	{"omicron", 0.81, false},  // a class's mix (article and week-3 note), written mid-twelfth round; counted once on 6ac9cd5 (81.7%), then read as a dev set
+	{"climate", 0.68, false},  // a thirty-sixth note (testdata/notes-climate: AI, weather and climate), written with omicron; counted once on 6ac9cd5 (68.1%), then read
 }
 
 // TestQuestionSets asks each of questionSets.
