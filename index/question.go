@@ -156,11 +156,17 @@ const (
 )
 
 // parse normalises, rewrites, corrects and analyzes a question.
+// notMeant is a parenthesis that says what is not asked: "(not the movie
+// robots pls)", "(i don't mean the films)". Its words are no part of the
+// question.
+var notMeant = regexp.MustCompile(`(?i)\(\s*(not|i\s+(do\s*n[o']?t|dont)\s+mean)\b[^)]*\)?`)
+
 func (ix *Index) parse(raw string) question {
 	if utf8.RuneCountInString(raw) > maxQuestionRunes {
 		raw = string([]rune(raw)[:maxQuestionRunes])
 	}
-	sentences := questionEnd.Split(raw, -1) // for a message of several sentences
+	raw = notMeant.ReplaceAllString(raw, " ") // "what is a transformer (not the movie robots)"
+	sentences := questionEnd.Split(raw, -1)   // for a message of several sentences
 	ws := words(raw)
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
