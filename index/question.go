@@ -602,7 +602,8 @@ func replyLength(ws []string) map[int]bool {
 // levels reads a phrasal verb of setting a level as the level it sets:
 // "crank the temperature way up" is a high temperature, "turn it down" a
 // low one. The verb becomes a word of form (marked in form), the particle
-// "high" or "low"; a middle level beside a low or a high is form too.
+// "high" or "low" ("crank it too high" sets it so too); a middle level
+// beside a low or a high is form too.
 func (ix *Index) levels(ws []string, form map[int]bool) {
 	if slices.Contains(ws, "low") || slices.Contains(ws, "high") {
 		// "is 0.2 low or medium": the middle of the scale the question
@@ -613,20 +614,17 @@ func (ix *Index) levels(ws []string, form map[int]bool) {
 			}
 		}
 	}
-	if !slices.Contains(ws, "up") && !slices.Contains(ws, "down") {
-		return
-	}
 	for j, p := range ws {
-		if p != "up" && p != "down" {
+		if p != "up" && p != "down" && p != "high" && p != "low" {
 			continue
 		}
 		set := false
 		for i := max(0, j-levelReach); i < j; i++ {
 			if ix.formOf(ws[i], levelVerbs) {
-				form[i], set = true, true // "crank the randomness dial all the way up": both set it
+				form[i], set = true, true // "crank the randomness dial all the way up", "crank it too high": both set it
 			}
 		}
-		if set {
+		if set && levelOf[p] != "" {
 			ws[j] = levelOf[p]
 		}
 	}
