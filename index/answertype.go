@@ -409,9 +409,19 @@ func (ix *Index) datesAsked(text string, q *question) bool {
 // GPT"), or a name after "by". "who founded openai" is not answered by
 // "OpenAI's GPT", nor "who invented generative ai" by "Meta's LLaMA".
 func (ix *Index) namesAgent(text string, q *question) bool {
+	// An owner offered as a choice is not what is asked of: "which
+	// company made llama, meta or google".
+	offered := func(t string) bool {
+		for i, w := range q.words {
+			if ix.stem.stem(w) == t && (i > 0 && q.words[i-1] == "or" || i+1 < len(q.words) && q.words[i+1] == "or") {
+				return true
+			}
+		}
+		return false
+	}
 	for _, m := range possessiveRE.FindAllStringSubmatch(text, -1) {
 		owner, thing := ix.stem.stem(strings.ToLower(m[1])), ix.stem.stem(strings.ToLower(m[2]))
-		if thing != owner && q.hasTerm(thing) && !q.hasTerm(owner) {
+		if thing != owner && q.hasTerm(thing) && (!q.hasTerm(owner) || offered(owner)) {
 			return true
 		}
 	}
