@@ -101,22 +101,24 @@ type qterm struct {
 	// everywhere marks a rare word of the articles that sections which do
 	// not say it know too: see Index.everywhere and everywhereIn.
 	everywhere bool
-	// fieldName marks a name of the field: coined and listed by the
-	// articles ("midjourney"), or one of the glossary's ("chatbot").
-	fieldName bool
+	// fieldName marks a name of the glossary's ("chatbot"); coined one
+	// the articles coin and list ("midjourney"), in a table's cells or as
+	// a line's label.
+	fieldName, coined bool
 	// held counts, per article, the sections that hold the word, up to
 	// two, for a rare word of the articles.
 	held map[int]int
 }
 
 // everywhereIn reports whether a section of article a knows t without
-// saying it: a field's name, or a rare word that sections of two articles
-// use, or two sections of a itself. A word that only a note uses, in
+// saying it: a glossary's name, a name a coins and lists ("midjourney";
+// a note's "GraphCast" is not the built-in article's), or a rare word that
+// sections of two articles use, or two sections of a itself. A word that only a note uses, in
 // several of its sections ("robots" of notes on robots), is that note's
 // subject, not the built-in article's: "what jobs do robots do today" is
 // not answered by the article's section on job displacement.
 func (t qterm) everywhereIn(a int) bool {
-	return t.everywhere && (t.fieldName || len(t.held) >= 2 || t.held[a] >= 2)
+	return t.everywhere && (t.fieldName || t.coined && t.held[a] > 0 || len(t.held) >= 2 || t.held[a] >= 2)
 }
 
 // Tuning of how a question is read. Chosen on the principles in the
@@ -331,7 +333,7 @@ func (ix *Index) parse(raw string) question {
 		if owner, ok := strings.CutSuffix(c.word, "'s"); ok && t.known == 0 && !isNumber(owner) && t.weight >= anywhereWeight && !determined(q.words, c.word) {
 			q.strangeOwner = true // a rare name, not "my friend's", "the bot's"
 		}
-		t.everywhere, t.fieldName, t.held = ix.everywhere(t)
+		t.everywhere, t.fieldName, t.coined, t.held = ix.everywhere(t)
 		q.terms = append(q.terms, t)
 	}
 	q.kind = ix.questionKind(q.words, len(q.terms))

@@ -141,6 +141,21 @@ func TestInitialismsKeepTheirSense(t *testing.T) {
 	}
 }
 
+// TestCoinedNamesAreTheirArticles checks that a name a note coins and
+// lists ("GraphCast", in its table) is known to that note's sections
+// without their saying it, and not to the built-in article's.
+func TestCoinedNamesAreTheirArticles(t *testing.T) {
+	ix := noteIndex(t, "notes-climate")
+	q := ix.parse("graphcast")
+	if len(q.terms) != 1 || !q.terms[0].coined {
+		t.Fatalf("graphcast read as %+v, want a coined name", q.terms)
+	}
+	note := ix.sections[len(ix.sections)-1].article
+	if g := q.terms[0]; g.everywhereIn(0) || !g.everywhereIn(note) {
+		t.Errorf("graphcast known without saying it: built-in %v, its note %v; want false, true", g.everywhereIn(0), g.everywhereIn(note))
+	}
+}
+
 // TestHighlightsAfterDots checks that "DALL·E", whose 2-byte dot analysis
 // treats as a space, leaves every later highlight on its word.
 func TestHighlightsAfterDots(t *testing.T) {

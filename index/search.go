@@ -381,17 +381,17 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 // on how image models learn), not the articles'. It also returns whether t
 // is a name of the field (coined and listed, or the glossary's: "chatbot"),
 // and how many sections of each article hold it.
-func (ix *Index) everywhere(t qterm) (everywhere, fieldName bool, held map[int]int) {
+func (ix *Index) everywhere(t qterm) (everywhere, fieldName, coined bool, held map[int]int) {
 	if !t.rareKnown() {
-		return false, false, nil
+		return false, false, false, nil
 	}
-	coined := !ix.lex.IsWord(t.word) && ix.catalogued[t.term]
+	coined = !ix.lex.IsWord(t.word) && ix.catalogued[t.term]
 	held = ix.sectionsHolding(t.term)
 	n := 0
 	for _, c := range held {
 		n += c
 	}
-	return coined || n > 1, coined || ix.fieldNames[t.term], held
+	return coined || n > 1, ix.fieldNames[t.term], coined, held
 }
 
 // sectionsHolding counts, per article, the sections whose units hold
