@@ -20,6 +20,9 @@ type table struct {
 	// English: the one that names it ("generative" of "Generative AI";
 	// "ai" alone names the whole field, not this subject).
 	keys []string
+	// shared holds the terms every compared subject has: "temperature"
+	// of "Low temperature" and "High temperature".
+	shared []string
 	// spelt holds, per subject, its words as written ("few", "shot"): a
 	// subject whose own word is a word of asking ("Few-shot") is named by
 	// them together.
@@ -132,8 +135,17 @@ func (ix *Index) newTables() []table {
 				t.spelt = append(t.spelt, words(s))
 			}
 			var named []string
-			for _, s := range c.Subjects {
-				named = append(named, ix.terms(s)...)
+			for i, s := range c.Subjects {
+				terms := ix.terms(s)
+				named = append(named, terms...)
+				if i == 0 {
+					t.shared = slices.Clone(terms)
+				} else {
+					t.shared = slices.DeleteFunc(t.shared, func(x string) bool { return !slices.Contains(terms, x) })
+				}
+			}
+			if len(c.Subjects) < 2 {
+				t.shared = nil
 			}
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))

@@ -397,6 +397,9 @@ func (ix *Index) parse(raw string) question {
 			}
 		}
 	}
+	if q.kind == kindNone && ix.whichCompared(q.words) {
+		q.kind = kindDiffer // "which temperature makes it repeat itself": one of the low and the high
+	}
 	q.cues = map[kind]bool{}
 	for _, w := range q.words {
 		q.cues[ix.cueKind(w)] = true
@@ -434,6 +437,19 @@ func (ix *Index) parse(raw string) question {
 		q.kind = kindDefine
 	}
 	return q
+}
+
+// whichCompared reports "which" before the word a table's compared
+// subjects share: "which temperature" of "Low temperature" and "High
+// temperature", "which model" of "Open Models" and "Closed Models", asks
+// which of them.
+func (ix *Index) whichCompared(ws []string) bool {
+	i := slices.Index(ws, "which")
+	if i < 0 || i+1 >= len(ws) {
+		return false
+	}
+	asked := ix.stem.stem(ws[i+1])
+	return slices.ContainsFunc(ix.tables, func(t table) bool { return slices.Contains(t.shared, asked) })
 }
 
 // markForm marks the terms that give the question its form, not its
