@@ -236,6 +236,18 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// grammar" (what is asked of is something the articles never name, or
 	// belongs to someone they never name); "write me a poem" (the bot is
 	// asked to make what no source says).
+	if len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) {
+		// "how does the radar know where it's raining": the section headed
+		// by what works ("Eyes in the Sky: Satellites and Radar") tells
+		// it, though one naming it in passing found more of the words.
+		for i := 1; i < min(len(ranked), maxJudged); i++ {
+			if h := ranked[i]; (h.text > 0 || h.heading > 0) && !ix.workingElsewhere(&q, h.section) {
+				ranked = append([]hit{h}, append(ranked[:i:i], ranked[i+1:]...)...)
+				leadCov = ix.coverage(&q, h.section)
+				break
+			}
+		}
+	}
 	declined := len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) || asksOfBot(&q) ||
 		categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production
 	if declined {
