@@ -56,6 +56,20 @@ func verbAfter(ws []string, i int) int {
 	return j
 }
 
+// asksNumerals reports a question asking for numbers by name: "what
+// numbers", "which values".
+func asksNumerals(ws []string) bool {
+	for i := 1; i < len(ws); i++ {
+		if (ws[i-1] == "what" || ws[i-1] == "which") && slices.Contains(numeralNouns, ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralNouns name numbers: "what value", "which numbers".
+var numeralNouns = []string{"number", "value", "numbers", "values", "numerical", "numeric"}
+
 // questionNeed reads the answer type from a question's words.
 func questionNeed(ws []string) need {
 	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
@@ -83,7 +97,7 @@ func questionNeed(ws []string) need {
 			return needCapacity
 		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
 			w == "how" && at(i+1, "far", "tall", "high", "heavy", "hot", "cold", "expensive", "cheap", "soon"), // a measure: "how far is mars"
-			(w == "what" || w == "which") && at(i+1, "number", "value", "numbers", "values", "numerical", "numeric"),
+			(w == "what" || w == "which") && at(i+1, numeralNouns...),
 			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
 			return needNumber // "what number counts as low", "what is the price of copilot": an amount
 		case asksProcedure(ws, i), w == "step" && at(i+1, "by"):
@@ -261,10 +275,11 @@ func (ix *Index) has(s int, q *question) bool {
 
 // holdsNeed is has, computed.
 func (ix *Index) holdsNeed(s int, q *question) bool {
-	if ix.subjectsNamed(q, s) >= 2 {
+	if ix.subjectsNamed(q, s) >= 2 && !(q.need == needNumber && asksNumerals(q.words)) {
 		// "how much code does autocomplete give compared to chat", "who
 		// makes tpus, and who makes gpus": the comparison of the two
-		// says it for each, in words, whatever the question's kind.
+		// says it for each, in words, whatever the question's kind; but
+		// "what numbers count as low and high" asks numbers, not words.
 		return true
 	}
 	sec := ix.section(s)
