@@ -162,8 +162,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 			continue // "can llms summarize my readings" asks a use
 		case k == kindConcerns && (w == "worse" || w == "worst"):
 			continue // "which is worse" compares; "what's bad about it" asks its downsides
-		case w == "short" && i+1 < len(ws) && ix.cueKind(ws[i+1]) == kindDefine:
-			continue // "a short definition" says how long the definition is; "in short", "a short version" ask a summary
+		case w == "short" && (i+1 < len(ws) && ix.cueKind(ws[i+1]) == kindDefine || !summaryShort(ws, i)):
+			continue // "a short definition" says how long the definition is, "falls short" how well something does; "in short", "a short version" ask a summary
 		}
 		has[k] = true
 	}
@@ -231,6 +231,16 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	}
 	return kindNone
 }
+
+// summaryShort reports whether "short" at ws[i] asks a summary: "in
+// short", "the short version", "short answer"; not "falls short", "so
+// short", "a short story".
+func summaryShort(ws []string, i int) bool {
+	return i > 0 && ws[i-1] == "in" || i+1 < len(ws) && slices.Contains(summaryNouns, ws[i+1])
+}
+
+// summaryNouns, after "short", name a summary: "the short version".
+var summaryNouns = []string{"version", "summary", "answer", "explanation", "overview", "recap", "form", "take"}
 
 // quantityWords after "how" ask an amount: "how much text", "How Much
 // Does Each Answer Cost?" ask no mechanism.

@@ -28,8 +28,11 @@ func (ix *Index) sectionKinds() []sectionKind {
 		ws := words(sec.Heading)
 		sk := sectionKind{}
 		has := map[kind]bool{}
-		for _, w := range ws {
+		for j, w := range ws {
 			k := ix.cueKind(w)
+			if w == "short" && !summaryShort(ws, j) {
+				k = kindNone // "Where AI Falls Short" is no summary
+			}
 			has[k] = true
 			if k == kindNone && !stopWords[w] {
 				if t := ix.stem.stem(w); t != "" {
