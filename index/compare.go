@@ -556,6 +556,23 @@ func (t *table) firstNamed(has func(string) bool) int {
 }
 
 // lemmas are the base forms of a phrase's words.
+// featureHead is the noun a feature of several words is: the last noun
+// before its first stop word, its base form ("cost" of "Cost to run",
+// "hardware" of "Hardware needed", "style" of "Session Style"); nil when
+// there is none.
+func (ix *Index) featureHead(feature string) []string {
+	ws := words(feature)
+	if i := slices.IndexFunc(ws, func(w string) bool { return stopWords[w] }); i >= 0 {
+		ws = ws[:i]
+	}
+	for i := len(ws) - 1; i >= 0; i-- {
+		if pos, _ := ix.partsOfSpeech(ws[i]); strings.Contains(pos, "n") && !ix.inflected(ws[i]) {
+			return []string{ix.lemma(ws[i])}
+		}
+	}
+	return nil
+}
+
 func lemmas(ix *Index, phrase string) []string {
 	ws := words(phrase)
 	for i, w := range ws {
@@ -944,6 +961,9 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 	row, best, tied := -1, 0, false
 	for j, r := range t.c.Rows {
 		fs := slices.DeleteFunc(lemmas(ix, r.Feature), func(w string) bool { return stopWords[w] })
+		if len(fs) > 1 {
+			fs = ix.featureHead(r.Feature)
+		}
 		if len(fs) != 1 {
 			continue
 		}
