@@ -402,18 +402,17 @@ func (ix *Index) holders(n need) []int {
 }
 
 // datesAsked reports whether a sentence of text that gives a date also
-// names something the question asks of: "when were gans invented" is
-// answered by "invented by Ian Goodfellow in 2014", "when was chatgpt
-// released" by no sentence about diffusion in 2022.
+// names something telling that the question asks of: "when were gans
+// invented" is answered by "invented by Ian Goodfellow in 2014", "when was
+// chatgpt released" by no sentence about diffusion in 2022, "when is the
+// next test" by no date beside "the next 10 days".
 func (ix *Index) datesAsked(text string, q *question) bool {
 	for _, sentence := range sentenceEnd.Split(text, -1) {
 		if !yearRE.MatchString(sentence) && !monthRE.MatchString(sentence) {
 			continue
 		}
-		for _, term := range ix.terms(sentence) {
-			if slices.ContainsFunc(q.terms, func(t qterm) bool { return !t.cue && t.term == term }) {
-				return true
-			}
+		if ix.holdsAsked(sentence, q) {
+			return true
 		}
 	}
 	return false
