@@ -167,8 +167,10 @@ func (ix *Index) parse(raw string) question {
 	if utf8.RuneCountInString(raw) > maxQuestionRunes {
 		raw = string([]rune(raw)[:maxQuestionRunes])
 	}
-	raw = notMeant.ReplaceAllString(raw, " ") // "what is a transformer (not the movie robots)"
-	sentences := questionEnd.Split(raw, -1)   // for a message of several sentences
+	if strings.Contains(raw, "(") {
+		raw = notMeant.ReplaceAllString(raw, " ") // "what is a transformer (not the movie robots)"
+	}
+	sentences := questionEnd.Split(raw, -1) // for a message of several sentences
 	ws := words(raw)
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
@@ -283,8 +285,10 @@ func (ix *Index) parse(raw string) question {
 		ownWord := false // the articles' word, read by the rules, not the lexicon
 		if c.english && ix.names[t.term] && ix.inflected(c.word) {
 			t.term = c.word // "llamas" are animals: the name "LLaMA" has no plural
-		} else if r := regular(c.word); ix.df[t.term] == 0 && ix.df[r] > 0 {
-			t.term, ownWord = r, true // "what is a gan": the articles' "GANs", not a form of "gin"
+		} else if ix.df[t.term] == 0 {
+			if r := regular(c.word); ix.df[r] > 0 {
+				t.term, ownWord = r, true // "what is a gan": the articles' "GANs", not a form of "gin"
+			}
 		}
 		var clip string
 		if c.english && t.term != "" && ix.df[t.term] == 0 {
