@@ -85,8 +85,9 @@ func questionNeed(ws []string) need {
 			return needDate
 		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
 			return needSource // "where do llms get their data from"
-		case (w == "which" || w == "what") && at(i+1, placeNouns...), w == "capital" && at(i+1, "of", "city"):
-			return needPlace // "in which city is hugging face based", "the capital of taiwan"
+		case (w == "which" || w == "what") && at(i+1, placeNouns...), w == "capital" && at(i+1, "of", "city"),
+			w == "where" && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(seatedWords, v) }):
+			return needPlace // "in which city is hugging face based", "the capital of taiwan", "where is openai based"
 		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
 			return needSource // "what data are llms trained on": what they learn from
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }) &&
@@ -312,6 +313,10 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 // placeNouns are the kinds of place a question may ask for: "which city".
 var placeNouns = []string{"city", "country", "town", "state", "continent", "capital"}
 
+// seatedWords, after "where", ask where something is seated: "where is
+// openai based", a city or a country.
+var seatedWords = []string{"based", "located", "headquartered", "headquarters", "hq"}
+
 // placeAsked is the kind of place the question asks for: the noun after
 // "which", "what", or "capital".
 func placeAsked(ws []string) string {
@@ -330,8 +335,12 @@ func placeAsked(ws []string) string {
 // capitalized word the lexicon defines by that noun ("London": a capital
 // city of England).
 func (ix *Index) namesPlace(text, kind string) bool {
+	kinds := []string{kind}
+	if kind == "" {
+		kinds = []string{"city", "country"} // "where is it based"
+	}
 	for _, f := range strings.Fields(text) {
-		if w, ok := capitalized(f); ok && slices.Contains(ix.lex.Defining(strings.ToLower(w)), kind) {
+		if w, ok := capitalized(f); ok && slices.ContainsFunc(ix.lex.Defining(strings.ToLower(w)), func(d string) bool { return slices.Contains(kinds, d) }) {
 			return true
 		}
 	}

@@ -380,6 +380,9 @@ func (ix *Index) parse(raw string) question {
 	if q.need == needNothing && ix.ownerOfName(&q) {
 		q.need = needAgent // "who owns github copilot": a company, not a right
 	}
+	if q.need == needNothing && ix.superlative(q.words) {
+		q.need = needRanking // "which is the newest llm": one picked out of many
+	}
 	if q.need == needNumber {
 		q.counted = ix.counted(q.words, &q)
 	}
@@ -441,6 +444,25 @@ func (ix *Index) parse(raw string) question {
 		q.kind = kindDefine
 	}
 	return q
+}
+
+// superlative reports "the" before a superlative the lexicon knows as an
+// adjective's form ("the newest", "the latest", "the smartest"), in a
+// question asking which or what: a ranking. A measure's ("the largest")
+// asks its most, an amount, not a ranking; "the best known" is well known.
+func (ix *Index) superlative(ws []string) bool {
+	if !slices.ContainsFunc(ws[:min(len(ws), 3)], func(w string) bool { return w == "which" || w == "what" || w == "whats" || w == "what's" }) {
+		return false
+	}
+	for i := 1; i < len(ws); i++ {
+		if w := ws[i]; ws[i-1] == "the" && strings.HasSuffix(w, "est") && !(i+1 < len(ws) && ws[i+1] == "known") {
+			if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w && !slices.Contains(measures, word.Lemma) &&
+				strings.HasPrefix(w, word.Lemma[:min(len(word.Lemma), len(w)-4)]) {
+				return true // a measure's ("the largest context window") is its most, an amount
+			}
+		}
+	}
+	return false
 }
 
 // whichCompared reports "which" before the word a table's compared
