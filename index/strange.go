@@ -204,8 +204,8 @@ func asksOfBot(q *question) bool {
 		return false
 	case ws[0] == "help" && len(q.terms) == 1 && q.terms[0].word == "help":
 		return true
-	case len(q.terms) == 1 && (q.terms[0].word == "bot" || q.terms[0].word == "chatbot") && slices.Contains(ws, "this"):
-		return true
+	case len(q.terms) == 1 && (q.terms[0].word == "bot" || q.terms[0].word == "chatbot") && (slices.Contains(ws, "this") || len(ws) == 1 && len(q.words) > 1):
+		return true // "what is this bot", "hey bot": the bot addressed
 	case !q.formOnly() || q.tableNamed || q.whole || q.examples:
 		return false
 	}
