@@ -727,11 +727,16 @@ var dimensions = []string{"broad", "wide", "big", "large", "narrow", "vast", "li
 	"small", "versatile", "flexible"}
 
 // comparesExtent reports a comparison of how far things reach: "which is
-// broader", "which one is bigger", "which is more general".
+// broader", "which one is bigger", "which is more general", "which handles
+// more kinds of content".
 func (ix *Index) comparesExtent(ws []string) bool {
 	for i, w := range ws {
 		lemma := ix.lemma(w)
 		switch {
+		case slices.Contains(categoryWords, w) && i+1 < len(ws) && ws[i+1] == "of" && slices.ContainsFunc(ws[max(0, i-2):i], func(v string) bool {
+			return v == "more" || v == "most" || v == "fewer" || v == "less"
+		}):
+			return true // "which one can work with more different kinds of media"
 		case slices.Contains(dimensions, w): // "general", "limited": compared by "more"
 			if i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
 				return true
