@@ -726,6 +726,9 @@ func sideBySideAt(ws []string, i int) bool {
 var dimensions = []string{"broad", "wide", "big", "large", "narrow", "vast", "limited", "general", "specific",
 	"small", "versatile", "flexible"}
 
+// reachVerbs say how far something reaches: "which covers more".
+var reachVerbs = []string{"cover", "span", "reach", "include", "handle", "support"}
+
 // comparesExtent reports a comparison of how far things reach: "which is
 // broader", "which one is bigger", "which is more general", "which handles
 // more kinds of content".
@@ -737,6 +740,8 @@ func (ix *Index) comparesExtent(ws []string) bool {
 			return v == "more" || v == "most" || v == "fewer" || v == "less"
 		}):
 			return true // "which one can work with more different kinds of media"
+		case slices.Contains(reachVerbs, lemma) && i+1 < len(ws) && (ws[i+1] == "more" || ws[i+1] == "most" || ws[i+1] == "less"):
+			return true // "which one covers more ground"
 		case slices.Contains(dimensions, w): // "general", "limited": compared by "more"
 			if i > 0 && slices.Contains([]string{"more", "most", "less", "least"}, ws[i-1]) {
 				return true
