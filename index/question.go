@@ -426,7 +426,9 @@ func (ix *Index) parse(raw string) question {
 			q.kind = kindDiffer
 		}
 	}
-	q.purpose = ix.asksPurpose(q.words)
+	q.purpose = ix.asksPurpose(q.words) || len(sentences) > 1 && slices.ContainsFunc(sentences, func(s string) bool {
+		return ix.asksPurpose(words(s)) // "what's each one basically for? like what job ..."
+	})
 	q.output = slices.ContainsFunc(q.words, func(w string) bool { return ix.formOf(w, outputWords) })
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
