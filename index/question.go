@@ -467,12 +467,12 @@ func (ix *Index) superlative(ws []string) bool {
 	return false
 }
 
-// whichCompared reports "which" before the word a table's compared
-// subjects share: "which temperature" of "Low temperature" and "High
-// temperature", "which model" of "Open Models" and "Closed Models", asks
-// which of them.
+// whichCompared reports "which" or "what" before the word a table's
+// compared subjects share: "which temperature" of "Low temperature" and
+// "High temperature", "what temperature should i go for", "which model"
+// of "Open Models" and "Closed Models", asks which of them.
 func (ix *Index) whichCompared(ws []string) bool {
-	i := slices.Index(ws, "which")
+	i := slices.IndexFunc(ws, func(w string) bool { return w == "which" || w == "what" })
 	if i < 0 || i+1 >= len(ws) {
 		return false
 	}
