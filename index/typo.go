@@ -1,6 +1,8 @@
 package index
 
 import (
+	"maps"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -42,7 +44,7 @@ func (ix *Index) correct(w string) (string, bool) {
 		class, rank := 4, 0
 		if n := ix.vocab[string(c)]; n > 0 {
 			class, rank = 0, -n
-		} else if stopWords[string(c)] || cueKinds[string(c)] != kindNone || ix.gloss.spellings[string(c)] {
+		} else if askingWords()[string(c)] {
 			class = 1
 		} else if r, ok := ix.lex.CommonBytes(c); ok {
 			class, rank = 2, r
@@ -103,6 +105,23 @@ func (ix *Index) swapped(w string) (string, bool) {
 	}
 	return "", false
 }
+
+// askingWords are the words of asking (stop words and cues) and the
+// glossary's spellings of the field's names, one set to look a typo's
+// candidate up in.
+var askingWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	if g, err := parseGlossary(glossaryText); err == nil {
+		maps.Copy(m, g.spellings) // the embedded glossary parses (Build fails otherwise)
+	}
+	for w := range stopWords {
+		m[w] = true
+	}
+	for w := range cueKinds {
+		m[w] = true
+	}
+	return m
+})
 
 // longAskingWords are the words of asking (stop words and cues) long enough
 // to be tried at two edits.
