@@ -17,6 +17,8 @@ type glossary struct {
 	rewrites []rewrite
 	// terms lists every canonical word or phrase, for autocomplete.
 	terms []string
+	// byFirst lists the rewrites by the first word they replace.
+	byFirst map[string][]int
 	// spellings holds every word the glossary writes, canonical or
 	// variant: words of the field, which a typo may be meant for
 	// ("halucination").
@@ -56,6 +58,7 @@ func parseGlossary(text string) (*glossary, error) {
 			}
 		}
 	}
+	g.index()
 	return g, nil
 }
 
@@ -81,6 +84,15 @@ func (g *glossary) initialisms() []string {
 // drop removes the rewrites that fn reports.
 func (g *glossary) drop(fn func(rewrite) bool) {
 	g.rewrites = slices.DeleteFunc(g.rewrites, fn)
+	g.index()
+}
+
+// index lists the rewrites by their first word, for apply.
+func (g *glossary) index() {
+	g.byFirst = map[string][]int{}
+	for r, rw := range g.rewrites {
+		g.byFirst[rw.from[0]] = append(g.byFirst[rw.from[0]], r)
+	}
 }
 
 // apply rewrites a question's words, longest phrase first at each
@@ -89,8 +101,12 @@ func (g *glossary) apply(ws []string) []string {
 	out := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); {
 		best, owned := -1, false
-		for r, rw := range g.rewrites {
-			if ok, o := hasPrefixWords(ws[i:], rw.from); ok && (best < 0 || len(rw.from) > len(g.rewrites[best].from)) {
+		first := ws[i]
+		if base, ok := strings.CutSuffix(first, "'s"); ok {
+			first = base // "chatgpt's": a one-word name owned
+		}
+		for _, r := range g.byFirst[first] {
+			if ok, o := hasPrefixWords(ws[i:], g.rewrites[r].from); ok && (best < 0 || len(g.rewrites[r].from) > len(g.rewrites[best].from)) {
 				best, owned = r, o
 			}
 		}
