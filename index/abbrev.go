@@ -149,7 +149,7 @@ func asksExpansion(ws []string) bool {
 		switch {
 		case w == "acronym" || w == "abbreviation" || w == "initialism":
 			return true
-		case (w == "stand" || w == "stands" || w == "short") && slices.Contains(ws[i+1:], "for"):
+		case (w == "stand" || w == "stands" || w == "short") && i+1 < len(ws) && ws[i+1] == "for":
 			return true
 		case w == "full" && i+1 < len(ws) && ws[i+1] == "form":
 			return true

@@ -86,8 +86,8 @@ func questionNeed(ws []string) need {
 		case w == "where" && i < 3 && slices.Contains(ws[i+1:], "from"):
 			return needSource // "where do llms get their data from"
 		case (w == "which" || w == "what") && at(i+1, placeNouns...), w == "capital" && at(i+1, "of", "city"),
-			w == "where" && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(seatedWords, v) }):
-			return needPlace // "in which city is hugging face based", "the capital of taiwan", "where is openai based"
+			w == "where" && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(seatedWords, v) }) && !slices.Contains(ws[i+1:], "on"):
+			return needPlace // "in which city is hugging face based", "the capital of taiwan", "where is openai based" (not "based on")
 		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
 			return needSource // "what data are llms trained on": what they learn from
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }) &&

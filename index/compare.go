@@ -555,7 +555,6 @@ func (t *table) firstNamed(has func(string) bool) int {
 	return -1
 }
 
-// lemmas are the base forms of a phrase's words.
 // featureHead is the noun a feature of several words is: the last noun
 // before its first stop word, its base form ("cost" of "Cost to run",
 // "hardware" of "Hardware needed", "style" of "Session Style"); nil when
@@ -573,6 +572,7 @@ func (ix *Index) featureHead(feature string) []string {
 	return nil
 }
 
+// lemmas are the base forms of a phrase's words.
 func lemmas(ix *Index, phrase string) []string {
 	ws := words(phrase)
 	for i, w := range ws {

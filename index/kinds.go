@@ -240,7 +240,7 @@ func summaryShort(ws []string, i int) bool {
 }
 
 // summaryNouns, after "short", name a summary: "the short version".
-var summaryNouns = []string{"version", "summary", "answer", "explanation", "overview", "recap", "form", "take"}
+var summaryNouns = []string{"version", "summary", "answer", "explanation", "overview", "recap", "take"}
 
 // quantityWords after "how" ask an amount: "how much text", "How Much
 // Does Each Answer Cost?" ask no mechanism.

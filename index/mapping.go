@@ -75,8 +75,8 @@ var situationWords = []string{"essay", "homework", "assignment", "project", "exa
 var documentWords = []string{"article", "reading", "readings", "handout", "paragraph", "paragraphs", "passage"}
 
 // chatSpellings are chat spellings of the words that give a question its
-// form, read as those words so the form is seen: "wat is a llm" asks what;
-// and chat clippings, read as the word clipped ("pics").
+// form, read as those words so the form is seen: "wat is a llm" asks what,
+// "eli5" asks an explanation.
 var chatSpellings = map[string]string{
 	"wat": "what", "wut": "what", "wht": "what", "dose": "does", "wats": "whats", "wheres": "where", "r": "are", "u": "you", "ur": "your",
 	"y": "why", "thru": "through", "tho": "though", "cuz": "because", "bc": "because", "coz": "because",

@@ -101,7 +101,7 @@ type qterm struct {
 	// everywhere marks a rare word of the articles that sections which do
 	// not say it know too: see Index.everywhere and everywhereIn.
 	everywhere bool
-	// fieldName marks a name of the glossary's ("chatbot"); coined one
+	// fieldName marks a name of the glossary's ("chatbot"), coined a name
 	// the articles coin and list ("midjourney"), in a table's cells or as
 	// a line's label.
 	fieldName, coined bool
@@ -112,11 +112,12 @@ type qterm struct {
 
 // everywhereIn reports whether a section of article a knows t without
 // saying it: a glossary's name, a name a coins and lists ("midjourney";
-// a note's "GraphCast" is not the built-in article's), or a rare word that
-// sections of two articles use, or two sections of a itself. A word that only a note uses, in
-// several of its sections ("robots" of notes on robots), is that note's
-// subject, not the built-in article's: "what jobs do robots do today" is
-// not answered by the article's section on job displacement.
+// a note's "GraphCast" is not the built-in article's), a rare word that
+// sections of two articles use, or two sections of a itself. A word that
+// only a note uses, in several of its sections ("robots" of notes on
+// robots), is that note's subject, not the built-in article's: "what jobs
+// do robots do today" is not answered by the article's section on job
+// displacement.
 func (t qterm) everywhereIn(a int) bool {
 	return t.everywhere && (t.fieldName || t.coined && t.held[a] > 0 || len(t.held) >= 2 || t.held[a] >= 2)
 }
@@ -157,12 +158,12 @@ const (
 	maxAdverbWeight = 0.2
 )
 
-// parse normalises, rewrites, corrects and analyzes a question.
 // notMeant is a parenthesis that says what is not asked: "(not the movie
 // robots pls)", "(i don't mean the films)". Its words are no part of the
 // question.
 var notMeant = regexp.MustCompile(`(?i)\(\s*(not|i\s+(do\s*n[o']?t|dont)\s+mean)\b[^)]*\)?`)
 
+// parse normalises, rewrites, corrects and analyzes a question.
 func (ix *Index) parse(raw string) question {
 	if utf8.RuneCountInString(raw) > maxQuestionRunes {
 		raw = string([]rune(raw)[:maxQuestionRunes])

@@ -236,19 +236,17 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// grammar" (what is asked of is something the articles never name, or
 	// belongs to someone they never name); "write me a poem" (the bot is
 	// asked to make what no source says).
-	if len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) {
+	elsewhere := len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section)
+	for i := 1; elsewhere && i < min(len(ranked), maxJudged); i++ {
 		// "how does the radar know where it's raining": the section headed
 		// by what works ("Eyes in the Sky: Satellites and Radar") tells
 		// it, though one naming it in passing found more of the words.
-		for i := 1; i < min(len(ranked), maxJudged); i++ {
-			if h := ranked[i]; (h.text > 0 || h.heading > 0) && !ix.workingElsewhere(&q, h.section) {
-				ranked = append([]hit{h}, append(ranked[:i:i], ranked[i+1:]...)...)
-				leadCov = ix.coverage(&q, h.section)
-				break
-			}
+		if h := ranked[i]; (h.text > 0 || h.heading > 0) && !ix.workingElsewhere(&q, h.section) {
+			ranked = append([]hit{h}, append(ranked[:i:i], ranked[i+1:]...)...)
+			leadCov, elsewhere = ix.coverage(&q, h.section), false
 		}
 	}
-	declined := len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section) || asksOfBot(&q) ||
+	declined := elsewhere || asksOfBot(&q) ||
 		categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production
 	if declined {
 		ans.Confidence = 0
@@ -391,8 +389,8 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 // as a line's label. A rare word of one section, said there in passing, is
 // that section's ("photosynthesis" in a sample prompt, "captions" in a note
 // on how image models learn), not the articles'. It also returns whether t
-// is a name of the field (coined and listed, or the glossary's: "chatbot"),
-// and how many sections of each article hold it.
+// is a glossary's name ("chatbot"), whether it is a name the articles coin
+// and list, and how many sections of each article hold it.
 func (ix *Index) everywhere(t qterm) (everywhere, fieldName, coined bool, held map[int]int) {
 	if !t.rareKnown() {
 		return false, false, false, nil
