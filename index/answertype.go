@@ -25,9 +25,10 @@ const (
 	needCapacity
 	needSource
 	needPlace
+	needPrice
 )
 
-var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity", "source", "place"}
+var needNames = [...]string{"nothing", "date", "number", "steps", "ranking", "agent", "capacity", "source", "place", "price"}
 
 func (n need) String() string { return needNames[n] }
 
@@ -88,6 +89,8 @@ func questionNeed(ws []string) need {
 		case (w == "which" || w == "what") && at(i+1, placeNouns...), w == "capital" && at(i+1, "of", "city"),
 			w == "where" && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(seatedWords, v) }) && !slices.Contains(ws[i+1:], "on"):
 			return needPlace // "in which city is hugging face based", "the capital of taiwan", "where is openai based" (not "based on")
+		case w == "free" && (at(i-1, "for") || at(i+1, "to") || i == len(ws)-1) && (at(0, "is", "are", "can", "do", "does", "will") || at(i-1, "for")):
+			return needPrice // "is chatgpt free", "can i use it for free": a price, free or not
 		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
 			return needSource // "what data are llms trained on": what they learn from
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }) &&
@@ -241,7 +244,10 @@ var (
 	yearRE   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 	monthRE  = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b`)
 	numberRE = regexp.MustCompile(`(^|[\s(~≈$£€¥])\d[\d,.]*\b|(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent)s?\b`)
-	rankRE   = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
+	// priceRE finds a price said: an amount of money, or a word of paying
+	// ("Free to use, paid for by adverts", "Monthly subscription fee").
+	priceRE = regexp.MustCompile(`[$£€]\s?\d|(?i)\b(free|fees?|subscriptions?|prices?|priced|costs?|paid|pay|charges?)\b`)
+	rankRE  = regexp.MustCompile(`(?i)\b(best|worst|top|leading|greatest|ideal|better than|worse than|good for|suited to|suits)\b`)
 	// capacityRE finds a stated most: "the largest amount", "up to", "more than 100,000",
 	// "might hold 100,000 GPUs".
 	// sourceRE finds where something was taken from: "taken from books".
@@ -306,6 +312,8 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, q.named)
 	case needPlace:
 		return ix.namesPlace(text, placeAsked(q.words))
+	case needPrice:
+		return priceRE.MatchString(text)
 	}
 	return true
 }
