@@ -89,8 +89,12 @@ func questionNeed(ws []string) need {
 		case (w == "which" || w == "what") && at(i+1, placeNouns...), w == "capital" && at(i+1, "of", "city"),
 			w == "where" && i < 3 && slices.ContainsFunc(ws[i+1:], func(v string) bool { return slices.Contains(seatedWords, v) }) && !slices.Contains(ws[i+1:], "on"):
 			return needPlace // "in which city is hugging face based", "the capital of taiwan", "where is openai based" (not "based on")
-		case w == "free" && (at(i-1, "for") || at(i+1, "to") || i == len(ws)-1) && (at(0, "is", "are", "can", "do", "does", "will") || at(i-1, "for")):
-			return needPrice // "is chatgpt free", "can i use it for free": a price, free or not
+		case w == "free" && (at(i-1, "for") || at(i+1, "to") || i == len(ws)-1) && (at(0, "is", "are", "can", "do", "does", "will") || at(i-1, "for")),
+			(w == "pay" || w == "paid") && at(i-1, "to", "have", "is", "are") && !at(i+1, "attention") && at(0, "is", "are", "do", "does", "can", "will"),
+			(w == "cost" || w == "costs") && at(i+1, "money", "anything", "something") && at(0, "is", "are", "do", "does", "can", "will"):
+			// "is chatgpt free", "can i use it for free", "do i have to pay
+			// for it", "does it cost money": a price, free or not
+			return needPrice
 		case (w == "what" || w == "which") && i < 3 && trainedOn(ws[i+1:]):
 			return needSource // "what data are llms trained on": what they learn from
 		case w == "how" && at(i+1, "much", "many") && slices.ContainsFunc(ws[i+2:], func(v string) bool { return v == "can" || v == "could" || v == "fit" || v == "fits" }) &&
