@@ -717,6 +717,12 @@ var chatBefore = map[string][]string{
 	"talks":   {"about"},
 	"talked":  {"about"},
 	"talking": {"about"},
+	// "i keep hearing about transformers", "i heard about it": chat about
+	// where the asker met the topic
+	"hear":    {"about"},
+	"heard":   {"about"},
+	"hearing": {"about"},
+	"keep":    {"hearing", "seeing", "reading"},
 }
 
 // comparingVerbs are the phrasal verbs of comparing, by verb and particle.
