@@ -226,9 +226,13 @@ func procedure(ws []string) bool {
 // setting up, tips for doing something.
 func asksProcedure(ws []string, i int) bool {
 	at := func(i int, set ...string) bool { return i >= 0 && i < len(ws) && slices.Contains(set, ws[i]) }
-	return ws[i] == "how" && (at(i+1, "to") || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i")) && !makesMore(ws[i:]) ||
+	return ws[i] == "how" && (at(i+1, "to") && !at(i+2, explainVerbs...) || at(i+1, "do", "can", "should", "would", "could") && at(i+2, "i") && !at(i+3, explainVerbs...)) && !makesMore(ws[i:]) ||
 		setsUp(ws, i) || asksTips(ws, i)
 }
+
+// explainVerbs after "how to" or "how do i" ask the explanation itself,
+// not steps: "i didnt know how to explain generative ai simply".
+var explainVerbs = []string{"explain", "define"}
 
 // makesMore reports a question of how to make something more or less of
 // a quality ("how do i make it less random", "how do i make answers more
