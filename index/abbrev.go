@@ -26,17 +26,14 @@ func (ix *Index) abbreviate() {
 	found := map[string][]string{}
 	clash := map[string]bool{}
 	parts := map[string]termPart{} // each word's, read from the lexicon once
-	for s := range ix.sections {
-		sec := ix.section(s)
-		for _, text := range append(sentenceEnd.Split(sec.Text(), -1), sec.Heading) {
-			ix.termsIn(words(text), parts, func(initials string, term []string) {
-				if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
-					clash[initials] = true
-				}
-				found[initials] = term
-			})
-		}
-	}
+	ix.eachSentence(func(text string) {
+		ix.termsIn(words(text), parts, func(initials string, term []string) {
+			if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
+				clash[initials] = true
+			}
+			found[initials] = term
+		})
+	})
 	ix.initialisms = map[string][]string{}
 	for initials, term := range found {
 		if clash[initials] || ix.lex.IsWord(initials) || ix.vocab[initials] > 0 || stopWords[initials] || chatSpellings[initials] != "" || clippings[initials] != "" {
@@ -168,37 +165,47 @@ func asksExpansion(ws []string) bool {
 func (ix *Index) readSpellings() {
 	ix.spelled, ix.capitals = map[string]bool{}, map[string]bool{}
 	for s := range ix.sections {
-		sec := ix.section(s)
-		for _, b := range sec.Blocks {
+		for _, b := range ix.section(s).Blocks {
 			if fs := strings.FieldsFunc(b.Label, notLetter); len(fs) == 1 {
 				ix.spelled[singular(fs[0])] = true
 			}
 		}
-		for _, sentence := range append(sentenceEnd.Split(sec.Text(), -1), sec.Heading) {
-			said := map[string]bool{}
-			for _, f := range strings.FieldsFunc(sentence, notLetter) {
-				said[singular(f)] = true
-				if acronym(f) {
-					ix.capitals[singular(f)] = true
-				}
+	}
+	ix.eachSentence(func(sentence string) {
+		said := map[string]bool{}
+		for _, f := range strings.FieldsFunc(sentence, notLetter) {
+			said[singular(f)] = true
+			if acronym(f) {
+				ix.capitals[singular(f)] = true
 			}
-			var all, content []rune
-			for _, w := range words(sentence) {
-				r, _ := utf8.DecodeRuneInString(w)
-				all = append(all, r)
-				if !stopWords[w] {
-					content = append(content, r)
-				}
+		}
+		var all, content []rune
+		for _, w := range words(sentence) {
+			r, _ := utf8.DecodeRuneInString(w)
+			all = append(all, r)
+			if !stopWords[w] {
+				content = append(content, r)
 			}
-			for _, initials := range [][]rune{all, content} {
-				for start := range initials {
-					for end := start + 2; end <= len(initials) && end-start <= maxSpelled; end++ {
-						if a := string(initials[start:end]); said[a] {
-							ix.spelled[a] = true
-						}
+		}
+		for _, initials := range [][]rune{all, content} {
+			for start := range initials {
+				for end := start + 2; end <= len(initials) && end-start <= maxSpelled; end++ {
+					if a := string(initials[start:end]); said[a] {
+						ix.spelled[a] = true
 					}
 				}
 			}
+		}
+	})
+}
+
+// eachSentence calls fn with every sentence and line of the sections'
+// text and with every heading: where an abbreviation is written out.
+func (ix *Index) eachSentence(fn func(string)) {
+	for s := range ix.sections {
+		sec := ix.section(s)
+		for _, text := range append(sentenceEnd.Split(sec.Text(), -1), sec.Heading) {
+			fn(text)
 		}
 	}
 }

@@ -119,6 +119,9 @@ type Index struct {
 	// names are the terms the articles write only as mixed-case names
 	// ("LLaMA"), which a question's inflected English word does not match.
 	names map[string]bool
+	// shared holds the terms that all the compared subjects of one table
+	// have (see newTables, whichCompared).
+	shared map[string]bool
 	// tables are the articles' comparisons, analyzed; the terms of their
 	// compared subjects ("language" of "Large Language Models") are the
 	// keys of subjectOf.

@@ -20,9 +20,6 @@ type table struct {
 	// English: the one that names it ("generative" of "Generative AI";
 	// "ai" alone names the whole field, not this subject).
 	keys []string
-	// shared holds the terms every compared subject has: "temperature"
-	// of "Low temperature" and "High temperature".
-	shared []string
 	// spelt holds, per subject, its words as written ("few", "shot"): a
 	// subject whose own word is a word of asking ("Few-shot") is named by
 	// them together.
@@ -122,9 +119,11 @@ func (t *table) namesByCell(q *question) bool {
 	return subject >= 0
 }
 
-// newTables analyzes the articles' comparisons for comparison().
+// newTables analyzes the articles' comparisons for comparison(), and
+// fills ix.shared.
 func (ix *Index) newTables() []table {
 	var out []table
+	ix.shared = map[string]bool{}
 	for a, art := range ix.articles {
 		for i := range art.Comparisons {
 			c := &art.Comparisons[i]
@@ -134,18 +133,20 @@ func (ix *Index) newTables() []table {
 				t.keys = append(t.keys, ix.keyTerm(s, t.subjects[len(t.subjects)-1]))
 				t.spelt = append(t.spelt, words(s))
 			}
-			var named []string
+			var named, shared []string
 			for i, s := range c.Subjects {
 				terms := ix.terms(s)
 				named = append(named, terms...)
 				if i == 0 {
-					t.shared = slices.Clone(terms)
+					shared = slices.Clone(terms)
 				} else {
-					t.shared = slices.DeleteFunc(t.shared, func(x string) bool { return !slices.Contains(terms, x) })
+					shared = slices.DeleteFunc(shared, func(x string) bool { return !slices.Contains(terms, x) })
 				}
 			}
-			if len(c.Subjects) < 2 {
-				t.shared = nil
+			for _, term := range shared {
+				if len(c.Subjects) > 1 {
+					ix.shared[term] = true // "temperature" of "Low temperature" and "High temperature"
+				}
 			}
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))

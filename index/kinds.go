@@ -340,7 +340,7 @@ func cannotDo(ws []string) bool {
 
 // otherPeople are the words that say a person other than the asker or the
 // bot: "they", "someone who".
-var otherPeople = []string{"they", "people", "ppl", "someone", "somebody", "who", "he", "she", "person", "everyone", "everybody", "folks"}
+var otherPeople = slices.Concat(crowd, []string{"someone", "somebody", "who", "he", "she", "person"})
 
 // asksRights reports a question of what the law or ownership allows: "is
 // it even legal to sell pics i made with ai", "who owns ai art".
@@ -464,7 +464,10 @@ func aboutArticle(ws []string) bool {
 // people, as the subject of a "why" question about a difference ("why do
 // people mix them up"), ask why people confuse the things compared; "why
 // does it differ when i ask twice" does not.
-var people = []string{"people", "ppl", "everyone", "everybody", "folks", "they", "we", "i", "you"}
+var people = slices.Concat(crowd, []string{"we", "i", "you"})
+
+// crowd are the words for people in general: "people", "they".
+var crowd = []string{"people", "ppl", "everyone", "everybody", "folks", "they"}
 
 // importanceCues after "why" ask why the subject matters: the introduction's job.
 var importanceCues = []string{"care", "bother", "matter", "matters", "important", "importance", "hype", "popular",

@@ -477,8 +477,7 @@ func (ix *Index) whichCompared(ws []string) bool {
 	if i < 0 || i+1 >= len(ws) {
 		return false
 	}
-	asked := ix.stem.stem(ws[i+1])
-	return slices.ContainsFunc(ix.tables, func(t table) bool { return slices.Contains(t.shared, asked) })
+	return ix.shared[ix.stem.stem(ws[i+1])]
 }
 
 // markForm marks the terms that give the question its form, not its
