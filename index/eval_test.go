@@ -359,6 +359,10 @@ var questionSets = []struct {
 	{"shop", 0.59, true},      // a thirty-fifth note (testdata/notes-shop: AI in shopping and retail), written with xi; held out, counted as xi (59.7%)
 	{"omicron", 0.81, false},  // a class's mix (article and week-3 note), written mid-twelfth round; counted once on 6ac9cd5 (81.7%), then read as a dev set
 	{"climate", 0.68, false},  // a thirty-sixth note (testdata/notes-climate: AI, weather and climate), written with omicron; counted once on 6ac9cd5 (68.1%), then read
+	{"maps", 0.76, true},      // a thirty-seventh note (testdata/notes-maps: AI in maps and navigation), written at the start of the thirteenth round; held out, counted first on 787ead7 (76.4%)
+	{"rho", 0.89, true},       // a class's mix (article and week-3 note), written with maps; held out, counted first on 787ead7 (89.2%)
+	{"scams", 0.63, false},    // a thirty-eighth note (testdata/notes-scams: AI and online scams), written with maps; counted once on 787ead7 (63.9%), then read as a dev set
+	{"pi", 0.86, false},       // a class's mix (article and week-3 note), written with maps; counted once on 787ead7 (86.7%), then read as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.
