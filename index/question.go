@@ -73,6 +73,12 @@ type question struct {
 	// "the two", or names a title's phrase ("language models"): asked of
 	// this bot, that is what the articles are about, as if they were named.
 	aboutIt bool
+	// place is where in an article the question points: "the start of the
+	// article" is its first section (see textPlaceAsked).
+	place textPlace
+	// at is the section at that place, once the search has found it; -1
+	// when there is none.
+	at int
 }
 
 // qterm is one content word of a question.
@@ -192,7 +198,7 @@ func (ix *Index) parse(raw string) question {
 			ws[i] = "for" // "what does llm stand 4", "is it good 4 me"
 		}
 	}
-	q := question{words: make([]string, 0, len(ws))}
+	q := question{words: make([]string, 0, len(ws)), at: -1}
 	type content struct {
 		word    string
 		english bool
@@ -240,6 +246,11 @@ func (ix *Index) parse(raw string) question {
 	}
 	for i := range lostOnMe(ws) {
 		form[i] = true // "what are open weights? i not understand this word"
+	}
+	place, at := textPlaceAsked(ws)
+	q.place = place
+	for _, i := range at {
+		form[i] = true // "in the closing part": where it is said, not what
 	}
 	ix.levels(ws, form)
 	stop := func(w string) bool { return stopWords[w] && !ix.situated[w] }

@@ -251,7 +251,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	if declined {
 		ans.Confidence = 0
 	}
-	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) {
+	// A question that points to a place in an article ("in the closing
+	// part, what does the author say") is about that article by its own
+	// words: the section there answers it.
+	placed := q.place != noPlace && len(ranked) > 0 && ranked[0].section == q.at
+	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
 		return ans
 	}
@@ -609,8 +613,12 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 	if len(ranked) > 0 && (ranked[0].text > 0 || ranked[0].heading > 0) {
 		lead = ix.sections[ranked[0].section].article
 	}
+	q.at = ix.placed(q, lead, ranked)
 	for i := range min(len(ranked), maxKinded) {
 		h := &ranked[i]
+		if q.at >= 0 {
+			break
+		}
 		if h.text == 0 && h.heading == 0 && !q.formOnly() && ix.sections[h.section].article != lead {
 			// A section no word of the question found wins on its kind in
 			// the article the question's words point to, not in another
@@ -626,6 +634,17 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			h.score += kindBonus * top
 			h.suits = true
 		}
+	}
+	if q.at >= 0 {
+		// "according to the start of the article": the section at that
+		// place answers, whatever kind the rest of the question reads as.
+		i := slices.IndexFunc(ranked, func(h hit) bool { return h.section == q.at })
+		if i < 0 {
+			ranked = append(ranked, hit{section: q.at, unit: -1, passage: ix.secUnits[q.at].first})
+			i = len(ranked) - 1
+		}
+		ranked[i].score += kindBonus * top
+		ranked[i].suits = true
 	}
 	// A section that cannot hold the type of answer asked (a number for
 	// "how much", a date for "when") ranks below all that can.
