@@ -24,6 +24,9 @@ type table struct {
 	// subject whose own word is a word of asking ("Few-shot") is named by
 	// them together.
 	spelt [][]string
+	// shared are the terms every subject holds ("scam" of "Old-Style Scam"
+	// and "AI-Powered Scam").
+	shared []string
 	// features holds each row's feature terms, and featureKinds the kind of
 	// question each feature's words answer ("Applications": uses) and
 	// whether they name examples.
@@ -82,6 +85,15 @@ const (
 func (t *table) names(q *question, i int) bool {
 	if t.keys[i] != "" && q.hasTerm(t.keys[i]) {
 		return true
+	}
+	if len(t.shared) > 0 {
+		// "old scams and ai scams": a word only one subject has, before
+		// the noun all of them share, names that one ("Old-Style Scam").
+		for j := 0; j+1 < len(q.words); j++ {
+			if d := q.termOf(q.words[j]); d != "" && slices.Contains(t.subjects[i], d) && slices.Contains(t.shared, q.termOf(q.words[j+1])) {
+				return true
+			}
+		}
 	}
 	sp := t.spelt[i]
 	if len(sp) < 2 {
@@ -146,6 +158,7 @@ func (ix *Index) newTables() []table {
 			for _, term := range shared {
 				if len(c.Subjects) > 1 {
 					ix.shared[term] = true // "temperature" of "Low temperature" and "High temperature"
+					t.shared = append(t.shared, term)
 				}
 			}
 			for _, r := range c.Rows {

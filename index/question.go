@@ -1031,3 +1031,13 @@ func (ix *Index) namesWorkings(q *question) bool {
 	}
 	return false
 }
+
+// termOf is the analyzed term of one of q's content words as asked, or "".
+func (q *question) termOf(w string) string {
+	for _, qt := range q.terms {
+		if qt.word == w {
+			return qt.term
+		}
+	}
+	return ""
+}
