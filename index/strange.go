@@ -116,12 +116,18 @@ func asksProduction(ws []string) bool {
 // namesStranger reports whether the question names, in capitals, a name
 // the articles never use that says something (not a common word: "my
 // English essay"): "What does the EU AI Act say", "is Stable Diffusion
-// free". A capital opening a sentence is no name, an acronym is.
+// free". A capital opening a sentence is no name, an acronym is; a name
+// narrowing what "which" asks for is not what is asked of (see
+// qualifiesAsked).
 func (ix *Index) namesStranger(sentences []string, q *question) bool {
 	for _, sentence := range sentences {
-		for i, f := range strings.Fields(sentence) {
+		fields := strings.Fields(sentence)
+		for i, f := range fields {
 			w, upper := capitalized(f)
 			if !upper || i == 0 && !allCaps(w) || w == "I" {
+				continue
+			}
+			if ix.qualifiesAsked(fields, i, q) {
 				continue
 			}
 			lower := strings.ToLower(w)
@@ -223,3 +229,19 @@ func asksOfBot(q *question) bool {
 // youVerbs come before "you" when the bot is asked of: "can you", "are
 // you", "do you".
 var youVerbs = []string{"can", "could", "do", "are", "will", "would"}
+
+// qualifiesAsked reports a name that narrows the thing a "which" or "what"
+// asks for ("which Hollywood actor", "what British company"): the thing,
+// a lowercase word the articles use, is what is asked, not the name.
+func (ix *Index) qualifiesAsked(fields []string, i int, q *question) bool {
+	if i == 0 || i+1 >= len(fields) {
+		return false
+	}
+	before := strings.ToLower(strings.Trim(fields[i-1], ",.;:!?\"'"))
+	next, upper := capitalized(fields[i+1])
+	if before != "which" && before != "what" || upper || next == "" {
+		return false
+	}
+	next = strings.ToLower(next)
+	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.word == next && t.known == 1 })
+}
