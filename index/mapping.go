@@ -83,6 +83,9 @@ var chatSpellings = map[string]string{
 	"n": "and", "w": "with", "abt": "about", "dif": "difference", "diff": "difference",
 	"urself": "yourself", "urselves": "yourselves", "til": "until", "b4": "before", "bout": "about",
 	"eli5": "explain", // "explain like i'm five"
+	// spellings by sound, which one edit would make other words ("shud"
+	// is one from "shut", "wich" from "with", "skool" from "stool")
+	"shud": "should", "wud": "would", "cud": "could", "wich": "which", "skool": "school", "theyre": "they're",
 }
 
 // clippings are clipped words that book-based frequencies rank as rare,
