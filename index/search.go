@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -70,6 +71,12 @@ const (
 	// "what's the future of genai" although every section names genai, not
 	// enough to lift a section that matches nothing but its kind.
 	kindBonus = 1
+	// kindMargin is how much more of a question another section must hold
+	// for a section of the kind asked, about a subject the question does
+	// not name, to lose its kind's bonus (see aboutElse); as a
+	// comparison's section must hold leadMargin more to lead over one of
+	// the kind asked.
+	kindMargin = leadMargin
 	// restateDiscount weighs a summary section (an introduction, a
 	// conclusion) against the sections it restates, for a question that
 	// asks no summary.
@@ -614,6 +621,16 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		lead = ix.sections[ranked[0].section].article
 	}
 	q.at = ix.placed(q, lead, ranked)
+	heldMost := sync.OnceValue(func() float64 {
+		// the most of the question a section the search found holds
+		best := 0.0
+		for _, h := range ranked[:min(len(ranked), maxKinded)] {
+			if h.text > 0 || h.heading > 0 {
+				best = max(best, ix.coverage(q, h.section))
+			}
+		}
+		return best
+	})
 	for i := range min(len(ranked), maxKinded) {
 		h := &ranked[i]
 		if q.at >= 0 {
@@ -630,7 +647,7 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		for _, ts := range topical {
 			topic = max(topic, ix.topicOf(ts, ix.sections[h.section].article))
 		}
-		if ix.suits(h.section, q, topic) {
+		if ix.suits(h.section, q, topic) && !ix.aboutElse(q, h.section, heldMost) {
 			h.score += kindBonus * top
 			h.suits = true
 		}
@@ -697,3 +714,25 @@ func (ix *Index) mainTopics(ranked []hit, n int) []Topic {
 }
 
 const introductionID = "introduction"
+
+// aboutElse reports a section of the kind asked whose heading names a
+// subject, not the articles' own, that the question does not name, by
+// its words or its heading's form, while another section found holds
+// clearly more of the question (more than kindMargin): its kind is no
+// reason for it to lead. "How Chatbot Phishing Works" does not answer
+// "how can my bank tell that a payment was not made by me", which the
+// section on how banks fight back holds more of; "How Do LLMs Work" is
+// about what every section is about, and answers "how does it pick the
+// next word".
+func (ix *Index) aboutElse(q *question, s int, heldMost func() float64) bool {
+	if q.formOnly() {
+		return false
+	}
+	sk := ix.kinds[s]
+	if !slices.ContainsFunc(sk.subject, func(t string) bool { return !ix.anchors[t] }) ||
+		slices.ContainsFunc(sk.subject, q.hasTerm) ||
+		slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) }) {
+		return false
+	}
+	return ix.coverage(q, s)+kindMargin < heldMost()
+}
