@@ -160,13 +160,14 @@ func headingAsks(heading string, n need) bool {
 	case needNumber:
 		return ws[0] == "how" && (ws[1] == "many" || ws[1] == "much")
 	case needSteps:
-		// "How to Check AI-Written Code", "Overfitting and How to Spot It"
+		// "How to Check AI-Written Code", "Overfitting and How to Spot It",
+		// "What to Do If You Are Targeted"
 		for i := 0; i+1 < len(ws); i++ {
 			if ws[i] == "how" && ws[i+1] == "to" {
 				return true
 			}
 		}
-		return false
+		return advises(ws)
 	}
 	return false
 }

@@ -63,7 +63,9 @@ func (ix *Index) sectionKinds() []sectionKind {
 			sk.kind = kindOutlook
 		case has[kindOverview]:
 			sk.kind = kindOverview
-		case len(ws) > 1 && ws[0] == "what" || has[kindDefine]:
+		case len(ws) > 1 && ws[0] == "what" && !advises(ws) || has[kindDefine]:
+			// "What Is a Diffusion Model"; "What to Do If You Are
+			// Targeted" tells the reader what to do, as "How to" does
 			sk.kind = kindDefine
 		case hasTable:
 			sk.kind = kindDiffer
@@ -389,3 +391,9 @@ func headedWhy(heading string) bool {
 // comingAbout are the verbs that end a heading of how something comes
 // about: "How Bias Happens".
 var comingAbout = []string{"happens", "happen", "happened", "arises", "arise", "starts", "begins"}
+
+// advises reports a heading of advice to the reader opening with "what":
+// "What to Do If You Are Targeted", "What You Can Do".
+func advises(ws []string) bool {
+	return len(ws) > 2 && ws[0] == "what" && (ws[1] == "to" || slices.Contains(people, ws[1]) && slices.Contains([]string{"can", "should", "must"}, ws[2]))
+}
