@@ -46,7 +46,7 @@ const (
 // frequencies rank chat spellings as rare words, so they are listed here.
 var conversationalWords = []string{
 	"tell", "explain", "explained", "describe", "define", "definition", "mean", "meaning", "means",
-	"please", "pls", "plz", "pl", "know", "want", "give", "show", "list", "name", "kind", "kinds", "thing", "things",
+	"please", "pls", "plz", "pl", "know", "want", "give", "show", "display", "list", "name", "kind", "kinds", "thing", "things",
 	"really", "exactly", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks", "thx", "ty",
 	"can", "could", "would", "will", "u", "ur", "r", "y", "ya", "yo", "whats", "what's", "wats", "hows", "whos", "wat", "wut", "wht",
 	"anything", "something", "stuff", "mention", "mentioned", "say", "says", "said",
@@ -67,7 +67,7 @@ var conversationalWords = []string{
 // ("for my essay"), and so dropped as chat, unless a heading of the corpus
 // is about them ("Homework: Good Uses and Bad Uses", "Get It to Quiz
 // You"): see Index.situated.
-var situationWords = []string{"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw"}
+var situationWords = []string{"essay", "homework", "assignment", "project", "exam", "quiz", "coursework", "worksheet", "hw", "slides", "presentation", "revision"}
 
 // documentWords name the text asked of as a class knows it ("the tl;dr of
 // the reading"): words of asking, as conversationalWords are, and what
