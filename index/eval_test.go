@@ -362,6 +362,9 @@ var questionSets = []struct {
 	{"maps", 0.76, true},      // a thirty-seventh note (testdata/notes-maps: AI in maps and navigation), written at the start of the thirteenth round; held out, counted first on 787ead7 (76.4%)
 	{"rho", 0.89, true},       // a class's mix (article and week-3 note), written with maps; held out, counted first on 787ead7 (89.2%)
 	{"scams", 0.63, false},    // a thirty-eighth note (testdata/notes-scams: AI and online scams), written with maps; counted once on 787ead7 (63.9%), then read as a dev set
+	{"upsilon", 0.85, true},   // a class's mix (article and week-3 note), written mid-thirteenth round; held out, counted first on 0e36337 and on 787ead7 (85.8% both)
+	{"vote", 0.58, true},      // a thirty-ninth note (testdata/notes-vote: AI and elections), written with upsilon; held out, counted as upsilon (58.3% both)
+	{"watch", 0.75, true},     // a fortieth (testdata/notes-watch: AI in smartwatches and fitness trackers), written with upsilon; held out, counted as upsilon (75.0% both)
 	{"pi", 0.86, false},       // a class's mix (article and week-3 note), written with maps; counted once on 787ead7 (86.7%), then read as a dev set
 }
 
