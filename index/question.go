@@ -244,6 +244,9 @@ func (ix *Index) parse(raw string) question {
 	for i := range gistOf(ws) {
 		form[i] = true // "what is the main idea": a summary asked
 	}
+	for i := range ix.mannerOfAsking(ws) {
+		form[i] = true // "give me the key differences quickly": how to answer, not what
+	}
 	for i := range lostOnMe(ws) {
 		form[i] = true // "what are open weights? i not understand this word"
 	}
@@ -1040,4 +1043,32 @@ func (q *question) termOf(w string) string {
 		}
 	}
 	return ""
+}
+
+// requestVerbs open a request to the bot: "give me", "list", "explain".
+var requestVerbs = []string{"give", "list", "show", "tell", "explain", "summarize", "summarise", "compare", "describe", "define", "name", "display"}
+
+// mannerOfAsking finds an adverb, or "fast", that says how the asker
+// wants the answer: at the end of a request ("give me the key
+// differences quickly", "list them fast") or opening a question
+// ("quickly, what are the differences"). It returns the word's index.
+func (ix *Index) mannerOfAsking(ws []string) map[int]bool {
+	manner := func(w string) bool {
+		if w == "fast" || w == "quick" || w == "asap" {
+			return true
+		}
+		word, ok := ix.lex.Lookup(w)
+		return ok && word.OnlyAdverb() && strings.HasSuffix(w, "ly")
+	}
+	out := map[int]bool{}
+	rest := withoutFillers(ws)
+	requests := len(rest) > 0 && slices.Contains(requestVerbs, rest[0]) ||
+		len(rest) > 1 && (rest[0] == "can" || rest[0] == "could") && (rest[1] == "you" || rest[1] == "u")
+	if last := len(ws) - 1; requests && last > 0 && manner(ws[last]) {
+		out[last] = true
+	}
+	if len(ws) > 1 && manner(ws[0]) && slices.Contains([]string{"what", "whats", "how", "why", "which", "who", "is", "are", "can", "does", "do"}, ws[1]) {
+		out[0] = true
+	}
+	return out
 }
