@@ -83,6 +83,30 @@ const (
 // names reports whether q names subject i of t: its key, or all its
 // words in their order ("few shot" of "Few-shot", "few" being no term).
 func (t *table) names(q *question, i int) bool {
+	if t.namesOwn(q, i) {
+		return true
+	}
+	if len(t.shared) == 0 {
+		return false
+	}
+	// "between traditional scams and ai scams": with every other subject
+	// named, another word before the noun they share names the one left.
+	for j := range t.keys {
+		if j != i && !t.namesOwn(q, j) {
+			return false
+		}
+	}
+	for j := 0; j+1 < len(q.words); j++ {
+		d := q.termOf(q.words[j])
+		if d != "" && !t.subjectWord(d) && slices.Contains(t.shared, q.termOf(q.words[j+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOwn reports whether q names subject i of t by its own words (see names).
+func (t *table) namesOwn(q *question, i int) bool {
 	if t.keys[i] != "" && q.hasTerm(t.keys[i]) {
 		return true
 	}
