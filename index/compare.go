@@ -44,6 +44,9 @@ type table struct {
 	// purposeRow marks a feature that is a word for what something is
 	// for ("Purpose", "Goal"), as the lexicon relates it to "purpose".
 	purposeRow []bool
+	// amountRow marks a feature that is a word for how much there is
+	// ("Volume", "Quantity"), as the lexicon relates it to "amount".
+	amountRow []bool
 	// outputRow marks a feature that is a word for what something gives
 	// out ("Output", "Result").
 	outputRow []bool
@@ -193,6 +196,7 @@ func (ix *Index) newTables() []table {
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
+				t.amountRow = append(t.amountRow, ix.namesConcept(ws, "amount"))
 				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
 				var cells []string
 				var values [][]string
@@ -360,6 +364,14 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		}
 		if cand.row < 0 && extent >= 0 && q.asksKindOf {
 			cand.row, cand.named = extent, true
+		}
+		if cand.row < 0 && about && (q.need == needNumber || q.need == needCapacity) && slices.Contains(q.words, "many") {
+			// "how many messages can ai send compared to a person": the
+			// row of how much each does, Volume; "how much does an ai
+			// scam know about me" asks no amount.
+			if j := slices.Index(t.amountRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
 		}
 		if cand.row < 0 && about && q.purpose {
 			// "why were llms built": the row of what each is for.
