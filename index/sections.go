@@ -152,6 +152,10 @@ func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 		// a heading that asks why of a telling word of the question
 		// gives the reason asked.
 		return true
+	case asksWhatToDo(q.words) && advises(words(ix.section(s).Heading)) && ix.touches(s, q):
+		// "what should i do now": the section headed "What to Do If
+		// You Are Targeted" asks it too
+		return true
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
 	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) })),
@@ -396,4 +400,14 @@ var comingAbout = []string{"happens", "happen", "happened", "arises", "arise", "
 // "What to Do If You Are Targeted", "What You Can Do".
 func advises(ws []string) bool {
 	return len(ws) > 2 && ws[0] == "what" && (ws[1] == "to" || slices.Contains(people, ws[1]) && slices.Contains([]string{"can", "should", "must"}, ws[2]))
+}
+
+// asksWhatToDo reports "what should i do", "what do we do", "what can i do".
+func asksWhatToDo(ws []string) bool {
+	for i := 0; i+3 < len(ws); i++ {
+		if ws[i] == "what" && slices.Contains([]string{"should", "do", "can", "could", "must"}, ws[i+1]) && slices.Contains([]string{"i", "we", "you", "u"}, ws[i+2]) && ws[i+3] == "do" {
+			return true
+		}
+	}
+	return false
 }
