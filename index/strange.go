@@ -144,7 +144,9 @@ func (ix *Index) namesStranger(sentences []string, q *question) bool {
 // strangeHead reports a question of what a phrase is, or how it works,
 // whose last word, the thing itself, the articles never use, though they
 // use the words before it: "what is a large language school" asks of a
-// school, "how do language schools work" of schools.
+// school, "how do language schools work" of schools. A phrase opening
+// with an -ing word is that doing, said of its object: "how does mining
+// cryptocurrency work" asks of the mining.
 func (ix *Index) strangeHead(q *question) bool {
 	ws := withoutFillers(q.words)
 	var phrase []string
@@ -165,13 +167,17 @@ func (ix *Index) strangeHead(q *question) bool {
 		return false
 	}
 	head := phrase[len(phrase)-1]
+	gerund := false
+	if w, ok := ix.lex.Lookup(phrase[0]); ok && w.Lemma != "" && strings.HasSuffix(phrase[0], "ing") && len(phrase[0]) > 5 {
+		head, gerund = phrase[0], true // "how does mining cryptocurrency work": the mining works, what is mined does not
+	}
 	i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == head })
 	if i < 0 {
 		return false
 	}
 	h := q.terms[i]
 	pos, _ := ix.partsOfSpeech(head)
-	if l := ix.lemma(head); !strings.Contains(pos, "n") || l != head && head != l+"s" && head != l+"es" {
+	if l := ix.lemma(head); !gerund && (!strings.Contains(pos, "n") || l != head && head != l+"s" && head != l+"es") {
 		return false // a noun or its plural, not "called" in "what is googles llm called"
 	}
 	return !h.cue && h.known < synonymKnown &&
