@@ -621,12 +621,13 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		lead = ix.sections[ranked[0].section].article
 	}
 	q.at = ix.placed(q, lead, ranked)
-	heldMost := sync.OnceValue(func() float64 {
-		// the most of the question a section the search found holds
-		best := 0.0
+	heldMost := sync.OnceValue(func() map[int]float64 {
+		// the most of the question a section the search found holds, by article
+		best := map[int]float64{}
 		for _, h := range ranked[:min(len(ranked), maxKinded)] {
 			if h.text > 0 || h.heading > 0 {
-				best = max(best, ix.coverage(q, h.section))
+				a := ix.sections[h.section].article
+				best[a] = max(best[a], ix.coverage(q, h.section))
 			}
 		}
 		return best
@@ -723,16 +724,32 @@ const introductionID = "introduction"
 // "how can my bank tell that a payment was not made by me", which the
 // section on how banks fight back holds more of; "How Do LLMs Work" is
 // about what every section is about, and answers "how does it pick the
-// next word".
-func (ix *Index) aboutElse(q *question, s int, heldMost func() float64) bool {
+// next word" — unless a section of another article (a teacher's note
+// beside it) holds clearly more of the question: "how does copilot guess
+// what i am going to type next" is the note on code assistants'.
+func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64) bool {
 	if q.formOnly() {
 		return false
 	}
 	sk := ix.kinds[s]
-	if !slices.ContainsFunc(sk.subject, func(t string) bool { return !ix.anchors[t] }) ||
-		slices.ContainsFunc(sk.subject, q.hasTerm) ||
+	if slices.ContainsFunc(sk.subject, q.hasTerm) ||
 		slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) }) {
 		return false
 	}
-	return ix.coverage(q, s)+kindMargin < heldMost()
+	best := 0.0
+	if !slices.ContainsFunc(sk.subject, func(t string) bool { return !ix.anchors[t] }) {
+		if len(sk.subject) == 0 {
+			return false
+		}
+		for a, c := range heldMost() {
+			if a != ix.sections[s].article {
+				best = max(best, c)
+			}
+		}
+	} else {
+		for _, c := range heldMost() {
+			best = max(best, c)
+		}
+	}
+	return ix.coverage(q, s)+kindMargin < best
 }
