@@ -898,7 +898,7 @@ func purposeIdiom(ws []string, i int) bool {
 var purposeVerbs = []string{"do", "accomplish", "achieve", "serve", "solve", "fulfil", "fulfill", "be", "help"}
 
 // categorizes reports a question of the form "is X a Y", "does X count as
-// a Y", "are X a kind of Y": it asks how two things relate.
+// a Y", "are X a kind of Y", "are all X Ys": it asks how two things relate.
 func categorizes(ws []string) bool {
 	ws = withoutFillers(ws)
 	if len(ws) < 3 {
@@ -911,6 +911,9 @@ func categorizes(ws []string) bool {
 		return true // "where does runwayml fit in all this": in which group
 	}
 	opensYesNo := slices.Contains([]string{"is", "are", "isn't", "does", "do"}, ws[0])
+	if (ws[0] == "are" || ws[0] == "is") && (ws[1] == "all" || ws[1] == "every") && !slices.ContainsFunc(ws[2:], func(w string) bool { return stopWords[w] && w != "ai" }) {
+		return true // "are all generative ai models llms": every one of them in that category
+	}
 	for i := 1; i < len(ws)-1; i++ {
 		switch {
 		case (ws[i] == "count" || ws[i] == "counts") && ws[i+1] == "as", ws[i] == "belong" || ws[i] == "belongs":
