@@ -444,7 +444,7 @@ func (ix *Index) parse(raw string) question {
 	q.purpose = ix.asksPurpose(q.words) || len(sentences) > 1 && slices.ContainsFunc(sentences, func(s string) bool {
 		return ix.asksPurpose(words(s)) // "what's each one basically for? like what job ..."
 	})
-	q.output = slices.ContainsFunc(q.words, func(w string) bool { return ix.formOf(w, outputWords) })
+	q.output = slices.ContainsFunc(q.words, func(w string) bool { return ix.formOf(w, outputWords) }) || comesOut(q.words)
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
@@ -1071,4 +1071,15 @@ func (ix *Index) mannerOfAsking(ws []string) map[int]bool {
 		out[0] = true
 	}
 	return out
+}
+
+// comesOut reports a phrasal verb of giving out: "what does the text come
+// out like", "what it spits out", "how does it turn out".
+func comesOut(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i+1] == "out" && slices.Contains([]string{"come", "comes", "came", "coming", "turn", "turns", "turned", "spit", "spits", "spat", "churn", "churns", "pump", "pumps", "put", "puts"}, ws[i]) {
+			return true
+		}
+	}
+	return false
 }
