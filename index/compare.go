@@ -47,6 +47,9 @@ type table struct {
 	// amountRow marks a feature that is a word for how much there is
 	// ("Volume", "Quantity"), as the lexicon relates it to "amount".
 	amountRow []bool
+	// priceRow marks a feature that is a word for what something costs
+	// ("Cost", "Price"), as the lexicon relates it to "cost".
+	priceRow []bool
 	// outputRow marks a feature that is a word for what something gives
 	// out ("Output", "Result").
 	outputRow []bool
@@ -197,6 +200,7 @@ func (ix *Index) newTables() []table {
 				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
 				t.amountRow = append(t.amountRow, ix.namesConcept(ws, "amount"))
+				t.priceRow = append(t.priceRow, ix.namesConcept(ws, "cost") || ix.namesConcept(ws, "price"))
 				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
 				var cells []string
 				var values [][]string
@@ -370,6 +374,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			// row of how much each does, Volume; "how much does an ai
 			// scam know about me" asks no amount.
 			if j := slices.Index(t.amountRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
+		if cand.row < 0 && about && (q.need == needPrice || slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(moneyWords, w) })) {
+			// "is a real tutor gonna be way more money", "money wise how
+			// do they compare": the row of what each costs.
+			if j := slices.Index(t.priceRow, true); j >= 0 {
 				cand.row, cand.named = j, true
 			}
 		}
@@ -1042,3 +1053,6 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 	}
 	return row
 }
+
+// moneyWords speak of what something costs: "way more money", "pricey".
+var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
