@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -50,6 +51,9 @@ type table struct {
 	// priceRow marks a feature that is a word for what something costs
 	// ("Cost", "Price"), as the lexicon relates it to "cost".
 	priceRow []bool
+	// availableRow marks a feature that is a word for when something can
+	// be had ("Availability").
+	availableRow []bool
 	// outputRow marks a feature that is a word for what something gives
 	// out ("Output", "Result").
 	outputRow []bool
@@ -201,6 +205,7 @@ func (ix *Index) newTables() []table {
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
 				t.amountRow = append(t.amountRow, ix.namesConcept(ws, "amount"))
 				t.priceRow = append(t.priceRow, ix.namesConcept(ws, "cost") || ix.namesConcept(ws, "price"))
+				t.availableRow = append(t.availableRow, ix.namesConcept(ws, "availability"))
 				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
 				var cells []string
 				var values [][]string
@@ -381,6 +386,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			// "is a real tutor gonna be way more money", "money wise how
 			// do they compare": the row of what each costs.
 			if j := slices.Index(t.priceRow, true); j >= 0 {
+				cand.row, cand.named = j, true
+			}
+		}
+		if cand.row < 0 && about && cand.subjects > 0 && asksWhenever(q.words) {
+			// "can i use an ai tutor at 3am", "whenever i want", of a
+			// subject the table compares: the row of when each can be had.
+			if j := slices.Index(t.availableRow, true); j >= 0 {
 				cand.row, cand.named = j, true
 			}
 		}
@@ -1056,3 +1068,14 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 
 // moneyWords speak of what something costs: "way more money", "pricey".
 var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
+
+// clockRE is a time of day: "3am", "10pm", "24/7".
+var clockRE = regexp.MustCompile(`^(\d{1,2}(am|pm)|24/7)$`)
+
+// asksWhenever reports a question of whether something can be had at any
+// time: "whenever i want", "at 3am", "in the middle of the night".
+func asksWhenever(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool {
+		return clockRE.MatchString(w) || slices.Contains([]string{"whenever", "anytime", "night", "midnight", "weekend", "weekends"}, w)
+	})
+}
