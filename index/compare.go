@@ -1,7 +1,6 @@
 package index
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -45,15 +44,9 @@ type table struct {
 	// purposeRow marks a feature that is a word for what something is
 	// for ("Purpose", "Goal"), as the lexicon relates it to "purpose".
 	purposeRow []bool
-	// amountRow marks a feature that is a word for how much there is
-	// ("Volume", "Quantity"), as the lexicon relates it to "amount".
-	amountRow []bool
-	// priceRow marks a feature that is a word for what something costs
-	// ("Cost", "Price"), as the lexicon relates it to "cost".
-	priceRow []bool
-	// availableRow marks a feature that is a word for when something can
-	// be had ("Availability").
-	availableRow []bool
+	// concepts marks, per rowConcepts entry, the rows whose feature is a
+	// word for its concept ("Volume" for an amount, "Cost" for a price).
+	concepts [][]bool
 	// outputRow marks a feature that is a word for what something gives
 	// out ("Output", "Result").
 	outputRow []bool
@@ -203,9 +196,12 @@ func (ix *Index) newTables() []table {
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
-				t.amountRow = append(t.amountRow, ix.namesConcept(ws, "amount"))
-				t.priceRow = append(t.priceRow, ix.namesConcept(ws, "cost") || ix.namesConcept(ws, "price"))
-				t.availableRow = append(t.availableRow, ix.namesConcept(ws, "availability"))
+				for k, rc := range rowConcepts {
+					if len(t.concepts) <= k {
+						t.concepts = append(t.concepts, nil)
+					}
+					t.concepts[k] = append(t.concepts[k], slices.ContainsFunc(rc.concepts, func(c string) bool { return ix.namesConcept(ws, c) }))
+				}
 				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
 				var cells []string
 				var values [][]string
@@ -374,25 +370,11 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		if cand.row < 0 && extent >= 0 && q.asksKindOf {
 			cand.row, cand.named = extent, true
 		}
-		if cand.row < 0 && about && (q.need == needNumber || q.need == needCapacity) && slices.Contains(q.words, "many") {
-			// "how many messages can ai send compared to a person": the
-			// row of how much each does, Volume; "how much does an ai
-			// scam know about me" asks no amount.
-			if j := slices.Index(t.amountRow, true); j >= 0 {
-				cand.row, cand.named = j, true
-			}
-		}
-		if cand.row < 0 && about && (q.need == needPrice || slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(moneyWords, w) })) {
-			// "is a real tutor gonna be way more money", "money wise how
-			// do they compare": the row of what each costs.
-			if j := slices.Index(t.priceRow, true); j >= 0 {
-				cand.row, cand.named = j, true
-			}
-		}
-		if cand.row < 0 && about && cand.subjects > 0 && asksWhenever(q.words) {
-			// "can i use an ai tutor at 3am", "whenever i want", of a
-			// subject the table compares: the row of when each can be had.
-			if j := slices.Index(t.availableRow, true); j >= 0 {
+		if cand.row < 0 && about {
+			// "how many messages can ai send compared to a person", "money
+			// wise how do they compare", "can i use an ai tutor at 3am":
+			// the row of the concept asked (see rowConcepts).
+			if j := t.conceptRow(q, cand.subjects > 0); j >= 0 {
 				cand.row, cand.named = j, true
 			}
 		}
@@ -1064,18 +1046,4 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 		return -1
 	}
 	return row
-}
-
-// moneyWords speak of what something costs: "way more money", "pricey".
-var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
-
-// clockRE is a time of day: "3am", "10pm", "24/7".
-var clockRE = regexp.MustCompile(`^(\d{1,2}(am|pm)|24/7)$`)
-
-// asksWhenever reports a question of whether something can be had at any
-// time: "whenever i want", "at 3am", "in the middle of the night".
-func asksWhenever(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool {
-		return clockRE.MatchString(w) || slices.Contains([]string{"whenever", "anytime", "night", "midnight", "weekend", "weekends"}, w)
-	})
 }

@@ -1,0 +1,86 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+)
+
+// rowConcept is a feature a question may ask of a table without naming
+// it, by what it says: "way more money" asks the Cost, "at 3am" the
+// Availability. The row is the one whose feature the lexicon relates to
+// one of concepts (namesConcept).
+type rowConcept struct {
+	concepts []string
+	asked    func(q *question) bool
+	// ofSubject: only when the question names a subject the table
+	// compares ("can i use an ai tutor at 3am"; "study at night" asks of
+	// no tutor).
+	ofSubject bool
+}
+
+// rowConcepts are tried in this order, after a row named or found by its
+// cells, and before the kinds of rows a question's form asks (purpose,
+// reach, output).
+var rowConcepts = []rowConcept{
+	// "how many messages can ai send compared to a person": how much each
+	// does; "how much does an ai scam know about me" asks no amount.
+	{[]string{"amount"}, func(q *question) bool {
+		return (q.need == needNumber || q.need == needCapacity) && slices.Contains(q.words, "many")
+	}, false},
+	// "is a real tutor gonna be way more money", "money wise": what each costs.
+	{[]string{"cost", "price"}, func(q *question) bool {
+		return q.need == needPrice || slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(moneyWords, w) })
+	}, false},
+	// "can i use an ai tutor at 3am", "whenever i want": when each can be had.
+	{[]string{"availability"}, func(q *question) bool { return asksWhenever(q.words) }, true},
+	// "is my data safer with an on-device model": who sees what each keeps.
+	{[]string{"privacy"}, func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(privacyWords, w) }) ||
+			hasPair(q.words, []string{"my", "our", "your"}, []string{"data", "info", "information", "messages", "chats"})
+	}, false},
+	// "how is getting hold of an open model different": how each is had.
+	{[]string{"access"}, func(q *question) bool {
+		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
+	}, true},
+}
+
+// privacyWords speak of what is kept from others.
+var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
+
+// hasPair reports a word of first followed at once by one of second.
+func hasPair(ws, first, second []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if slices.Contains(first, ws[i]) && slices.Contains(second, ws[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// conceptRow is the row of the first concept q asks that t has a row of;
+// -1 if none. named says whether q names a compared subject.
+func (t *table) conceptRow(q *question, named bool) int {
+	for k, rc := range rowConcepts {
+		if rc.ofSubject && !named || k >= len(t.concepts) || !rc.asked(q) {
+			continue
+		}
+		if j := slices.Index(t.concepts[k], true); j >= 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// moneyWords speak of what something costs: "way more money", "pricey".
+var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
+
+// clockRE is a time of day: "3am", "10pm", "24/7".
+var clockRE = regexp.MustCompile(`^(\d{1,2}(am|pm)|24/7)$`)
+
+// asksWhenever reports a question of whether something can be had at any
+// time: "whenever i want", "at 3am", "in the middle of the night".
+func asksWhenever(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool {
+		return clockRE.MatchString(w) || slices.Contains([]string{"whenever", "anytime", "night", "midnight", "weekend", "weekends"}, w)
+	})
+}
