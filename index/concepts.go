@@ -38,11 +38,19 @@ var rowConcepts = []rowConcept{
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(privacyWords, w) }) ||
 			hasPair(q.words, []string{"my", "our", "your"}, []string{"data", "info", "information", "messages", "chats"})
 	}, false},
+	// "does the physics model take ages compared with the ai model": how
+	// fast each is.
+	{[]string{"speed"}, func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(speedWords, w) })
+	}, true},
 	// "how is getting hold of an open model different": how each is had.
 	{[]string{"access"}, func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
 	}, true},
 }
+
+// speedWords speak of how fast something is done.
+var speedWords = []string{"fast", "faster", "fastest", "quick", "quicker", "quickly", "slow", "slower", "slowly", "ages", "instantly", "instant"}
 
 // privacyWords speak of what is kept from others.
 var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
