@@ -43,6 +43,10 @@ var rowConcepts = []rowConcept{
 	{[]string{"speed"}, func(q *question) bool {
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(speedWords, w) })
 	}, true},
+	// "which uses less power, a brain or a neural network": the energy each uses.
+	{[]string{"energy", "power"}, func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(energyWords, w) })
+	}, true},
 	// "how is getting hold of an open model different": how each is had.
 	{[]string{"access"}, func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
@@ -51,6 +55,9 @@ var rowConcepts = []rowConcept{
 
 // speedWords speak of how fast something is done.
 var speedWords = []string{"fast", "faster", "fastest", "quick", "quicker", "quickly", "slow", "slower", "slowly", "ages", "instantly", "instant"}
+
+// energyWords speak of the power something uses.
+var energyWords = []string{"power", "electricity", "energy", "battery", "watts"}
 
 // privacyWords speak of what is kept from others.
 var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
