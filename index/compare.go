@@ -200,7 +200,11 @@ func (ix *Index) newTables() []table {
 					if len(t.concepts) <= k {
 						t.concepts = append(t.concepts, nil)
 					}
-					t.concepts[k] = append(t.concepts[k], slices.ContainsFunc(rc.concepts, func(c string) bool { return ix.namesConcept(ws, c) }))
+					head := ws
+					if len(ws) > 1 {
+						head = ix.featureHead(r.Feature) // "Hardware needed" is hardware
+					}
+					t.concepts[k] = append(t.concepts[k], slices.ContainsFunc(rc.concepts, func(c string) bool { return ix.namesConcept(head, c) }))
 				}
 				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
 				var cells []string

@@ -8,7 +8,8 @@ import (
 // rowConcept is a feature a question may ask of a table without naming
 // it, by what it says: "way more money" asks the Cost, "at 3am" the
 // Availability. The row is the one whose feature the lexicon relates to
-// one of concepts (namesConcept).
+// one of concepts (namesConcept), by its head noun when it has several
+// words ("Hardware needed").
 type rowConcept struct {
 	concepts []string
 	asked    func(q *question) bool
@@ -47,6 +48,11 @@ var rowConcepts = []rowConcept{
 	{[]string{"energy", "power"}, func(q *question) bool {
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(energyWords, w) })
 	}, true},
+	// "what kind of computer do you need to run the physics one": the
+	// hardware each needs.
+	{[]string{"hardware"}, func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(hardwareWords, w) })
+	}, true},
 	// "how is getting hold of an open model different": how each is had.
 	{[]string{"access"}, func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
@@ -58,6 +64,9 @@ var speedWords = []string{"fast", "faster", "fastest", "quick", "quicker", "quic
 
 // energyWords speak of the power something uses.
 var energyWords = []string{"power", "electricity", "energy", "battery", "watts"}
+
+// hardwareWords name the machines something runs on.
+var hardwareWords = []string{"computer", "computers", "supercomputer", "supercomputers", "chip", "chips", "gpu", "gpus", "processor", "processors", "laptop", "hardware"}
 
 // privacyWords speak of what is kept from others.
 var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
