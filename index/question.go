@@ -247,6 +247,9 @@ func (ix *Index) parse(raw string) question {
 	for i := range ix.mannerOfAsking(ws) {
 		form[i] = true // "give me the key differences quickly": how to answer, not what
 	}
+	for i := range ix.askersPeople(ws) {
+		form[i] = true // "my nan got a phone call": who the asker speaks of, not the topic
+	}
 	for i := range lostOnMe(ws) {
 		form[i] = true // "what are open weights? i not understand this word"
 	}
@@ -583,7 +586,7 @@ func (ix *Index) sentenceKind(parts []string) kind {
 }
 
 // questionEnd ends a sentence of a message.
-var questionEnd = regexp.MustCompile(`[?!.]+\s+`)
+var questionEnd = regexp.MustCompile(`[?!.:]+\s+`)
 
 // adviceVerbs say what a text advises: "what does the reading recommend".
 var adviceVerbs = []string{"recommend", "suggest", "advise", "propose", "argue", "claim", "conclude"}
@@ -1082,4 +1085,30 @@ func comesOut(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// kinConcepts are what the lexicon relates the asker's family and
+// friends to: "cousin" is a relative, "nan" a grandparent, "mum" a mother.
+var kinConcepts = []string{"relative", "relation", "parent", "mother", "father", "grandparent", "sibling", "kinsman", "kinswoman", "friend", "classmate", "teacher"}
+
+// askersPeople finds the people of the asker's own life it speaks of ("my
+// nan", "my cousin's accent", "my teacher"): the asker's situation, not the
+// topic, unless the articles use the word. It returns their indexes.
+func (ix *Index) askersPeople(ws []string) map[int]bool {
+	out := map[int]bool{}
+	for i := 1; i < len(ws); i++ {
+		if ws[i-1] != "my" && ws[i-1] != "our" {
+			continue
+		}
+		w, _ := strings.CutSuffix(ws[i], "'s")
+		l := ix.lemma(w)
+		if ix.df[ix.stem.stem(w)] > 0 || stopWords[w] {
+			continue
+		}
+		syn, oth := ix.lex.Related(l)
+		if slices.Contains(kinConcepts, l) || slices.ContainsFunc(kinConcepts, func(c string) bool { return slices.Contains(syn, c) || slices.Contains(oth, c) }) {
+			out[i] = true
+		}
+	}
+	return out
 }
