@@ -302,8 +302,11 @@ var madeUp = []string{"stuff", "things", "thing", "facts", "fact", "answers", "a
 	"info", "details", "lies", "quotes", "data", "numbers", "stories", "it", "shit", "crap"}
 
 // fabricates reports a question of making things up, a concern the
-// articles name as misinformation.
+// articles name as misinformation: "make stuff up", "invent fake details".
 func (ix *Index) fabricates(ws []string) bool {
+	if inventsFacts(ws) >= 0 {
+		return true
+	}
 	if !slices.Contains(ws, "up") {
 		return false
 	}
@@ -946,3 +949,20 @@ func categorized(ws []string, i int) bool {
 // relative clause may come between the subject and its category ("is a
 // bot that writes code an llm"): "that", "who" and "which" open none here.
 var clauseOpeners = []string{"to", "for", "if", "when", "like", "than", "as"}
+
+// inventsFacts is the index of a verb of inventing whose object, a few
+// words on, is what is made up when lying ("invent fake details", "invent
+// wrong medical facts", "not invent stuff"); -1 if none.
+func inventsFacts(ws []string) int {
+	for i, w := range ws {
+		if !slices.Contains([]string{"invent", "invents", "invented", "inventing", "fabricate", "fabricates", "fabricated", "fabricating"}, w) {
+			continue
+		}
+		for _, v := range ws[i+1 : min(len(ws), i+4)] {
+			if slices.Contains(madeUp, v) {
+				return i
+			}
+		}
+	}
+	return -1
+}

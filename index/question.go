@@ -247,6 +247,9 @@ func (ix *Index) parse(raw string) question {
 	for i := range ix.mannerOfAsking(ws) {
 		form[i] = true // "give me the key differences quickly": how to answer, not what
 	}
+	if i := inventsFacts(ws); i >= 0 {
+		form[i] = true // "invent fake details": making things up, a concern of the form
+	}
 	for i := range ix.askersPeople(ws) {
 		form[i] = true // "my nan got a phone call": who the asker speaks of, not the topic
 	}
