@@ -300,6 +300,7 @@ func (ix *Index) parse(raw string) question {
 		q.words = append(q.words, w)
 		cs = append(cs, content{w, english})
 	}
+	quotedOnly := quotedWords(raw)
 	seen := map[string]bool{}
 	for _, c := range cs {
 		t := qterm{word: c.word, term: ix.stem.stem(c.word), weight: ix.weight(c.word, c.english)}
@@ -334,7 +335,7 @@ func (ix *Index) parse(raw string) question {
 			t.known = 1
 			// Its relatives too, for the sections that say it otherwise
 			// ("law" of a section on "legal" writing); not searched.
-			if c.english && t.weight >= minExpandWeight && !ownWord && !ix.fieldInitialisms[t.term] {
+			if c.english && t.weight >= minExpandWeight && !ownWord && !ix.fieldInitialisms[t.term] && !quotedOnly[c.word] {
 				t.syn, t.rel, _ = ix.relatedTerms(c.word)
 				t.also = append(slices.Clip(t.syn), t.rel...)
 			}
@@ -1114,4 +1115,28 @@ func (ix *Index) askersPeople(ws []string) map[int]bool {
 		}
 	}
 	return out
+}
+
+// quotedRE finds a span in quotation marks: "'Dear Customer'".
+var quotedRE = regexp.MustCompile(`(?:^|\s)['"“‘]([^'"”’]+)['"”’](?:[\s.,!?;:]|$)`)
+
+// quotedWords are the words a message says only inside quotation marks:
+// quoted from something, they are that text's words, and mean what they
+// say there, not their relatives ("'Dear Customer'" is no cost).
+func quotedWords(raw string) map[string]bool {
+	m := quotedRE.FindAllStringSubmatchIndex(raw, -1)
+	if m == nil {
+		return nil
+	}
+	in, out := map[string]bool{}, raw
+	for i := len(m) - 1; i >= 0; i-- {
+		for _, w := range words(raw[m[i][2]:m[i][3]]) {
+			in[w] = true
+		}
+		out = out[:m[i][2]] + " " + out[m[i][3]:]
+	}
+	for _, w := range words(out) {
+		delete(in, w)
+	}
+	return in
 }
