@@ -49,7 +49,7 @@ var conversationalWords = []string{
 	"please", "pls", "plz", "pl", "know", "want", "give", "show", "display", "list", "name", "kind", "kinds", "thing", "things",
 	"really", "exactly", "simply", "term", "terms", "eli5", "hey", "hi", "hello", "thanks", "thx", "ty",
 	"can", "could", "would", "will", "u", "ur", "r", "y", "ya", "yo", "whats", "what's", "wats", "hows", "whos", "wat", "wut", "wht",
-	"anything", "something", "stuff", "mention", "mentioned", "say", "says", "said",
+	"anything", "something", "stuff", "mention", "mentions", "mentioned", "mentioning", "say", "says", "said",
 	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "guy", "folks", "actually", "basically", "literally",
 	"lol", "lmao", "omg", "ngl", "tbh", "imo", "imho", "btw", "fr", "rn", "idk", "ik", "bc", "cuz", "coz", "tho", "ppl",
 	"gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ok", "okay", "pretty", "like", "yeah", "yes", "nah", "um", "uh",

@@ -250,6 +250,9 @@ func (ix *Index) parse(raw string) question {
 	if i := inventsFacts(ws); i >= 0 {
 		form[i] = true // "invent fake details": making things up, a concern of the form
 	}
+	for i := range speakerTag(raw, ws) {
+		form[i] = true // "Teacher check: list the four ethical challenges": who asks, not what
+	}
 	for i := range ix.askersPeople(ws) {
 		form[i] = true // "my nan got a phone call": who the asker speaks of, not the topic
 	}
@@ -1139,4 +1142,31 @@ func quotedWords(raw string) map[string]bool {
 		delete(in, w)
 	}
 	return in
+}
+
+// tagWords may label who asks, or why, before a colon: "Teacher check:",
+// "TA here:", "Quick q:".
+var tagWords = []string{"teacher", "ta", "student", "students", "prof", "professor", "miss", "sir", "check", "test", "quick"}
+
+// speakerTag finds the label that opens a message before a colon, when
+// each of its words is a word of asking or a tagWord ("Teacher check: list
+// the four ethical challenges"): the asker's, not the topic's. It returns
+// the indexes of its words in ws.
+func speakerTag(raw string, ws []string) map[int]bool {
+	label, _, ok := strings.Cut(raw, ":")
+	if !ok {
+		return nil
+	}
+	lw := words(label)
+	if len(lw) == 0 || len(lw) > 4 || len(lw) >= len(ws) || !slices.Equal(ws[:len(lw)], lw) {
+		return nil
+	}
+	out := map[int]bool{}
+	for i, w := range lw {
+		if !stopWords[w] && !slices.Contains(tagWords, w) {
+			return nil
+		}
+		out[i] = true
+	}
+	return out
 }
