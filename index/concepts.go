@@ -98,6 +98,9 @@ func (t *table) conceptRow(q *question, named bool) int {
 // moneyWords speak of what something costs: "way more money", "pricey".
 var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
 
+// wheneverWords ask whether something can be had at any time.
+var wheneverWords = []string{"whenever", "anytime", "night", "midnight", "weekend", "weekends"}
+
 // clockRE is a time of day: "3am", "10pm", "24/7".
 var clockRE = regexp.MustCompile(`^(\d{1,2}(am|pm)|24/7)$`)
 
@@ -105,6 +108,6 @@ var clockRE = regexp.MustCompile(`^(\d{1,2}(am|pm)|24/7)$`)
 // time: "whenever i want", "at 3am", "in the middle of the night".
 func asksWhenever(ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool {
-		return clockRE.MatchString(w) || slices.Contains([]string{"whenever", "anytime", "night", "midnight", "weekend", "weekends"}, w)
+		return w != "" && w[0] >= '0' && w[0] <= '9' && clockRE.MatchString(w) || slices.Contains(wheneverWords, w)
 	})
 }

@@ -1127,6 +1127,9 @@ var quotedRE = regexp.MustCompile(`(?:^|\s)['"“‘]([^'"”’]+)['"”’](?:
 // quoted from something, they are that text's words, and mean what they
 // say there, not their relatives ("'Dear Customer'" is no cost).
 func quotedWords(raw string) map[string]bool {
+	if !strings.ContainsAny(raw, `'"“‘`) {
+		return nil
+	}
 	m := quotedRE.FindAllStringSubmatchIndex(raw, -1)
 	if m == nil {
 		return nil

@@ -18,7 +18,9 @@ cp -r "$root"/index/testdata/eval "$root"/index/testdata/notes* "$tree"/index/te
 cp "$root"/index/testdata/rules.json "$tree"/index/testdata/
 cp "$root"/index/eval_test.go "$root"/index/index_test.go "$tree"/index/
 cd "$tree"
-go test ./index -count=1 -run 'TestPublicEval|TestQuestionSets' -v 2>&1 |
+# An older engine may fall below this tree's floors: its totals still
+# print, and so does the rules count below.
+{ go test ./index -count=1 -run 'TestPublicEval|TestQuestionSets' -v 2>&1 || true; } |
   grep -E '^\s+eval_test.go:[0-9]+: [a-z0-9]+: right first|^(FAIL|ok)|cannot|undefined' |
   sed -E 's/^\s+eval_test.go:[0-9]+: //; s/; unasked.*//'
 printf 'rules: %s of %s cases fail\n' \
