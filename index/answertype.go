@@ -584,9 +584,20 @@ func (ix *Index) counted(ws []string, q *question) []string {
 // by the windows of early models). A question that names nothing to count
 // needs any number.
 func (ix *Index) numbered(s int, counted, named []string) bool {
-	for _, terms := range ix.loadTerms(s).numbered {
+	st := ix.loadTerms(s)
+	for _, terms := range st.numbered {
 		has := func(t string) bool { return slices.Contains(terms, t) }
 		if (len(counted) == 0 || slices.ContainsFunc(counted, has)) && (len(named) == 0 || slices.ContainsFunc(named, has)) {
+			return true
+		}
+	}
+	// An amount in words counts only what follows it ("a few seconds of
+	// audio" is how many seconds; "a few" anywhere in a sentence on cost
+	// is no price).
+	for _, fa := range st.fewAmounts {
+		inCounted := func(t string) bool { return slices.Contains(fa.counted, t) }
+		inAll := func(t string) bool { return slices.Contains(fa.all, t) }
+		if len(counted) > 0 && slices.ContainsFunc(counted, inCounted) && (len(named) == 0 || slices.ContainsFunc(named, inAll)) {
 			return true
 		}
 	}

@@ -176,6 +176,10 @@ type sectionTerms struct {
 	// numbered holds, for each sentence of its text that gives a number,
 	// that sentence's stemmed words: what the number may count.
 	numbered [][]string
+	// fewAmounts holds, for each sentence that gives an amount in words
+	// ("only a few seconds of audio"), the terms of what it counts (the
+	// words after the amount) and of the whole sentence.
+	fewAmounts []fewAmountTerms
 }
 
 // conjuncts cuts a label into the things it names: "Bias & fairness".
@@ -208,6 +212,18 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 		}
 		for _, sentence := range sentenceEnd.Split(sec.Text(), -1) {
 			if !numberRE.MatchString(sentence) {
+				if few := fewAmount(words(sentence)); len(few) > 0 {
+					// "only a few seconds of audio": an amount in words,
+					// of what follows it alone
+					var fa fewAmountTerms
+					for _, w := range few {
+						fa.counted = append(fa.counted, ix.stem.stem(w))
+					}
+					for _, w := range words(sentence) {
+						fa.all = append(fa.all, ix.stem.stem(w))
+					}
+					st.fewAmounts = append(st.fewAmounts, fa)
+				}
 				continue
 			}
 			var stems []string
@@ -219,3 +235,23 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 	})
 	return st
 }
+
+// fewAmount is what an amount said without a number counts: the two words
+// after "a few", "several", "a couple of" ("only a few seconds of audio"
+// counts seconds, and what of); nil when the sentence says none.
+func fewAmount(ws []string) []string {
+	for i, w := range ws {
+		if w == "several" || w == "few" && i > 0 && ws[i-1] == "a" || w == "couple" && i > 0 && ws[i-1] == "a" {
+			j := i + 1
+			if j < len(ws) && ws[j] == "of" {
+				j++
+			}
+			return ws[j:min(len(ws), j+3)]
+		}
+	}
+	return nil
+}
+
+// fewAmountTerms are the terms of a sentence that gives an amount in
+// words: what it counts, and all of it.
+type fewAmountTerms struct{ counted, all []string }
