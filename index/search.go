@@ -632,11 +632,12 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		}
 		return best
 	})
-	for i := range min(len(ranked), maxKinded) {
+	kinded := min(len(ranked), maxKinded)
+	if q.at >= 0 {
+		kinded = 0 // the place asked answers, not a section of the kind asked
+	}
+	for i := range kinded {
 		h := &ranked[i]
-		if q.at >= 0 {
-			break
-		}
 		if h.text == 0 && h.heading == 0 && !q.formOnly() && ix.sections[h.section].article != lead {
 			// A section no word of the question found wins on its kind in
 			// the article the question's words point to, not in another
