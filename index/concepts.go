@@ -53,6 +53,10 @@ var rowConcepts = []rowConcept{
 	{[]string{"hardware"}, func(q *question) bool {
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(hardwareWords, w) })
 	}, true},
+	// "do gans keep pumping out the same kinda pic": how varied each is.
+	{[]string{"variety"}, func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(varietyWords, w) })
+	}, true},
 	// "how is getting hold of an open model different": how each is had.
 	{[]string{"access"}, func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
@@ -67,6 +71,9 @@ var energyWords = []string{"power", "electricity", "energy", "battery", "watts"}
 
 // hardwareWords name the machines something runs on.
 var hardwareWords = []string{"computer", "computers", "supercomputer", "supercomputers", "chip", "chips", "gpu", "gpus", "processor", "processors", "laptop", "hardware"}
+
+// varietyWords speak of how much something varies.
+var varietyWords = []string{"same", "samey", "repetitive", "repeat", "repeats", "repeating", "variety", "varied", "diverse"}
 
 // privacyWords speak of what is kept from others.
 var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
