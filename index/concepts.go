@@ -57,6 +57,10 @@ var rowConcepts = []rowConcept{
 	{[]string{"variety"}, func(q *question) bool {
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(varietyWords, w) })
 	}, true},
+	// "can a driverless car see behind it": the senses each has.
+	{[]string{"sense"}, func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(senseWords, w) })
+	}, true},
 	// "how is getting hold of an open model different": how each is had.
 	{[]string{"access"}, func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
@@ -74,6 +78,9 @@ var hardwareWords = []string{"computer", "computers", "supercomputer", "supercom
 
 // varietyWords speak of how much something varies.
 var varietyWords = []string{"same", "samey", "repetitive", "repeat", "repeats", "repeating", "variety", "varied", "diverse"}
+
+// senseWords speak of what something perceives with.
+var senseWords = []string{"see", "sees", "seeing", "hear", "hears", "sense", "senses", "vision", "cameras", "sensors"}
 
 // privacyWords speak of what is kept from others.
 var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
