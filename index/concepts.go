@@ -12,11 +12,22 @@ import (
 // words ("Hardware needed").
 type rowConcept struct {
 	concepts []string
-	asked    func(q *question) bool
+	// words ask the concept when the question says one of them; asked,
+	// when set, decides instead.
+	words []string
+	asked func(q *question) bool
 	// ofSubject: only when the question names a subject the table
 	// compares ("can i use an ai tutor at 3am"; "study at night" asks of
 	// no tutor).
 	ofSubject bool
+}
+
+// asks reports whether q asks the concept.
+func (rc rowConcept) asks(q *question) bool {
+	if rc.asked != nil {
+		return rc.asked(q)
+	}
+	return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(rc.words, w) })
 }
 
 // rowConcepts are tried in this order, after a row named or found by its
@@ -25,62 +36,54 @@ type rowConcept struct {
 var rowConcepts = []rowConcept{
 	// "how many messages can ai send compared to a person": how much each
 	// does; "how much does an ai scam know about me" asks no amount.
-	{[]string{"amount"}, func(q *question) bool {
+	{concepts: []string{"amount"}, asked: func(q *question) bool {
 		return (q.need == needNumber || q.need == needCapacity) && slices.Contains(q.words, "many")
-	}, false},
+	}},
 	// "is a real tutor gonna be way more money", "money wise": what each costs.
-	{[]string{"cost", "price"}, func(q *question) bool {
+	{concepts: []string{"cost", "price"}, asked: func(q *question) bool {
 		return q.need == needPrice || slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(moneyWords, w) })
-	}, false},
+	}},
 	// "can i use an ai tutor at 3am", "whenever i want": when each can be had.
-	{[]string{"availability"}, func(q *question) bool { return asksWhenever(q.words) }, true},
+	{concepts: []string{"availability"}, asked: func(q *question) bool { return asksWhenever(q.words) }, ofSubject: true},
 	// "is my data safer with an on-device model": who sees what each keeps.
-	{[]string{"privacy"}, func(q *question) bool {
+	{concepts: []string{"privacy"}, asked: func(q *question) bool {
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(privacyWords, w) }) ||
 			hasPair(q.words, []string{"my", "our", "your"}, []string{"data", "info", "information", "messages", "chats"})
-	}, false},
+	}},
 	// "does the physics model take ages compared with the ai model": how
 	// fast each is.
-	{[]string{"speed"}, func(q *question) bool {
-		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(speedWords, w) })
-	}, true},
+	{concepts: []string{"speed"}, words: []string{"fast", "faster", "fastest", "quick", "quicker", "quickly", "slow", "slower", "slowly", "ages", "instantly", "instant"}, ofSubject: true},
 	// "which uses less power, a brain or a neural network": the energy each uses.
-	{[]string{"energy", "power"}, func(q *question) bool {
-		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(energyWords, w) })
-	}, true},
+	{concepts: []string{"energy", "power"}, words: []string{"power", "electricity", "energy", "battery", "watts"}, ofSubject: true},
 	// "what kind of computer do you need to run the physics one": the
 	// hardware each needs.
-	{[]string{"hardware"}, func(q *question) bool {
-		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(hardwareWords, w) })
-	}, true},
+	{concepts: []string{"hardware"}, words: []string{"computer", "computers", "supercomputer", "supercomputers", "chip", "chips", "gpu", "gpus", "processor", "processors", "laptop", "hardware"}, ofSubject: true},
 	// "do gans keep pumping out the same kinda pic": how varied each is.
-	{[]string{"variety"}, func(q *question) bool {
-		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(varietyWords, w) })
-	}, true},
+	{concepts: []string{"variety"}, words: []string{"same", "samey", "repetitive", "repeat", "repeats", "repeating", "variety", "varied", "diverse"}, ofSubject: true},
 	// "can a driverless car see behind it": the senses each has.
-	{[]string{"sense"}, func(q *question) bool {
-		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(senseWords, w) })
-	}, true},
+	{concepts: []string{"sense"}, words: []string{"see", "sees", "seeing", "hear", "hears", "sense", "senses", "vision", "cameras", "sensors"}, ofSubject: true},
 	// "how is getting hold of an open model different": how each is had.
-	{[]string{"access"}, func(q *question) bool {
+	{concepts: []string{"access"}, asked: func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
-	}, true},
+	}, ofSubject: true},
 }
 
-// speedWords speak of how fast something is done.
-var speedWords = []string{"fast", "faster", "fastest", "quick", "quicker", "quickly", "slow", "slower", "slowly", "ages", "instantly", "instant"}
+// conceptRow is the row of the first concept q asks that t has a row of;
+// -1 if none. named says whether q names a compared subject.
+func (t *table) conceptRow(q *question, named bool) int {
+	for k, rc := range rowConcepts {
+		if rc.ofSubject && !named || k >= len(t.concepts) || !rc.asks(q) {
+			continue
+		}
+		if j := slices.Index(t.concepts[k], true); j >= 0 {
+			return j
+		}
+	}
+	return -1
+}
 
-// energyWords speak of the power something uses.
-var energyWords = []string{"power", "electricity", "energy", "battery", "watts"}
-
-// hardwareWords name the machines something runs on.
-var hardwareWords = []string{"computer", "computers", "supercomputer", "supercomputers", "chip", "chips", "gpu", "gpus", "processor", "processors", "laptop", "hardware"}
-
-// varietyWords speak of how much something varies.
-var varietyWords = []string{"same", "samey", "repetitive", "repeat", "repeats", "repeating", "variety", "varied", "diverse"}
-
-// senseWords speak of what something perceives with.
-var senseWords = []string{"see", "sees", "seeing", "hear", "hears", "sense", "senses", "vision", "cameras", "sensors"}
+// moneyWords speak of what something costs: "way more money", "pricey".
+var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
 
 // privacyWords speak of what is kept from others.
 var privacyWords = []string{"private", "privacy", "privately", "spy", "spying", "snoop", "snooping", "confidential", "secret", "secrets"}
@@ -94,23 +97,6 @@ func hasPair(ws, first, second []string) bool {
 	}
 	return false
 }
-
-// conceptRow is the row of the first concept q asks that t has a row of;
-// -1 if none. named says whether q names a compared subject.
-func (t *table) conceptRow(q *question, named bool) int {
-	for k, rc := range rowConcepts {
-		if rc.ofSubject && !named || k >= len(t.concepts) || !rc.asked(q) {
-			continue
-		}
-		if j := slices.Index(t.concepts[k], true); j >= 0 {
-			return j
-		}
-	}
-	return -1
-}
-
-// moneyWords speak of what something costs: "way more money", "pricey".
-var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
 
 // wheneverWords ask whether something can be had at any time.
 var wheneverWords = []string{"whenever", "anytime", "night", "midnight", "weekend", "weekends"}
