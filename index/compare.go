@@ -196,13 +196,13 @@ func (ix *Index) newTables() []table {
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
+				head := ws
+				if len(ws) > 1 {
+					head = ix.featureHead(r.Feature) // "Hardware needed" is hardware
+				}
 				for k, rc := range rowConcepts {
 					if len(t.concepts) <= k {
 						t.concepts = append(t.concepts, nil)
-					}
-					head := ws
-					if len(ws) > 1 {
-						head = ix.featureHead(r.Feature) // "Hardware needed" is hardware
 					}
 					t.concepts[k] = append(t.concepts[k], slices.ContainsFunc(rc.concepts, func(c string) bool { return ix.namesConcept(head, c) }))
 				}

@@ -236,9 +236,9 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 	return st
 }
 
-// fewAmount is what an amount said without a number counts: the two words
-// after "a few", "several", "a couple of" ("only a few seconds of audio"
-// counts seconds, and what of); nil when the sentence says none.
+// fewAmount is what an amount said without a number counts: the three
+// words after "a few", "several", "a couple of" ("only a few seconds of
+// audio" counts seconds, and what of); nil when the sentence says none.
 func fewAmount(ws []string) []string {
 	for i, w := range ws {
 		if w == "several" || w == "few" && i > 0 && ws[i-1] == "a" || w == "couple" && i > 0 && ws[i-1] == "a" {
