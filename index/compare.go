@@ -113,6 +113,15 @@ func (t *table) namesOwn(q *question, i int) bool {
 	if t.keys[i] != "" && q.hasTerm(t.keys[i]) {
 		return true
 	}
+	if slices.Contains(t.subjects[i], "human") {
+		// "a real tutor", "a real person": the human one of a table
+		// that compares a machine with a human
+		for j := 0; j+1 < len(q.words); j++ {
+			if slices.Contains([]string{"real", "actual", "proper"}, q.words[j]) && (slices.Contains(t.shared, q.termOf(q.words[j+1])) || slices.Contains([]string{"person", "people", "human", "humans"}, q.words[j+1])) {
+				return true
+			}
+		}
+	}
 	if len(t.shared) > 0 {
 		// "old scams and ai scams": a word only one subject has, before
 		// the noun all of them share, names that one ("Old-Style Scam").

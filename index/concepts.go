@@ -62,6 +62,8 @@ var rowConcepts = []rowConcept{
 	{concepts: []string{"variety"}, words: []string{"same", "samey", "repetitive", "repeat", "repeats", "repeating", "variety", "varied", "diverse"}, ofSubject: true},
 	// "can a driverless car see behind it": the senses each has.
 	{concepts: []string{"sense"}, words: []string{"see", "sees", "seeing", "hear", "hears", "sense", "senses", "vision", "cameras", "sensors"}, ofSubject: true},
+	// "will the chatbot get fed up if i ask ten times": how patient each is.
+	{concepts: []string{"patience"}, words: []string{"fed", "annoyed", "impatient", "patient", "patience", "bored", "sigh", "sighs", "tired", "frustrated", "grumpy"}, ofSubject: true},
 	// "how is getting hold of an open model different": how each is had.
 	{concepts: []string{"access"}, asked: func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
