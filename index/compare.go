@@ -99,37 +99,40 @@ func (t *table) names(q *question, i int) bool {
 			return false
 		}
 	}
+	return t.beforeShared(q, func(_, term string) bool { return term != "" && !t.subjectWord(term) })
+}
+
+// beforeShared reports whether fn accepts a word of q, and its term ("" for
+// a word of asking), that stands before a noun all of t's subjects share:
+// "old" and "ai" of "old scams and ai scams".
+func (t *table) beforeShared(q *question, fn func(word, term string) bool) bool {
 	for j := 0; j+1 < len(q.words); j++ {
-		d := q.termOf(q.words[j])
-		if d != "" && !t.subjectWord(d) && slices.Contains(t.shared, q.termOf(q.words[j+1])) {
+		if slices.Contains(t.shared, q.termOf(q.words[j+1])) && fn(q.words[j], q.termOf(q.words[j])) {
 			return true
 		}
 	}
 	return false
 }
 
+// realWords, before a noun, set a human apart from a machine: "a real
+// tutor", "an actual person".
+var realWords = []string{"real", "actual", "proper"}
+
 // namesOwn reports whether q names subject i of t by its own words (see names).
 func (t *table) namesOwn(q *question, i int) bool {
 	if t.keys[i] != "" && q.hasTerm(t.keys[i]) {
 		return true
 	}
-	if slices.Contains(t.subjects[i], "human") {
+	if slices.Contains(t.subjects[i], "human") && (hasPair(q.words, realWords, []string{"person", "people", "human", "humans"}) ||
+		t.beforeShared(q, func(w, _ string) bool { return slices.Contains(realWords, w) })) {
 		// "a real tutor", "a real person": the human one of a table
 		// that compares a machine with a human
-		for j := 0; j+1 < len(q.words); j++ {
-			if slices.Contains([]string{"real", "actual", "proper"}, q.words[j]) && (slices.Contains(t.shared, q.termOf(q.words[j+1])) || slices.Contains([]string{"person", "people", "human", "humans"}, q.words[j+1])) {
-				return true
-			}
-		}
+		return true
 	}
-	if len(t.shared) > 0 {
+	if t.beforeShared(q, func(_, term string) bool { return term != "" && slices.Contains(t.subjects[i], term) }) {
 		// "old scams and ai scams": a word only one subject has, before
 		// the noun all of them share, names that one ("Old-Style Scam").
-		for j := 0; j+1 < len(q.words); j++ {
-			if d := q.termOf(q.words[j]); d != "" && slices.Contains(t.subjects[i], d) && slices.Contains(t.shared, q.termOf(q.words[j+1])) {
-				return true
-			}
-		}
+		return true
 	}
 	sp := t.spelt[i]
 	if len(sp) < 2 {

@@ -150,7 +150,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 	ws = withoutFillers(ws)
 	has := map[kind]bool{}
 	for i, w := range ws {
-		k := ix.cueKind(w)
+		k := ix.cueKindAt(ws, i)
 		switch {
 		case k == kindDefine && slices.Contains(imperatives, w) && i > 0:
 			continue // "can i trust everything it tells me" asks no definition
@@ -162,8 +162,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 			continue // "can llms summarize my readings" asks a use
 		case k == kindConcerns && (w == "worse" || w == "worst"):
 			continue // "which is worse" compares; "what's bad about it" asks its downsides
-		case w == "short" && (i+1 < len(ws) && ix.cueKind(ws[i+1]) == kindDefine || !summaryShort(ws, i)):
-			continue // "a short definition" says how long the definition is, "falls short" how well something does; "in short", "a short version" ask a summary
+		case w == "short" && i+1 < len(ws) && ix.cueKind(ws[i+1]) == kindDefine:
+			continue // "a short definition" says how long the definition is
 		}
 		has[k] = true
 	}
@@ -230,6 +230,17 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindDefine // a topic typed alone: "llm", "job displacement"
 	}
 	return kindNone
+}
+
+// cueKindAt is the kind the word at ws[i] marks, read with its
+// neighbours where one word has two senses: "short" asks a summary only as
+// "in short" or before a summary's noun, and "falls short", "a short
+// story" mark none.
+func (ix *Index) cueKindAt(ws []string, i int) kind {
+	if ws[i] == "short" && !summaryShort(ws, i) {
+		return kindNone
+	}
+	return ix.cueKind(ws[i])
 }
 
 // summaryShort reports whether "short" at ws[i] asks a summary: "in
@@ -304,7 +315,7 @@ var madeUp = []string{"stuff", "things", "thing", "facts", "fact", "answers", "a
 // fabricates reports a question of making things up, a concern the
 // articles name as misinformation: "make stuff up", "invent fake details".
 func (ix *Index) fabricates(ws []string) bool {
-	if inventsFacts(ws) >= 0 {
+	if len(inventsFacts(ws)) > 0 {
 		return true
 	}
 	if !slices.Contains(ws, "up") {
@@ -950,19 +961,19 @@ func categorized(ws []string, i int) bool {
 // bot that writes code an llm"): "that", "who" and "which" open none here.
 var clauseOpeners = []string{"to", "for", "if", "when", "like", "than", "as"}
 
-// inventsFacts is the index of a verb of inventing whose object, a few
-// words on, is what is made up when lying ("invent fake details", "invent
-// wrong medical facts", "not invent stuff"); -1 if none.
-func inventsFacts(ws []string) int {
+// inventsFacts finds a verb of inventing whose object, a few words on, is
+// what is made up when lying ("invent fake details", "invent wrong medical
+// facts", "not invent stuff"); it returns the verb's index, or nothing.
+func inventsFacts(ws []string) map[int]bool {
 	for i, w := range ws {
 		if !slices.Contains([]string{"invent", "invents", "invented", "inventing", "fabricate", "fabricates", "fabricated", "fabricating"}, w) {
 			continue
 		}
 		for _, v := range ws[i+1 : min(len(ws), i+4)] {
 			if slices.Contains(madeUp, v) {
-				return i
+				return map[int]bool{i: true}
 			}
 		}
 	}
-	return -1
+	return nil
 }

@@ -79,6 +79,8 @@ type question struct {
 	// at is the section at that place, once the search has found it; -1
 	// when there is none.
 	at int
+	// byWord holds each content word's term, as asked (see termOf).
+	byWord map[string]string
 }
 
 // qterm is one content word of a question.
@@ -241,28 +243,20 @@ func (ix *Index) parse(raw string) question {
 			form[j] = true // "when should i use few-shot": what it is best for, not how it is used
 		}
 	}
-	for i := range gistOf(ws) {
-		form[i] = true // "what is the main idea": a summary asked
-	}
-	for i := range ix.mannerOfAsking(ws) {
-		form[i] = true // "give me the key differences quickly": how to answer, not what
-	}
-	if i := inventsFacts(ws); i >= 0 {
-		form[i] = true // "invent fake details": making things up, a concern of the form
-	}
-	for i := range speakerTag(raw, ws) {
-		form[i] = true // "Teacher check: list the four ethical challenges": who asks, not what
-	}
-	for i := range ix.askersPeople(ws) {
-		form[i] = true // "my nan got a phone call": who the asker speaks of, not the topic
-	}
-	for i := range lostOnMe(ws) {
-		form[i] = true // "what are open weights? i not understand this word"
-	}
 	place, at := textPlaceAsked(ws)
 	q.place = place
-	for _, i := range at {
-		form[i] = true // "in the closing part": where it is said, not what
+	for _, marked := range []map[int]bool{
+		gistOf(ws),            // "what is the main idea": a summary asked
+		ix.mannerOfAsking(ws), // "give me the key differences quickly": how to answer, not what
+		inventsFacts(ws),      // "invent fake details": making things up, a concern of the form
+		speakerTag(raw, ws),   // "Teacher check: list the four ethical challenges": who asks, not what
+		ix.askersPeople(ws),   // "my nan got a phone call": who the asker speaks of, not the topic
+		lostOnMe(ws),          // "what are open weights? i not understand this word"
+		at,                    // "in the closing part": where it is said, not what
+	} {
+		for i := range marked {
+			form[i] = true
+		}
 	}
 	ix.levels(ws, form)
 	stop := func(w string) bool { return stopWords[w] && !ix.situated[w] }
@@ -364,6 +358,12 @@ func (ix *Index) parse(raw string) question {
 		}
 		t.everywhere, t.fieldName, t.coined, t.held = ix.everywhere(t)
 		q.terms = append(q.terms, t)
+	}
+	q.byWord = make(map[string]string, len(q.terms))
+	for _, t := range q.terms {
+		if _, ok := q.byWord[t.word]; !ok {
+			q.byWord[t.word] = t.term // the first, as termOf's walk found
+		}
 	}
 	q.kind = ix.questionKind(q.words, len(q.terms))
 	if q.kind == kindNone {
@@ -1046,14 +1046,7 @@ func (ix *Index) namesWorkings(q *question) bool {
 }
 
 // termOf is the analyzed term of one of q's content words as asked, or "".
-func (q *question) termOf(w string) string {
-	for _, qt := range q.terms {
-		if qt.word == w {
-			return qt.term
-		}
-	}
-	return ""
-}
+func (q *question) termOf(w string) string { return q.byWord[w] }
 
 // requestVerbs open a request to the bot: "give me", "list", "explain".
 var requestVerbs = []string{"give", "list", "show", "tell", "explain", "summarize", "summarise", "compare", "describe", "define", "name", "display"}

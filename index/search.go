@@ -734,7 +734,7 @@ func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64) 
 	}
 	sk := ix.kinds[s]
 	if slices.ContainsFunc(sk.subject, q.hasTerm) ||
-		slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) }) {
+		namesForm(q, sk) {
 		return false
 	}
 	best := 0.0

@@ -29,10 +29,7 @@ func (ix *Index) sectionKinds() []sectionKind {
 		sk := sectionKind{}
 		has := map[kind]bool{}
 		for j, w := range ws {
-			k := ix.cueKind(w)
-			if w == "short" && !summaryShort(ws, j) {
-				k = kindNone // "Where AI Falls Short" is no summary
-			}
+			k := ix.cueKindAt(ws, j) // "Where AI Falls Short" is no summary
 			has[k] = true
 			if k == kindNone && !stopWords[w] {
 				if t := ix.stem.stem(w); t != "" {
@@ -158,7 +155,7 @@ func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 		return true
 	case q.kind == kindNone || ix.otherSubject(q, s) || !ix.touches(s, q):
 		return false
-	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) })),
+	case topic > noTopic && len(sk.subject) > 0 && !slices.ContainsFunc(sk.subject, q.hasTerm) && !(q.kind == kindMechanism && namesForm(q, sk)),
 		topic == ownTopic && len(sk.subject) == 0:
 		// "what happens to stuff outside the context window" is asked of
 		// the section on context windows, not of how temperature works;
@@ -187,6 +184,13 @@ func (ix *Index) suits(s int, q *question, topic namedTopic) bool {
 
 // workTerm is the analyzed "work", "works": the verb of any workings.
 const workTerm = "work"
+
+// namesForm reports whether q names a word of the form of a section's
+// heading other than "work", which anything does: "learn" names the
+// "train" of "How Training Adjusts the Weights".
+func namesForm(q *question, sk sectionKind) bool {
+	return slices.ContainsFunc(sk.form, func(t string) bool { return t != workTerm && q.hasTerm(t) })
+}
 
 // namesTopic reports whether q names every term of the subject of section
 // s's heading: "context window" of "Context Windows".

@@ -32,7 +32,7 @@ var (
 // ("the opening paragraph"), or "of the" and a text ("the end of the
 // article"); a part followed by "of" must be of a text ("the first part of
 // a long chat" is a place in a chat, "the end of the day" none at all).
-func textPlaceAsked(ws []string) (textPlace, []int) {
+func textPlaceAsked(ws []string) (textPlace, map[int]bool) {
 	for i := 1; i < len(ws); i++ {
 		p := placeWords[ws[i]]
 		if p == noPlace || ws[i-1] != "the" {
@@ -53,10 +53,10 @@ func textPlaceAsked(ws []string) (textPlace, []int) {
 }
 
 // span is the indexes from i up to j.
-func span(i, j int) []int {
-	out := make([]int, 0, j-i)
+func span(i, j int) map[int]bool {
+	out := make(map[int]bool, j-i)
 	for k := i; k < j; k++ {
-		out = append(out, k)
+		out[k] = true
 	}
 	return out
 }
