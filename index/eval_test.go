@@ -366,6 +366,9 @@ var questionSets = []struct {
 	{"vote", 0.58, true},      // a thirty-ninth note (testdata/notes-vote: AI and elections), written with upsilon; held out, counted as upsilon (58.3% both)
 	{"watch", 0.75, true},     // a fortieth (testdata/notes-watch: AI in smartwatches and fitness trackers), written with upsilon; held out, counted as upsilon (75.0% both)
 	{"pi", 0.86, false},       // a class's mix (article and week-3 note), written with maps; counted once on 787ead7 (86.7%), then read as a dev set
+	{"fashion", 0.75, true},   // a forty-first note (testdata/notes-fashion: AI in fashion and clothing), written with chi; held out, counted first on d97c6a4 (75.0%)
+	{"cars", 0.69, true},      // a forty-second (testdata/notes-cars: AI in self-driving cars and transport), written with chi; held out, counted first on d97c6a4 (69.4%)
+	{"chi", 0.79, true},       // a class's mix (article and week-3 note), written at the start of the fourteenth round; held out, counted first on d97c6a4 (79.2%)
 }
 
 // TestQuestionSets asks each of questionSets.
