@@ -291,7 +291,7 @@ func (ix *Index) has(s int, q *question) bool {
 
 // holdsNeed is has, computed.
 func (ix *Index) holdsNeed(s int, q *question) bool {
-	if ix.subjectsNamed(q, s) >= 2 && !(q.need == needNumber && asksNumerals(q.words)) {
+	if ix.comparedInWords(q, s) && !(q.need == needNumber && asksNumerals(q.words)) {
 		// "how much code does autocomplete give compared to chat", "who
 		// makes tpus, and who makes gpus": the comparison of the two
 		// says it for each, in words, whatever the question's kind; but
@@ -325,6 +325,27 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		return priceRE.MatchString(text)
 	}
 	return true
+}
+
+// comparedInWords reports whether section s says, in a table's cells, for
+// each subject the amount, ranking or steps q asks of: it names two of the
+// subjects the table compares, or one, in a question that compares ("how
+// many messages can ai produce compared to a person", "are the typos in
+// ai scams worse than old ones"). A name, a date, a place or a source is
+// one fact, which a section must state ("is claude an llm? who makes
+// it").
+func (ix *Index) comparedInWords(q *question, s int) bool {
+	switch n := ix.subjectsNamed(q, s); {
+	case n >= 2:
+		return true
+	case n == 0:
+		return false
+	}
+	switch q.need {
+	case needAgent, needDate, needPlace, needSource:
+		return false
+	}
+	return q.kind == kindDiffer || slices.Contains(q.words, "than")
 }
 
 // placeNouns are the kinds of place a question may ask for: "which city".
