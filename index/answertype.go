@@ -103,7 +103,7 @@ func questionNeed(ws []string) need {
 			// "how many words fit into 1,000 tokens" gives the most and
 			// asks what it holds
 			return needCapacity
-		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large"),
+		case w == "how" && at(i+1, "much", "many", "long", "old", "big", "often", "fast", "large") && !embeddedMeasure(ws, i),
 			w == "how" && at(i+1, "far", "tall", "high", "heavy", "hot", "cold", "expensive", "cheap", "soon"), // a measure: "how far is mars"
 			(w == "what" || w == "which") && at(i+1, numeralNouns...),
 			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
@@ -131,6 +131,25 @@ func questionNeed(ws []string) need {
 	}
 	return needNothing
 }
+
+// embeddedMeasure reports a measure ("how much", "how big") at ws[i]
+// inside a question that another question word opens: "why should ai
+// companies publish how much energy they use" asks why, not an amount.
+// After a verb of knowing or telling the measure is still what is asked
+// ("what is used to measure how big a model is", "can you tell me how
+// many").
+func embeddedMeasure(ws []string, i int) bool {
+	if i > 0 && slices.Contains(measureVerbs, ws[i-1]) {
+		return false
+	}
+	return slices.ContainsFunc(ws[:i], func(v string) bool { return slices.Contains(questionWords, v) })
+}
+
+// questionWords open a question of their own.
+var questionWords = []string{"why", "what", "which", "who", "where", "when", "how", "whats", "whys"}
+
+// measureVerbs before a measure ask it indirectly: "tell me how much".
+var measureVerbs = []string{"measure", "measures", "measured", "tell", "know", "say", "says", "show", "explain", "find", "check", "calculate", "estimate", "count", "work", "figure"}
 
 // cameUpWith reports that ws open with "came up with", "come up with".
 func cameUpWith(ws []string) bool {
