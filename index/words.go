@@ -179,6 +179,12 @@ func (ix *Index) weight(w string, english bool) float64 {
 		}
 	}
 	if rank <= 0 {
+		// A word SCOWL spells but the frequency list never counts is
+		// as common as the word it derives from: "samey" as "same",
+		// "hackable" as "hack".
+		rank = ix.derivedRank(w)
+	}
+	if rank <= 0 {
 		return 1
 	}
 	x := (math.Log(float64(rank)) - math.Log(commonRank)) / (math.Log(rareRank) - math.Log(commonRank))
@@ -318,4 +324,22 @@ func isNumber(w string) bool {
 func measured(w string) bool {
 	digits := strings.TrimRightFunc(w, unicode.IsLetter)
 	return digits != w && isNumber(digits) && slices.Contains([]string{"am", "pm", "k", "m", "s", "th", "st", "nd", "rd", "x"}, w[len(digits):])
+}
+
+// derivedRank is the frequency rank of the word w derives from by a
+// suffix (see derivingSuffixes: "same" + "y", "hack" + "able"), the base
+// spelt as is or with its final "e"; 0 if none.
+func (ix *Index) derivedRank(w string) int {
+	for _, suf := range derivingSuffixes {
+		base, ok := strings.CutSuffix(w, suf)
+		if !ok || len(base) < 3 {
+			continue
+		}
+		for _, b := range []string{base, base + "e"} {
+			if word, ok := ix.lex.Lookup(b); ok && word.Rank > 0 {
+				return word.Rank
+			}
+		}
+	}
+	return 0
 }
