@@ -51,7 +51,7 @@ var conversationalWords = []string{
 	"can", "could", "would", "will", "u", "ur", "r", "y", "ya", "yo", "whats", "what's", "wats", "hows", "whos", "wat", "wut", "wht",
 	"anything", "something", "stuff", "mention", "mentions", "mentioned", "mentioning", "say", "says", "said",
 	"someone", "somebody", "anyone", "anybody", "everyone", "guys", "guy", "folks", "actually", "basically", "literally",
-	"lol", "lmao", "omg", "ngl", "tbh", "imo", "imho", "btw", "fr", "rn", "idk", "ik", "bc", "cuz", "coz", "tho", "ppl",
+	"lol", "lmao", "lmfao", "haha", "hahaha", "hehe", "rofl", "omg", "ngl", "tbh", "imo", "imho", "btw", "fr", "rn", "idk", "ik", "bc", "cuz", "coz", "tho", "ppl",
 	"gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ok", "okay", "pretty", "like", "yeah", "yes", "nah", "um", "uh",
 	"q", "wondering", "wonder", "curious", "confused", "confuse", "smth", "sth", "smthing", "somethin", "supposed",
 	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
