@@ -196,7 +196,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindOverview
 	case has[kindDiffer] || ix.comparative(ws) || categorizes(ws) || whichOne(ws) || restricts(ws) || contrastsAbility(ws) || mixesUp(ws) || sideBySide(ws) || inCommon(ws):
 		return kindDiffer
-	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws):
+	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws) || ix.troubledAbout(ws):
 		return kindConcerns
 	case has[kindOutlook] || willChange(ws) || whatsNext(ws) || content == 0 && len(gistOf(ws)) > 0:
 		return kindOutlook
@@ -976,4 +976,36 @@ func inventsFacts(ws []string) map[int]bool {
 		}
 	}
 	return nil
+}
+
+// troubledAbout reports a feeling of trouble about something: "why are
+// musicians so mad about ai", "are teachers scared of chatgpt". The
+// feeling is a word the lexicon relates to fear, anger or worry, followed
+// by what it is about; "is the review happy or angry" feels nothing
+// about anything.
+func (ix *Index) troubledAbout(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if slices.Contains(feelingObjects, ws[i+1]) && ix.troubling(ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// feelingObjects introduce what a feeling is about: "mad about ai".
+var feelingObjects = []string{"about", "of", "at", "over", "with", "that"}
+
+// troublingFeelings are the feelings of a concern; a word is one of them
+// when it is, or the lexicon relates it to one ("mad" to "angry",
+// "scared" to "afraid").
+var troublingFeelings = []string{"fear", "anger", "worry", "afraid", "angry", "worried", "troubled"}
+
+// troubling reports a word of fear, anger or worry.
+func (ix *Index) troubling(w string) bool {
+	feelings := troublingFeelings
+	if slices.Contains(feelings, ix.lemma(w)) {
+		return true
+	}
+	syn, rel := ix.lex.Related(w)
+	return slices.ContainsFunc(feelings, func(f string) bool { return slices.Contains(syn, f) || slices.Contains(rel, f) })
 }

@@ -91,6 +91,12 @@ func TestWeights(t *testing.T) {
 	if a, b := w("vaccines"), w("vaccine"); a != b {
 		t.Errorf("weight(vaccines) = %.2f, weight(vaccine) = %.2f; want the same", a, b)
 	}
+	// A word the frequency list never counts weighs as its base.
+	for derived, base := range map[string]string{"samey": "same", "hackable": "hack"} {
+		if a, b := w(derived), w(base); a != b {
+			t.Errorf("weight(%s) = %.2f, weight(%s) = %.2f; want the same", derived, a, base, b)
+		}
+	}
 }
 
 // TestRelatedWords checks that a word the articles lack is read through
