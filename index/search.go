@@ -727,10 +727,15 @@ const introductionID = "introduction"
 // about what every section is about, and answers "how does it pick the
 // next word" — unless a section of another article (a teacher's note
 // beside it) holds clearly more of the question: "how does copilot guess
-// what i am going to type next" is the note on code assistants'.
+// what i am going to type next" is the note on code assistants'. Nor
+// does a section lead on its kind when the question names another
+// article's title (see titledElsewhere).
 func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64) bool {
 	if q.formOnly() {
 		return false
+	}
+	if ix.titledElsewhere(q, s, heldMost) {
+		return true
 	}
 	sk := ix.kinds[s]
 	if slices.ContainsFunc(sk.subject, q.hasTerm) ||
@@ -753,4 +758,36 @@ func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64) 
 		}
 	}
 	return ix.coverage(q, s)+kindMargin < best
+}
+
+// titledElsewhere reports a question that names the title of another
+// article than section s's (a teacher's note on banking, "what do
+// watchdogs make banks do about ai bias"; "ai", which titles them all,
+// names none), while a section of that article holds at least as much of
+// the question as s: the note treats the concern where it arises, the
+// article's list of ethical challenges only in general.
+func (ix *Index) titledElsewhere(q *question, s int, heldMost func() map[int]float64) bool {
+	own := ix.sections[s].article
+	titled := map[int]bool{}
+	for _, t := range q.terms {
+		if t.cue || ix.corpusAnchors[t.term] {
+			continue
+		}
+		for a := range ix.anchoring[t.term] {
+			titled[a] = true
+		}
+		for a := range ix.topics[t.term] {
+			titled[a] = true
+		}
+	}
+	if len(titled) == 0 || titled[own] {
+		return false
+	}
+	c := ix.coverage(q, s)
+	for a := range titled {
+		if heldMost()[a] >= c {
+			return true
+		}
+	}
+	return false
 }
