@@ -50,6 +50,9 @@ type table struct {
 	// outputRow marks a feature that is a word for what something gives
 	// out ("Output", "Result").
 	outputRow []bool
+	// timedRow marks a row each of whose cells gives a length of time
+	// ("Seconds to a few minutes", "Days, weeks or even years").
+	timedRow []bool
 	// cells holds each row's cell terms, without the subjects' own terms
 	// ("generating" in a cell is not evidence for the row when the question
 	// names "generative AI").
@@ -219,6 +222,7 @@ func (ix *Index) newTables() []table {
 					t.concepts[k] = append(t.concepts[k], slices.ContainsFunc(rc.concepts, func(c string) bool { return ix.namesConcept(head, c) }))
 				}
 				t.outputRow = append(t.outputRow, ix.namesConcept(ws, "output"))
+				t.timedRow = append(t.timedRow, len(r.Values) > 0 && !slices.ContainsFunc(r.Values, func(v string) bool { return !ix.givesTime(v) }))
 				var cells []string
 				var values [][]string
 				for _, v := range r.Values {
@@ -1062,4 +1066,23 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 		return -1
 	}
 	return row
+}
+
+// givesTime reports a cell that gives a length of time: a noun the
+// lexicon relates to a period, or to time but not as an instance of
+// something, counted ("minutes", "an hour", "10 days"). "Any time", "a
+// few times" and "examples" give none.
+func (ix *Index) givesTime(cell string) bool {
+	ws := words(cell)
+	for i, w := range ws {
+		l := ix.lemma(w)
+		lw := []string{l}
+		if l == "time" || !ix.namesConcept(lw, "period") && (!ix.namesConcept(lw, "time") || ix.namesConcept(lw, "instance")) {
+			continue // "examples" are instances, as "times" can be
+		}
+		if l != w || i > 0 && (ws[i-1] == "a" || ws[i-1] == "an" || ws[i-1] == "per" || isNumber(ws[i-1])) {
+			return true
+		}
+	}
+	return false
 }

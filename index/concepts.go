@@ -50,9 +50,13 @@ var rowConcepts = []rowConcept{
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(privacyWords, w) }) ||
 			hasPair(q.words, []string{"my", "our", "your"}, []string{"data", "info", "information", "messages", "chats"})
 	}},
-	// "does the physics model take ages compared with the ai model": how
-	// fast each is.
-	{concepts: []string{"speed"}, words: []string{"fast", "faster", "fastest", "quick", "quicker", "quickly", "slow", "slower", "slowly", "ages", "instantly", "instant"}, ofSubject: true},
+	// "does the physics model take ages compared with the ai model", "how
+	// long is a typical video on each": how fast each is, or how long it
+	// lasts; failing a row named for it, the row whose cells give a length
+	// of time ("Time to make": "Seconds to a few minutes").
+	{concepts: []string{"speed"}, asked: func(q *question) bool {
+		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(speedWords, w) }) || hasPair(q.words, []string{"how"}, []string{"long"})
+	}, ofSubject: true},
 	// "which uses less power, a brain or a neural network": the energy each uses.
 	{concepts: []string{"energy", "power"}, words: []string{"power", "electricity", "energy", "battery", "watts"}, ofSubject: true},
 	// "what kind of computer do you need to run the physics one": the
@@ -80,9 +84,17 @@ func (t *table) conceptRow(q *question, named bool) int {
 		if j := slices.Index(t.concepts[k], true); j >= 0 {
 			return j
 		}
+		if slices.Contains(rc.concepts, "speed") {
+			if j := slices.Index(t.timedRow, true); j >= 0 {
+				return j // "which one is faster to make": the row that gives how long each takes
+			}
+		}
 	}
 	return -1
 }
+
+// speedWords speak of how fast something is: "takes ages".
+var speedWords = []string{"fast", "faster", "fastest", "quick", "quicker", "quickly", "slow", "slower", "slowly", "ages", "instantly", "instant"}
 
 // moneyWords speak of what something costs: "way more money", "pricey".
 var moneyWords = []string{"money", "expensive", "pricey", "pricier", "cheap", "cheaper", "cheapest", "afford", "affordable", "costly", "cash"}
