@@ -367,6 +367,15 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 					cand.row = r
 				}
 			}
+			if cand.row >= 0 && !cand.named {
+				// So does one of a concept the question asks: "is the
+				// auto captions thing free or do u have to pay like for a
+				// real person" asks the cost, though "real" reads as a
+				// question of accuracy.
+				if j := t.conceptRow(q, cand.subjects > 0); j >= 0 {
+					cand.row, cand.named = j, true
+				}
+			}
 			if r := ix.rowByName(q, t); cand.row >= 0 && !cand.named && r >= 0 {
 				// "are GANs used for llms too": the row that names the
 				// thing asked of, before the row of the question's kind.
