@@ -110,7 +110,7 @@ func questionNeed(ws []string) need {
 			return needNumber // "what number counts as low", "what is the price of copilot": an amount
 		case asksProcedure(ws, i), w == "step" && at(i+1, "by"):
 			return needSteps // "how do i", "any tips for writing prompts": advice on doing it
-		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known"),
+		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known") && !(w == "top" && at(i+1, "of")),
 			w == "recommend" && !slices.ContainsFunc(ws, func(v string) bool { return slices.Contains(documentWords, v) }),
 			(w == "better" || w == "worse") && at(i+1, "than"),
 			(w == "most" || w == "least" || w == "first") && slices.Contains(ws[:i], "which") && !at(i+1, "of"):
@@ -327,6 +327,9 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		// Read once per index for every section (see holders), not
 		// once per question.
 		_, ok := slices.BinarySearch(ix.holders(q.need), s)
+		if ok && q.need == needRanking {
+			ok = ix.ranksAsked(sec, s, q)
+		}
 		return ok
 	}
 	if headingAsks(sec.Heading, q.need) {
@@ -549,6 +552,43 @@ func (ix *Index) holdsAsked(sentence string, q *question) bool {
 		}
 		if slices.ContainsFunc(q.terms, func(qt qterm) bool { return telling(qt) && qt.term == t }) {
 			return true
+		}
+	}
+	return false
+}
+
+// ranksAsked reports whether section s ranks what q asks of: its heading
+// ranks, or a sentence of it, or a row of its table, ranks ("best",
+// "better than") and names a word of the question other than the ranking
+// itself. "whats the best show on netflix" is not answered by a section
+// that calls something the best way to keep you watching.
+func (ix *Index) ranksAsked(sec *knowledge.Section, s int, q *question) bool {
+	if headingAsks(sec.Heading, needRanking) || rankRE.MatchString(sec.Heading) {
+		return true
+	}
+	lines := sentenceEnd.Split(sec.Text(), -1)
+	for _, t := range ix.tables {
+		if t.section == s {
+			for _, r := range t.c.Rows {
+				lines = append(lines, r.Feature+" "+strings.Join(r.Values, " "))
+			}
+		}
+	}
+	asked := func(qt qterm) bool { return !qt.cue && !rankRE.MatchString(qt.word) }
+	// The corpus's subjects count when the question asks of nothing else.
+	ownWord := slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && !ix.anchors[qt.term] })
+	for _, line := range lines {
+		if !rankRE.MatchString(line) {
+			continue
+		}
+		for _, w := range words(line) {
+			t := ix.stem.stem(w)
+			if rankRE.MatchString(w) || ownWord && ix.anchors[t] {
+				continue
+			}
+			if slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && qt.term == t }) {
+				return true
+			}
 		}
 	}
 	return false
