@@ -370,6 +370,7 @@ var questionSets = []struct {
 	{"cars", 0.69, true},      // a forty-second (testdata/notes-cars: AI in self-driving cars and transport), written with chi; held out, counted first on d97c6a4 (69.4%)
 	{"chi", 0.79, true},       // a class's mix (article and week-3 note), written at the start of the fourteenth round; held out, counted first on d97c6a4 (79.2%)
 	{"psi", 0.85, true},       // a class's mix (article and week-3 note), written mid-fourteenth round; held out, counted first on 43d6193 (85.0%)
+	{"kitchen", 0.75, true},   // a forty-third note (testdata/notes-kitchen: AI in cooking and recipes), written with psi; held out, counted first on c4216f9 (75.0%)
 }
 
 // TestQuestionSets asks each of questionSets.
