@@ -532,14 +532,29 @@ func (ix *Index) ownFeatureWords() {
 }
 
 // keepOwnWords drops the glossary's rewrites of a word a heading takes as
-// its subject ("Why Do Models Hallucinate?") or a line labels
-// ("Deepfakes: ..."): in this corpus it means itself, not the word the
-// glossary relates it to ("misinformation").
+// its subject ("Why Do Models Hallucinate?"), a line labels ("Deepfakes:
+// ..."), or a passage defines ("this is often called a hallucination"):
+// in this corpus it means itself, not the word the glossary relates it
+// to ("misinformation").
 func (ix *Index) keepOwnWords() {
 	ix.gloss.drop(func(rw rewrite) bool {
 		t := ix.stem.stem(rw.from[0])
-		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.labelled[t])
+		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.labelled[t] || ix.definedInText(rw.from[0], t))
 	})
+}
+
+// definedInText reports whether a passage that says w defines its term t
+// (see definedTerms).
+func (ix *Index) definedInText(w, t string) bool {
+	for u := range ix.units {
+		if ix.units[u].kind != passageUnit || !strings.Contains(strings.ToLower(ix.units[u].text), w) {
+			continue
+		}
+		if slices.Contains(ix.textOf(u).defined, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // headedSituations are the situationWords that a heading names, itself or
