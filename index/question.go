@@ -618,9 +618,9 @@ func (ix *Index) renowned(ws []string, w string) bool {
 
 // modifiesCue reports whether w stresses the cue word after it: "main" in
 // "the main takeaway", "key" in "the key risks", "biggest" in "the biggest
-// difference".
+// difference", "typical" in "the typical applications of each".
 func (ix *Index) modifiesCue(ws []string, w string) bool {
-	if !slices.Contains([]string{"main", "key", "major", "primary", "biggest", "big", "core", "central", "overall"}, w) {
+	if !slices.Contains([]string{"main", "key", "major", "primary", "biggest", "big", "core", "central", "overall", "typical", "usual"}, w) {
 		return false
 	}
 	i := slices.Index(ws, w)
