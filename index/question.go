@@ -181,6 +181,17 @@ func (ix *Index) parse(raw string) question {
 	}
 	sentences := questionEnd.Split(raw, -1) // for a message of several sentences
 	ws := words(raw)
+	// A word in capitals inside a sentence is a name: it may be a typo of
+	// a name the articles use ("Chatgtp"), never of a general word
+	// ("Optimus Prime" is not "optimum").
+	named := map[string]bool{}
+	for _, sentence := range sentences {
+		for i, f := range strings.Fields(sentence) {
+			if w, upper := capitalized(f); upper && i > 0 && !allCaps(w) {
+				named[strings.ToLower(w)] = true
+			}
+		}
+	}
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
 			w = base // "ppl's jobs"
@@ -273,7 +284,7 @@ func (ix *Index) parse(raw string) question {
 			} else if _, full := ix.unclip(base); full != "" {
 				// "vocab" clips "vocabulary", though one edit makes "vocal".
 				w, english = full, true
-			} else if c, ok := ix.correct(base); ok && (!categorized(ws, i) || ix.df[ix.stem.stem(c)] > 0) {
+			} else if c, ok := ix.correct(base); ok && (!named[base] || ix.df[ix.stem.stem(c)] > 0) && (!categorized(ws, i) || ix.df[ix.stem.stem(c)] > 0) {
 				w, english = c, true
 				if rw := ix.gloss.apply([]string{c}); len(rw) == 1 && rw[0] != c {
 					w, english = rw[0], ix.lex.IsWord(rw[0]) // "halucination" is the glossary's "hallucination", which is misinformation
