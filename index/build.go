@@ -56,6 +56,9 @@ type Index struct {
 	// on first use: see holders.
 	holdersOnce sync.Once
 	holding     map[need][]int
+	// soundsLike maps the sound of each of the articles' words (see
+	// soundKey) to the word, built on first use by a typo no edit mends.
+	soundsLike func() map[string]string
 	// labelled are the terms of the lines' labels ("Midjourney: ..."),
 	// concernLabels those of the sections on concerns ("Bias & fairness"),
 	// and catalogued the labels' and the comparisons' cells' terms: the
@@ -329,6 +332,15 @@ func (ix *Index) loadStats() error {
 		ix.words = append(ix.words, w)
 	}
 	sort.Strings(ix.words)
+	ix.soundsLike = sync.OnceValue(func() map[string]string {
+		m := make(map[string]string, len(ix.words))
+		for _, w := range ix.words {
+			if k := soundKey(w); m[k] == "" {
+				m[k] = w // the first in order, as a fixed choice
+			}
+		}
+		return m
+	})
 	ix.names = ix.nameTerms()
 	ix.anchors, ix.anchoring = map[string]bool{}, map[string]map[int]bool{}
 	ix.topics = map[string]map[int]bool{}

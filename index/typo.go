@@ -2,6 +2,7 @@ package index
 
 import (
 	"maps"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -81,7 +82,31 @@ func (ix *Index) correct(w string) (string, bool) {
 			best, bestDist = v, d
 		}
 	}
+	if bestDist > 2 {
+		// Spelt by sound ("halucinashun"): the articles' word that sounds
+		// the same, if one does.
+		if v := ix.soundsLike()[soundKey(w)]; v != "" && v[0] == w[0] {
+			return v, true
+		}
+	}
 	return best, best != "" && bestDist <= 2
+}
+
+// soundRewrites spell alike what sounds alike in English spelling.
+var soundRewrites = strings.NewReplacer("tion", "shn", "sion", "shn", "shun", "shn", "shon", "shn", "ph", "f", "ck", "k", "qu", "kw", "wh", "w", "ce", "se", "ci", "si", "cy", "sy", "c", "k", "z", "s", "x", "ks")
+
+// soundKey is w as it sounds, roughly: its spelling rewritten by
+// soundRewrites, doubled letters once, a plural's "s" dropped.
+func soundKey(w string) string {
+	k := soundRewrites.Replace(strings.TrimSuffix(w, "s"))
+	var b strings.Builder
+	for i := 0; i < len(k); i++ {
+		if i > 0 && k[i] == k[i-1] {
+			continue
+		}
+		b.WriteByte(k[i])
+	}
+	return b.String()
 }
 
 // swapped corrects a short token by one swap of neighbours ("teh") or one
