@@ -198,7 +198,7 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return kindDiffer
 	case has[kindConcerns] || cannotDo(ws) || asksRights(ws) || ix.fabricates(ws) || ix.troubledAbout(ws):
 		return kindConcerns
-	case has[kindOutlook] || willChange(ws) || whatsNext(ws) || content == 0 && len(gistOf(ws)) > 0:
+	case has[kindOutlook] || willChange(ws) || whatsNext(ws) || content == 0 && len(gistOf(ws)) > 0 || len(inTheEnd(ws)) > 0:
 		return kindOutlook
 	case how >= 0 && how+1 < len(ws) && slices.Contains(quantityWords, ws[how+1]):
 		// "how much text": a quantity, not a mechanism.
@@ -276,6 +276,25 @@ func gistOf(ws []string) map[int]bool {
 		out[i], out[i+1] = true, true
 	}
 	return out
+}
+
+// inTheEnd finds "in the end" and "at the end of the day", said of the
+// whole ("so in the end, is all this good or bad for us"): a summing up,
+// not a place in the text ("in the end of the article"). It returns the
+// indexes of their words.
+func inTheEnd(ws []string) map[int]bool {
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i+1] != "the" || ws[i+2] != "end" {
+			continue
+		}
+		switch {
+		case ws[i] == "in" && (i+3 == len(ws) || ws[i+3] != "of"):
+			return map[int]bool{i: true, i + 1: true, i + 2: true}
+		case ws[i] == "at" && i+5 < len(ws) && ws[i+3] == "of" && ws[i+4] == "the" && ws[i+5] == "day":
+			return map[int]bool{i: true, i + 1: true, i + 2: true, i + 3: true, i + 4: true, i + 5: true}
+		}
+	}
+	return nil
 }
 
 // willChange reports a question about what will become of something:

@@ -258,6 +258,7 @@ func (ix *Index) parse(raw string) question {
 	q.place = place
 	for _, marked := range []map[int]bool{
 		gistOf(ws),            // "what is the main idea": a summary asked
+		inTheEnd(ws),          // "so in the end, is it good or bad": a summing up asked
 		ix.mannerOfAsking(ws), // "give me the key differences quickly": how to answer, not what
 		inventsFacts(ws),      // "invent fake details": making things up, a concern of the form
 		speakerTag(raw, ws),   // "Teacher check: list the four ethical challenges": who asks, not what
