@@ -320,7 +320,7 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 	sec := ix.section(s)
 	switch q.need {
 	case needNumber:
-		return ix.numbered(s, q.counted, q.named)
+		return ix.numbered(s, q.counted, q.named) || asksHowLong(q.words) && ix.timeSaid(sec, q)
 	case needDate:
 		return headingAsks(sec.Heading, needDate) || ix.datesAsked(sec.Text(), q)
 	case needSteps, needRanking, needSource:
@@ -587,6 +587,30 @@ func (ix *Index) ranksAsked(sec *knowledge.Section, s int, q *question) bool {
 				continue
 			}
 			if slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && qt.term == t }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asksHowLong reports "how long", "how often": a length of time asked,
+// which a sentence may give without a number ("again a week later").
+func asksHowLong(ws []string) bool {
+	return hasPair(ws, []string{"how"}, []string{"often", "long"})
+}
+
+// timeSaid reports a sentence of sec that gives a length of time (see
+// givesTime) and names what q counts or a name it asks of ("quiz
+// yourself again the next day, and again a week later" for "how often
+// should i get the chatbot to quiz me").
+func (ix *Index) timeSaid(sec *knowledge.Section, q *question) bool {
+	for _, sentence := range sentenceEnd.Split(sec.Text(), -1) {
+		if !ix.givesTime(sentence) {
+			continue
+		}
+		for _, w := range words(sentence) {
+			if t := ix.stem.stem(w); slices.Contains(q.counted, t) || slices.Contains(q.named, t) {
 				return true
 			}
 		}
