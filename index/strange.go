@@ -144,7 +144,8 @@ func (ix *Index) namesStranger(sentences []string, q *question) bool {
 // strangeHead reports a question of what a phrase is, or how it works,
 // whose last word, the thing itself, the articles never use, though they
 // use the words before it: "what is a large language school" asks of a
-// school, "how do language schools work" of schools. A phrase opening
+// school, "how do language schools work" of schools; or of two nouns whose
+// first, no adjective, the articles never use ("what is a blood bank"). A phrase opening
 // with an -ing word is that doing, said of its object: "how does mining
 // cryptocurrency work" asks of the mining.
 func (ix *Index) strangeHead(q *question) bool {
@@ -179,6 +180,16 @@ func (ix *Index) strangeHead(q *question) bool {
 	pos, _ := ix.partsOfSpeech(head)
 	if l := ix.lemma(head); !gerund && (!strings.Contains(pos, "n") || l != head && head != l+"s" && head != l+"es") {
 		return false // a noun or its plural, not "called" in "what is googles llm called"
+	}
+	if !gerund && len(phrase) == 2 && h.known == 1 {
+		// "what is a blood bank": a kind of thing named by a noun the
+		// articles never use is another thing than theirs.
+		mod := phrase[0]
+		mpos, _ := ix.partsOfSpeech(mod)
+		if i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == mod }); i >= 0 && q.terms[i].known == 0 && !q.terms[i].cue &&
+			strings.Contains(mpos, "n") && !strings.Contains(mpos, "a") {
+			return true
+		}
 	}
 	return !h.cue && h.known < synonymKnown &&
 		slices.ContainsFunc(q.terms, func(t qterm) bool { return t.word != head && t.known == 1 })
