@@ -549,24 +549,53 @@ func (ix *Index) ownFeatureWords() {
 // in this corpus it means itself, not the word the glossary relates it
 // to ("misinformation").
 func (ix *Index) keepOwnWords() {
+	var passages [][2]string // each passage's text and its lower case, once
+	for _, u := range ix.units {
+		if u.kind == passageUnit {
+			passages = append(passages, [2]string{u.text, strings.ToLower(u.text)})
+		}
+	}
 	ix.gloss.drop(func(rw rewrite) bool {
 		t := ix.stem.stem(rw.from[0])
-		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.labelled[t] || ix.definedInText(rw.from[0], t))
+		return len(rw.from) == 1 && (ix.headingTerms[t] || ix.labelled[t] || definedIn(passages, rw.from[0]))
 	})
 }
 
-// definedInText reports whether a passage that says w defines its term t
-// (see definedTerms).
-func (ix *Index) definedInText(w, t string) bool {
-	for u := range ix.units {
-		if ix.units[u].kind != passageUnit || !strings.Contains(strings.ToLower(ix.units[u].text), w) {
+// definedIn reports whether one of passages (each its text and its
+// lower case, of one length: the articles' text is ASCII where a
+// glossary word stands, else the match is only missed) defines the word
+// w, in the turns of phrase definedTerms reads ("often called a
+// hallucination"), read around each time w stands as a word: no passage
+// is analyzed for it.
+func definedIn(passages [][2]string, w string) bool {
+	for _, p := range passages {
+		text, lower := p[0], p[1]
+		if len(text) != len(lower) {
 			continue
 		}
-		if slices.Contains(ix.textOf(u).defined, t) {
-			return true
+		for at := 0; ; {
+			k := strings.Index(lower[at:], w)
+			if k < 0 {
+				break
+			}
+			start, end := at+k, at+k+len(w)
+			at = end
+			if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
+				continue // part of another word
+			}
+			before := text[max(0, start-12):start]
+			after := text[end:min(len(text), end+12)]
+			if definingBefore.MatchString(before) || definingAfter.MatchString(after) && !clauseEnd.MatchString(after) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// isWordByte reports a letter or digit byte of ASCII.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }
 
 // headedSituations are the situationWords that a heading names, itself or
