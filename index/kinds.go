@@ -206,6 +206,8 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		return ix.cueKind(w) == kindUses
 	}) || ix.usedBy(ws[how:])):
 		return kindUses // "how is ai used in fashion", "how do programmers use language models"
+	case how >= 0 && ix.helps(after(how)):
+		return kindUses // "how is ai helping make new medicines": what it is put to, not how it makes
 	case mechanismVerb(after(how)) || mechanismVerb(after(why)) || what >= 0 && slices.Contains(after(what), "happens"),
 		how >= 0 && getsGood(after(how)):
 		return kindMechanism // "how does it work", "why does it sound human", "what happens when", "how does it get good at"
@@ -1027,4 +1029,16 @@ func (ix *Index) troubling(w string) bool {
 	}
 	syn, rel := ix.lex.Related(w)
 	return slices.ContainsFunc(feelings, func(f string) bool { return slices.Contains(syn, f) || slices.Contains(rel, f) })
+}
+
+// helps reports "help" as the verb of a question's first few words after
+// "how" ("how is ai helping make new medicines", "how does ai help
+// doctors"): a use asked, whatever verb of making follows it.
+func (ix *Index) helps(ws []string) bool {
+	for _, w := range ws[:min(len(ws), 4)] {
+		if ix.formOf(w, []string{"help"}) {
+			return true
+		}
+	}
+	return false
 }
