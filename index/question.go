@@ -1088,10 +1088,14 @@ func (ix *Index) mannerOfAsking(ws []string) map[int]bool {
 	return out
 }
 
-// comesOut reports a phrasal verb of giving out: "what does the text come
-// out like", "what it spits out", "how does it turn out".
+// comesOut reports a phrasal verb of giving out, or of how what is given
+// out looks: "what does the text come out like", "what it spits out",
+// "how does it turn out", "what does the writing look like".
 func comesOut(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "look" || ws[i] == "looks") && (ws[i+1] == "like" || ws[i+1] == "different") {
+			return true // "what does the text look like", "how would it look different"
+		}
 		if ws[i+1] == "out" && slices.Contains([]string{"come", "comes", "came", "coming", "turn", "turns", "turned", "spit", "spits", "spat", "churn", "churns", "pump", "pumps", "put", "puts"}, ws[i]) {
 			return true
 		}
