@@ -541,16 +541,20 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 // telling words, not the articles' own subjects ("content created by AI"
 // says nothing of who created DALL·E).
 func (ix *Index) holdsAsked(sentence string, q *question) bool {
-	telling := func(qt qterm) bool { return !qt.cue && qt.weight >= minFocusWeight }
-	// The corpus's subjects count when the question asks of nothing else
-	// ("who writes the system prompt" of notes on prompting).
-	ownWord := slices.ContainsFunc(q.terms, func(qt qterm) bool { return telling(qt) && !ix.anchors[qt.term] })
+	return ix.namesAsked(sentence, q, func(qt qterm) bool { return !qt.cue && qt.weight >= minFocusWeight })
+}
+
+// namesAsked reports whether sentence holds a word of q that asked
+// accepts. The corpus's subjects count only when the question asks of
+// nothing else ("who writes the system prompt" of notes on prompting).
+func (ix *Index) namesAsked(sentence string, q *question, asked func(qterm) bool) bool {
+	ownWord := slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && !ix.anchors[qt.term] })
 	for _, w := range words(sentence) {
 		t := ix.stem.stem(w)
 		if ownWord && ix.anchors[t] {
 			continue
 		}
-		if slices.ContainsFunc(q.terms, func(qt qterm) bool { return telling(qt) && qt.term == t }) {
+		if slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && qt.term == t }) {
 			return true
 		}
 	}
@@ -574,24 +578,9 @@ func (ix *Index) ranksAsked(sec *knowledge.Section, s int, q *question) bool {
 			}
 		}
 	}
+	// A word of the question other than the ranking itself.
 	asked := func(qt qterm) bool { return !qt.cue && !rankRE.MatchString(qt.word) }
-	// The corpus's subjects count when the question asks of nothing else.
-	ownWord := slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && !ix.anchors[qt.term] })
-	for _, line := range lines {
-		if !rankRE.MatchString(line) {
-			continue
-		}
-		for _, w := range words(line) {
-			t := ix.stem.stem(w)
-			if rankRE.MatchString(w) || ownWord && ix.anchors[t] {
-				continue
-			}
-			if slices.ContainsFunc(q.terms, func(qt qterm) bool { return asked(qt) && qt.term == t }) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(lines, func(line string) bool { return rankRE.MatchString(line) && ix.namesAsked(line, q, asked) })
 }
 
 // asksHowLong reports "how long", "how often": a length of time asked,

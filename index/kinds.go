@@ -1023,12 +1023,11 @@ var troublingFeelings = []string{"fear", "anger", "worry", "afraid", "angry", "w
 
 // troubling reports a word of fear, anger or worry.
 func (ix *Index) troubling(w string) bool {
-	feelings := troublingFeelings
-	if slices.Contains(feelings, ix.lemma(w)) {
+	if slices.Contains(troublingFeelings, ix.lemma(w)) {
 		return true
 	}
 	syn, rel := ix.lex.Related(w)
-	return slices.ContainsFunc(feelings, func(f string) bool { return slices.Contains(syn, f) || slices.Contains(rel, f) })
+	return slices.ContainsFunc(troublingFeelings, func(f string) bool { return slices.Contains(syn, f) || slices.Contains(rel, f) })
 }
 
 // helps reports "help" as the verb of a question's first few words after

@@ -144,10 +144,10 @@ func (ix *Index) namesStranger(sentences []string, q *question) bool {
 // strangeHead reports a question of what a phrase is, or how it works,
 // whose last word, the thing itself, the articles never use, though they
 // use the words before it: "what is a large language school" asks of a
-// school, "how do language schools work" of schools; or of two nouns whose
-// first, no adjective, the articles never use ("what is a blood bank"). A phrase opening
-// with an -ing word is that doing, said of its object: "how does mining
-// cryptocurrency work" asks of the mining.
+// school, "how do language schools work" of schools; or of two nouns
+// whose first, no adjective, the articles never use ("what is a blood
+// bank"). A phrase opening with an -ing word is that doing, said of its
+// object: "how does mining cryptocurrency work" asks of the mining.
 func (ix *Index) strangeHead(q *question) bool {
 	ws := withoutFillers(q.words)
 	var phrase []string
