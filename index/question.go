@@ -259,6 +259,7 @@ func (ix *Index) parse(raw string) question {
 	for _, marked := range []map[int]bool{
 		gistOf(ws),            // "what is the main idea": a summary asked
 		inTheEnd(ws),          // "so in the end, is it good or bad": a summing up asked
+		claimChecked(ws),      // "is it true that ...": the claim is asked, not truth
 		ix.mannerOfAsking(ws), // "give me the key differences quickly": how to answer, not what
 		inventsFacts(ws),      // "invent fake details": making things up, a concern of the form
 		speakerTag(raw, ws),   // "Teacher check: list the four ethical challenges": who asks, not what
@@ -1181,4 +1182,24 @@ func speakerTag(raw string, ws []string) map[int]bool {
 		out[i] = true
 	}
 	return out
+}
+
+// claimChecked finds "is it true", "is that right", "is it really true"
+// ("is it true the computer never needs breaks"): the asker checks a
+// claim, whose words are the question. It returns the index of "true" or
+// "right".
+func claimChecked(ws []string) map[int]bool {
+	for i := 2; i < len(ws); i++ {
+		if ws[i] != "true" && ws[i] != "right" {
+			continue
+		}
+		j := i - 1
+		if ws[j] == "really" || ws[j] == "actually" {
+			j--
+		}
+		if j >= 1 && ws[j-1] == "is" && (ws[j] == "it" || ws[j] == "that" || ws[j] == "this") {
+			return map[int]bool{i: true}
+		}
+	}
+	return nil
 }
