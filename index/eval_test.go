@@ -371,6 +371,8 @@ var questionSets = []struct {
 	{"chi", 0.79, true},       // a class's mix (article and week-3 note), written at the start of the fourteenth round; held out, counted first on d97c6a4 (79.2%)
 	{"psi", 0.85, true},       // a class's mix (article and week-3 note), written mid-fourteenth round; held out, counted first on 43d6193 (85.0%)
 	{"kitchen", 0.75, true},   // a forty-third note (testdata/notes-kitchen: AI in cooking and recipes), written with psi; held out, counted first on c4216f9 (75.0%)
+	{"museum", 0.73, true},    // a forty-fourth note (testdata/notes-museum: AI in art, museums and culture), written at the end of the fourteenth round; held out, counted first on d540fad (73.6%) and on d97c6a4 (72.2%)
+	{"calls", 0.69, true},     // a forty-fifth (testdata/notes-calls: AI in customer service and call centres), written with museum; held out, counted as museum (69.4% both)
 }
 
 // TestQuestionSets asks each of questionSets.
