@@ -1190,8 +1190,8 @@ func speakerTag(raw string, ws []string) map[int]bool {
 // "right".
 func claimChecked(ws []string) map[int]bool {
 	for i := 2; i < len(ws); i++ {
-		if ws[i] != "true" && ws[i] != "right" {
-			continue
+		if ws[i] != "true" && (ws[i] != "right" || i+1 < len(ws) && ws[i+1] == "to") {
+			continue // "is it right to use ai for homework" asks what is right
 		}
 		j := i - 1
 		if ws[j] == "really" || ws[j] == "actually" {
