@@ -564,9 +564,9 @@ func (ix *Index) keepOwnWords() {
 // definedIn reports whether one of passages (each its text and its
 // lower case, of one length: the articles' text is ASCII where a
 // glossary word stands, else the match is only missed) defines the word
-// w, in the turns of phrase definedTerms reads ("often called a
-// hallucination"), read around each time w stands as a word: no passage
-// is analyzed for it.
+// w, in the turns of phrase definedTerms reads (definesAt: "often called
+// a hallucination"), read around each time w stands as a word: no
+// passage is analyzed for it.
 func definedIn(passages [][2]string, w string) bool {
 	for _, p := range passages {
 		text, lower := p[0], p[1]
@@ -583,9 +583,7 @@ func definedIn(passages [][2]string, w string) bool {
 			if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
 				continue // part of another word
 			}
-			before := text[max(0, start-12):start]
-			after := text[end:min(len(text), end+12)]
-			if definingBefore.MatchString(before) || definingAfter.MatchString(after) && !clauseEnd.MatchString(after) {
+			if definesAt(text, start, end) {
 				return true
 			}
 		}

@@ -197,10 +197,10 @@ func (ix *Index) newTables() []table {
 					shared = slices.DeleteFunc(shared, func(x string) bool { return !slices.Contains(terms, x) })
 				}
 			}
-			for _, term := range shared {
-				if len(c.Subjects) > 1 {
+			if len(c.Subjects) > 1 {
+				t.shared = shared
+				for _, term := range shared {
 					ix.shared[term] = true // "temperature" of "Low temperature" and "High temperature"
-					t.shared = append(t.shared, term)
 				}
 			}
 			for _, r := range c.Rows {

@@ -20,6 +20,9 @@ type rowConcept struct {
 	// compares ("can i use an ai tutor at 3am"; "study at night" asks of
 	// no tutor).
 	ofSubject bool
+	// byCells, when set, marks the rows that answer the concept by what
+	// their cells say, failing a row whose feature names it.
+	byCells func(t *table) []bool
 }
 
 // asks reports whether q asks the concept.
@@ -56,7 +59,7 @@ var rowConcepts = []rowConcept{
 	// of time ("Time to make": "Seconds to a few minutes").
 	{concepts: []string{"speed"}, asked: func(q *question) bool {
 		return slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(speedWords, w) }) || hasPair(q.words, []string{"how"}, []string{"long"})
-	}, ofSubject: true},
+	}, ofSubject: true, byCells: func(t *table) []bool { return t.timedRow }},
 	// "which uses less power, a brain or a neural network": the energy each uses.
 	{concepts: []string{"energy", "power"}, words: []string{"power", "electricity", "energy", "battery", "watts"}, ofSubject: true},
 	// "what kind of computer do you need to run the physics one": the
@@ -84,8 +87,8 @@ func (t *table) conceptRow(q *question, named bool) int {
 		if j := slices.Index(t.concepts[k], true); j >= 0 {
 			return j
 		}
-		if slices.Contains(rc.concepts, "speed") {
-			if j := slices.Index(t.timedRow, true); j >= 0 {
+		if rc.byCells != nil {
+			if j := slices.Index(rc.byCells(t), true); j >= 0 {
 				return j // "which one is faster to make": the row that gives how long each takes
 			}
 		}

@@ -286,7 +286,7 @@ func (ix *Index) parse(raw string) question {
 			} else if _, full := ix.unclip(base); full != "" {
 				// "vocab" clips "vocabulary", though one edit makes "vocal".
 				w, english = full, true
-			} else if c, ok := ix.correct(base); ok && (!named[base] || ix.df[ix.stem.stem(c)] > 0) && (!categorized(ws, i) || ix.df[ix.stem.stem(c)] > 0) {
+			} else if c, ok := ix.correct(base); ok && (ix.df[ix.stem.stem(c)] > 0 || !named[base] && !categorized(ws, i)) {
 				w, english = c, true
 				if rw := ix.gloss.apply([]string{c}); len(rw) == 1 && rw[0] != c {
 					w, english = rw[0], ix.lex.IsWord(rw[0]) // "halucination" is the glossary's "hallucination", which is misinformation

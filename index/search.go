@@ -632,6 +632,7 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		}
 		return best
 	})
+	titled := ix.titledArticles(q)
 	kinded := min(len(ranked), maxKinded)
 	if q.at >= 0 {
 		kinded = 0 // the place asked answers, not a section of the kind asked
@@ -649,7 +650,7 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		for _, ts := range topical {
 			topic = max(topic, ix.topicOf(ts, ix.sections[h.section].article))
 		}
-		if ix.suits(h.section, q, topic) && !ix.aboutElse(q, h.section, heldMost) {
+		if ix.suits(h.section, q, topic) && !ix.aboutElse(q, h.section, heldMost, titled) {
 			h.score += kindBonus * top
 			h.suits = true
 		}
@@ -728,14 +729,28 @@ const introductionID = "introduction"
 // next word" — unless a section of another article (a teacher's note
 // beside it) holds clearly more of the question: "how does copilot guess
 // what i am going to type next" is the note on code assistants'. Nor
-// does a section lead on its kind when the question names another
-// article's title (see titledElsewhere).
-func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64) bool {
+// does a section lead on its kind when the question names the title of
+// another article (titled, see titledArticles), a section of which holds
+// at least as much of the question: a teacher's note on banking treats
+// "what do watchdogs make banks do about ai bias" where it arises, the
+// article's list of ethical challenges only in general.
+func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64, titled map[int]bool) bool {
 	if q.formOnly() {
 		return false
 	}
-	if ix.titledElsewhere(q, s, heldMost) {
-		return true
+	c := -1.0
+	cov := func() float64 { // the section's coverage, computed at most once
+		if c < 0 {
+			c = ix.coverage(q, s)
+		}
+		return c
+	}
+	if len(titled) > 0 && !titled[ix.sections[s].article] {
+		for a := range titled {
+			if heldMost()[a] >= cov() {
+				return true
+			}
+		}
 	}
 	sk := ix.kinds[s]
 	if slices.ContainsFunc(sk.subject, q.hasTerm) ||
@@ -747,47 +762,40 @@ func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64) 
 		if len(sk.subject) == 0 {
 			return false
 		}
-		for a, c := range heldMost() {
+		for a, held := range heldMost() {
 			if a != ix.sections[s].article {
-				best = max(best, c)
+				best = max(best, held)
 			}
 		}
 	} else {
-		for _, c := range heldMost() {
-			best = max(best, c)
+		for _, held := range heldMost() {
+			best = max(best, held)
 		}
 	}
-	return ix.coverage(q, s)+kindMargin < best
+	return cov()+kindMargin < best
 }
 
-// titledElsewhere reports a question that names the title of another
-// article than section s's (a teacher's note on banking, "what do
-// watchdogs make banks do about ai bias"; "ai", which titles them all,
-// names none), while a section of that article holds at least as much of
-// the question as s: the note treats the concern where it arises, the
-// article's list of ethical challenges only in general.
-func (ix *Index) titledElsewhere(q *question, s int, heldMost func() map[int]float64) bool {
-	own := ix.sections[s].article
-	titled := map[int]bool{}
+// titledArticles are the articles whose title q names by a word other
+// than one that titles most of the corpus ("ai" titles them all, "banks"
+// only the note on banking); nil if none.
+func (ix *Index) titledArticles(q *question) map[int]bool {
+	var titled map[int]bool
+	add := func(a int) {
+		if titled == nil {
+			titled = map[int]bool{}
+		}
+		titled[a] = true
+	}
 	for _, t := range q.terms {
 		if t.cue || ix.corpusAnchors[t.term] {
 			continue
 		}
 		for a := range ix.anchoring[t.term] {
-			titled[a] = true
+			add(a)
 		}
 		for a := range ix.topics[t.term] {
-			titled[a] = true
+			add(a)
 		}
 	}
-	if len(titled) == 0 || titled[own] {
-		return false
-	}
-	c := ix.coverage(q, s)
-	for a := range titled {
-		if heldMost()[a] >= c {
-			return true
-		}
-	}
-	return false
+	return titled
 }

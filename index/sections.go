@@ -314,13 +314,20 @@ func (ix *Index) defines(s int, focus string) bool {
 func definedTerms(text string, tokens []token) []string {
 	var out []string
 	for _, tok := range tokens {
-		before := text[max(0, tok.start-12):tok.start]
-		after := text[tok.end:min(len(text), tok.end+12)]
-		if (definingBefore.MatchString(before) || definingAfter.MatchString(after) && !clauseEnd.MatchString(after)) && !slices.Contains(out, tok.term) {
+		if definesAt(text, tok.start, tok.end) && !slices.Contains(out, tok.term) {
 			out = append(out, tok.term)
 		}
 	}
 	return out
+}
+
+// definesAt reports whether the word at text[start:end] stands in a
+// defining turn of phrase: just after "known as", "called", or just
+// before "is", "refers to", ", or" and a spelling-out in capitals.
+func definesAt(text string, start, end int) bool {
+	before := text[max(0, start-12):start]
+	after := text[end:min(len(text), end+12)]
+	return definingBefore.MatchString(before) || definingAfter.MatchString(after) && !clauseEnd.MatchString(after)
 }
 
 // The turns of phrase that define a word, just before or after it.
