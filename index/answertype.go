@@ -118,7 +118,7 @@ func questionNeed(ws []string) need {
 			// country has the most data centers": one picked out of many
 			return needRanking
 		case (w == "what" || w == "which") && at(i+1, makerNouns...) && slices.ContainsFunc(ws[i+2:min(len(ws), i+5)], func(v string) bool { return slices.Contains(agentVerbs, v) }),
-			(w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(ws[i+1:], func(v string) bool {
+			(w == "who" || w == "whos" || w == "who's") && i < 3 && !at(verbAfter(ws, i), ownerVerbs...) && slices.ContainsFunc(mainClause(ws[i+1:]), func(v string) bool {
 				return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
 			}),
 			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]),
@@ -155,6 +155,27 @@ var measureVerbs = []string{"measure", "measures", "measured", "tell", "know", "
 func cameUpWith(ws []string) bool {
 	return len(ws) >= 3 && (ws[0] == "came" || ws[0] == "come") && ws[1] == "up" && ws[2] == "with"
 }
+
+// mainClause is ws up to the first word that opens a clause of its own
+// ("when", "if", "because") when ws opens with a verb of its own: "who
+// marks the examples when you train a detector" asks who marks them, not
+// who trains; but "who is responsible when an ai makes a mistake" asks
+// who made it.
+func mainClause(ws []string) []string {
+	if len(ws) == 0 || slices.Contains(copulas, ws[0]) {
+		return ws
+	}
+	if i := slices.IndexFunc(ws, func(v string) bool { return slices.Contains(subordinators, v) }); i >= 0 {
+		return ws[:i]
+	}
+	return ws
+}
+
+// copulas link a subject to what is said of it.
+var copulas = []string{"is", "are", "was", "were", "be", "'s", "s"}
+
+// subordinators open a clause of time, condition or cause.
+var subordinators = []string{"when", "if", "because", "while", "whenever", "since", "unless", "before", "after"}
 
 // fitsInto reports "fit into 1,000 tokens": the container's size given.
 func fitsInto(ws []string) bool {
@@ -287,7 +308,9 @@ var (
 	byRE         = regexp.MustCompile(`\bby \p{Lu}\p{Ll}`)
 	// nameMadeRE finds a name that made something: "Eli Pariser came up with".
 	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+ (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
-	doneByRE   = regexp.MustCompile(`\b(\pL+) by \pL`)
+	// doneByRE finds a verb done by someone, its date between or not:
+	// "written by whoever built the app", "founded in 2017 by".
+	doneByRE = regexp.MustCompile(`\b(\pL+)(?: in (?:\d{4}|the \d{4}s))? by \pL`)
 )
 
 // has reports whether section s holds an answer of the type q needs.
@@ -320,6 +343,12 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 	sec := ix.section(s)
 	switch q.need {
 	case needNumber:
+		if q.costAsked && !ix.numbered(s, ix.sumTerms, q.named) {
+			// "how much does a tesla model 3 cost": a sum of money,
+			// which a number of anything else ("the Model 3", "in
+			// 2018") is not.
+			return false
+		}
 		return ix.numbered(s, q.counted, q.named) || asksHowLong(q.words) && ix.timeSaid(sec, q)
 	case needDate:
 		return headingAsks(sec.Heading, needDate) || ix.datesAsked(sec.Text(), q)
@@ -668,6 +697,34 @@ func (ix *Index) counted(ws []string, q *question) []string {
 		}
 	}
 	return out
+}
+
+// moneyTerm stands, among a sentence's terms, for a sum written with a
+// currency sign ("$20"); it is no word, so no question's term meets it.
+const moneyTerm = "$"
+
+// currencyRE finds a sum written with a currency sign.
+var currencyRE = regexp.MustCompile(`[$£€¥]\s?\d`)
+
+// sumWords, besides moneyWords, say that a number is a sum of money: a
+// sentence giving a sum says one of them, or a currency sign.
+var sumWords = []string{"cost", "costs", "price", "prices", "priced", "dollar", "dollars", "pound", "pounds", "euro", "euros", "cent", "cents", "fee", "fees", "pay", "paid", "spend", "spent", "subscription", "budget", "worth", "sold", "bought", "buy"}
+
+// costVerbs, after "how much", ask a sum of money: "how much does it
+// cost", "how much do librarians get paid".
+var costVerbs = []string{"cost", "costs", "charge", "charges", "paid", "pay", "earn", "earns", "spend", "spent"}
+
+// asksCost reports "how much" asked of what something costs: "how much
+// does a tesla cost", "how much would it cost to train one".
+func asksCost(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "how" && ws[i+1] == "much" {
+			return slices.ContainsFunc(ws[i+2:], func(v string) bool {
+				return slices.Contains(costVerbs, v)
+			})
+		}
+	}
+	return false
 }
 
 // numbered reports whether a sentence of section s gives a number together

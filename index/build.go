@@ -50,6 +50,9 @@ type Index struct {
 	passageText []passageText
 	// secTerms caches each section's terms, for the confidence.
 	secTerms []sectionTerms
+	// sumTerms are the analyzed words that say a number is a sum of
+	// money (see sumWords), with moneyTerm.
+	sumTerms []string
 	// spans caches how many sections hold a rare term: see sectionsHolding.
 	spans sync.Map
 	// holding lists the sections that may hold each type of answer, built
@@ -187,6 +190,10 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: newStemmer(lex)}
+	for _, w := range slices.Concat(sumWords, moneyWords) {
+		ix.sumTerms = append(ix.sumTerms, ix.stem.stem(w))
+	}
+	ix.sumTerms = append(ix.sumTerms, moneyTerm)
 	ix.situated = ix.headedSituations()
 	m, err := newMapping(ix.situated)
 	if err != nil {

@@ -36,8 +36,12 @@ type table struct {
 	// tellingTerms): a feature of several words is named by those ("weak"
 	// of "Weak point"; "the point of it" names no weak point, "use" no
 	// Energy use).
-	telling    [][]string
-	exampleRow []bool
+	telling [][]string
+	// complements holds, per feature, the terms of what its noun is of or
+	// to, when they are two or more ("paid", "database" of "Access to
+	// paid databases"): saying them all names the feature too.
+	complements [][]string
+	exampleRow  []bool
 	// extentRow marks a feature that is a word for how far something
 	// reaches ("Scope", "Range"), as the lexicon relates it to "extent".
 	extentRow []bool
@@ -206,6 +210,7 @@ func (ix *Index) newTables() []table {
 			for _, r := range c.Rows {
 				t.features = append(t.features, ix.distinctTerms(r.Feature, nil))
 				t.telling = append(t.telling, ix.tellingTerms(r.Feature))
+				t.complements = append(t.complements, ix.complement(r.Feature))
 				ws := lemmas(ix, r.Feature)
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
@@ -270,6 +275,39 @@ func (ix *Index) tellingTerms(feature string) []string {
 		}
 	}
 	return nil
+}
+
+// complementNamed is the first row of t whose complement q says whole,
+// or -1.
+func (ix *Index) complementNamed(q *question, t table) int {
+	for j, comp := range t.complements {
+		if len(comp) > 0 && !slices.ContainsFunc(comp, func(term string) bool { return !q.hasTerm(term) }) {
+			return j
+		}
+	}
+	return -1
+}
+
+// complement is the terms of the words after a feature's first
+// preposition ("to", "of", "for") when they are two or more, else nil:
+// "Access to paid databases" gives "paid" and "database"; "Cost to run",
+// one word, none.
+func (ix *Index) complement(feature string) []string {
+	ws := words(feature)
+	i := slices.IndexFunc(ws, func(w string) bool { return w == "to" || w == "of" || w == "for" })
+	if i < 1 {
+		return nil
+	}
+	var out []string
+	for _, w := range ws[i+1:] {
+		if st := ix.stem.stem(w); !stopWords[w] && st != "" {
+			out = append(out, st)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // namesConcept reports whether a feature's words name concept: the word
@@ -354,7 +392,8 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 		// internet, which kind of ai can i still use").
 		about := cand.subjects > 0 || ix.namesHeading(q, t) || differ && !ix.namesOtherTopic(q, t) ||
 			q.asksAbility && slices.ContainsFunc(q.terms, func(qt qterm) bool { return ix.anchors[qt.term] }) ||
-			slices.Contains(q.words, "which") && ix.tellingFeature(q, t)
+			slices.Contains(q.words, "which") && ix.tellingFeature(q, t) ||
+			ix.complementNamed(q, t) >= 0
 		if about {
 			cand.row, cand.named = ix.rowByFeature(q, t)
 			if cand.row >= 0 && !cand.named {
@@ -615,6 +654,9 @@ func (ix *Index) featuresNamed(q *question, t table) int {
 // has reports: all its telling words when it has several, else any of
 // its words.
 func (t *table) featureNamed(j int, has func(string) bool) bool {
+	if comp := t.complements[j]; len(comp) > 0 && !slices.ContainsFunc(comp, func(term string) bool { return !has(term) }) {
+		return true // "the paid databases my school subscribes to" names Access to paid databases
+	}
 	if tell := t.telling[j]; len(t.features[j]) > 1 && len(tell) > 0 {
 		return !slices.ContainsFunc(tell, func(term string) bool { return !has(term) })
 	}

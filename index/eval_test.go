@@ -373,6 +373,10 @@ var questionSets = []struct {
 	{"kitchen", 0.75, true},   // a forty-third note (testdata/notes-kitchen: AI in cooking and recipes), written with psi; held out, counted first on c4216f9 (75.0%)
 	{"museum", 0.73, true},    // a forty-fourth note (testdata/notes-museum: AI in art, museums and culture), written at the end of the fourteenth round; held out, counted first on d540fad (73.6%) and on d97c6a4 (72.2%)
 	{"calls", 0.69, true},     // a forty-fifth (testdata/notes-calls: AI in customer service and call centres), written with museum; held out, counted as museum (69.4% both)
+	{"phi", 0.83, true},       // a class's mix (article and week-3 note), written at the start of the fifteenth round; held out, counted first on ca1874b (83.3%)
+	{"factory", 0.50, false},  // a forty-sixth note (testdata/notes-factory: AI in factories and manufacturing), written with phi; counted once on ca1874b, then read as a dev set
+	{"library", 0.50, false},  // a forty-seventh (testdata/notes-library: AI in libraries, books and publishing), written and read with factory
+	{"planes", 0.75, true},    // a forty-eighth note (testdata/notes-planes: AI in aviation), written with phi; held out, counted first on ca1874b (75.0%)
 }
 
 // TestQuestionSets asks each of questionSets.

@@ -19,6 +19,9 @@ type question struct {
 	// counted is what a number question counts (see counted); named the
 	// particular things it is asked of (see namedIn).
 	counted, named []string
+	// costAsked marks "how much" asked of what something costs: the
+	// number must be a sum of money.
+	costAsked bool
 	// holds caches, per section, whether it can hold the type of answer
 	// asked (see has).
 	holds map[int]bool
@@ -204,7 +207,7 @@ func (ix *Index) parse(raw string) question {
 		}
 		ws[i] = w
 	}
-	ws = ix.unjoin(ws)
+	ws = ix.rejoin(ix.unjoin(ws))
 	ws = ix.gloss.apply(ws) // "gpt 4" is a name first
 	for i, w := range ws {
 		if w == "4" && ix.saysFor(ws, i) {
@@ -423,6 +426,7 @@ func (ix *Index) parse(raw string) question {
 	}
 	if q.need == needNumber {
 		q.counted = ix.counted(q.words, &q)
+		q.costAsked = asksCost(q.words)
 	}
 	if q.need == needSteps && q.kind == kindMechanism && !procedure(q.words) {
 		// "how does an llm work step by step" asks for the workings in

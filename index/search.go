@@ -646,6 +646,12 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			// how LLMs work).
 			continue
 		}
+		if ix.sections[h.section].article != lead && !q.formOnly() && !ix.holdsTelling(h.section, q) {
+			// Nor does one found, in another article, by common words
+			// alone ("answers" of the honest answer to a question on
+			// factory jobs, asked how chatbots come up with theirs).
+			continue
+		}
 		var topic namedTopic
 		for _, ts := range topical {
 			topic = max(topic, ix.topicOf(ts, ix.sections[h.section].article))
@@ -681,6 +687,12 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		return a.score > b.score || a.score == b.score && a.suits && !b.suits
 	})
 	return ranked, units, nil
+}
+
+// holdsTelling reports whether section s holds a word of q that says
+// something: one of minFocusWeight or more, not of its form.
+func (ix *Index) holdsTelling(s int, q *question) bool {
+	return slices.ContainsFunc(q.terms, func(t qterm) bool { return !t.cue && t.weight >= minFocusWeight && ix.knows(s, t.term) })
 }
 
 // byKind ranks the sections of the kind q asks for, in the articles'

@@ -203,18 +203,32 @@ func (ix *Index) namesTopic(q *question, s int) bool {
 // own content words, or the question has none beyond its form: a section of
 // the kind asked is no answer when it shares nothing else with the
 // question ("what goes wrong if the temperature is high" is not about the
-// ethics of AI).
+// ethics of AI). A question with a word that says something (one of
+// minFocusWeight or more) is touched by a commoner word only in an article
+// that holds one of its telling words: "what is OCR used for" is not
+// touched by the built-in article's use cases, which say "used" but
+// nowhere "OCR".
 func (ix *Index) touches(s int, q *question) bool {
 	if q.formOnly() {
 		return true
 	}
+	a := ix.sections[s].article
+	var telling, toldHere, any bool
 	for _, t := range q.terms {
-		if !t.cue && (ix.knows(s, t.term) || t.everywhereIn(ix.sections[s].article) ||
-			slices.ContainsFunc(t.syn, func(a string) bool { return ix.knows(s, a) })) {
-			return true
+		if t.cue {
+			continue
 		}
+		held := ix.knows(s, t.term) || t.everywhereIn(a) || slices.ContainsFunc(t.syn, func(syn string) bool { return ix.knows(s, syn) })
+		if t.weight >= minFocusWeight {
+			if held {
+				return true
+			}
+			telling = true
+			toldHere = toldHere || ix.df[t.term] > 0 && ix.sectionsHolding(t.term)[a] > 0
+		}
+		any = any || held
 	}
-	return false
+	return any && (!telling || toldHere)
 }
 
 // otherSubject reports whether section s is about one compared subject

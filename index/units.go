@@ -230,6 +230,9 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 			for _, w := range words(sentence) {
 				stems = append(stems, ix.stem.stem(w))
 			}
+			if currencyRE.MatchString(sentence) {
+				stems = append(stems, moneyTerm) // "$20 a month": a sum of money, whatever its words
+			}
 			st.numbered = append(st.numbered, stems)
 		}
 	})

@@ -227,6 +227,24 @@ func (ix *Index) unjoin(ws []string) []string {
 	return out
 }
 
+// rejoin runs together two words that the articles write as one, when
+// that one is no English word: "books 3" is the articles' "Books3", "mid
+// journey" their "Midjourney".
+func (ix *Index) rejoin(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		if i+1 < len(ws) && !stopWords[ws[i]] {
+			if j := ws[i] + ws[i+1]; ix.vocab[j] > 0 && !ix.lex.IsWord(j) {
+				out = append(out, j)
+				i++
+				continue
+			}
+		}
+		out = append(out, ws[i])
+	}
+	return out
+}
+
 // unstretch is the English word a chat spelling stretches by repeating
 // a letter three times or more ("slowww" → "slow", "pleeease" → "please",
 // "soooo" → "so"), or "".
