@@ -254,7 +254,8 @@ func (ix *Index) newTables() []table {
 // beyond the commonest words of English ("energy" of "Energy use";
 // "use" names no energy). Of adjectives and the noun they narrow, the
 // noun alone tells when it says something ("user" of "Typical user"; the
-// "weak" of "Weak point" tells, not the point).
+// "weak" of "Weak point" tells, not the point). A word that only stresses
+// ("typical", "main") never tells: "Typical jobs" is named by its jobs.
 func (ix *Index) tellingTerms(feature string) []string {
 	head := ix.headNoun(words(feature))
 	for _, says := range []func(weight float64) bool{
@@ -263,7 +264,7 @@ func (ix *Index) tellingTerms(feature string) []string {
 	} {
 		var telling []string
 		for _, w := range words(feature) {
-			if st := ix.stem.stem(w); !stopWords[w] && st != "" && says(ix.weight(w, ix.lex.IsWord(w))) {
+			if st := ix.stem.stem(w); !stopWords[w] && st != "" && !slices.Contains(stressWords, strings.ToLower(w)) && says(ix.weight(w, ix.lex.IsWord(w))) {
 				telling = append(telling, st)
 			}
 		}

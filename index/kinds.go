@@ -719,9 +719,10 @@ func (ix *Index) comparative(ws []string) bool {
 }
 
 // wholeAsked reports a question asking for a whole comparison: "all the
-// differences", "every feature", "the whole comparison", "side by side".
+// differences", "every feature", "the whole comparison", "side by side",
+// "the pros and cons".
 func wholeAsked(ws []string) bool {
-	if sideBySide(ws) {
+	if sideBySide(ws) || bothSides(ws) {
 		return true
 	}
 	all := []string{"all", "every", "each", "whole", "full", "entire", "complete"}
@@ -737,6 +738,26 @@ func wholeAsked(ws []string) bool {
 	}
 	return false
 }
+
+// bothSides reports a request for the good and the bad together: "the
+// pros and cons", "advantages and disadvantages", "good and bad points".
+func bothSides(ws []string) bool {
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i+1] != "and" {
+			continue
+		}
+		for _, p := range opposedSides {
+			if ws[i] == p[0] && ws[i+2] == p[1] || ws[i] == p[1] && ws[i+2] == p[0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opposedSides are the good and the bad of something, in pairs.
+var opposedSides = [][2]string{{"pros", "cons"}, {"advantages", "disadvantages"}, {"good", "bad"},
+	{"strengths", "weaknesses"}, {"upsides", "downsides"}, {"benefits", "drawbacks"}, {"positives", "negatives"}}
 
 // comparedParts are what a comparison goes through: "all the features",
 // "point by point".

@@ -633,11 +633,15 @@ func (ix *Index) renowned(ws []string, w string) bool {
 	return ws[i+1] == "ones" || ws[i+1] == "one" || ix.df[ix.stem.stem(ws[i+1])] > 0 // "like the famous ones"
 }
 
+// stressWords stress the word after them: "the main takeaway", "the
+// typical applications".
+var stressWords = []string{"main", "key", "major", "primary", "biggest", "big", "core", "central", "overall", "typical", "usual"}
+
 // modifiesCue reports whether w stresses the cue word after it: "main" in
 // "the main takeaway", "key" in "the key risks", "biggest" in "the biggest
 // difference", "typical" in "the typical applications of each".
 func (ix *Index) modifiesCue(ws []string, w string) bool {
-	if !slices.Contains([]string{"main", "key", "major", "primary", "biggest", "big", "core", "central", "overall", "typical", "usual"}, w) {
+	if !slices.Contains(stressWords, w) {
 		return false
 	}
 	i := slices.Index(ws, w)
