@@ -108,6 +108,8 @@ func questionNeed(ws []string) need {
 			(w == "what" || w == "which") && at(i+1, numeralNouns...),
 			(w == "price" || w == "prices") && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" }):
 			return needNumber // "what number counts as low", "what is the price of copilot": an amount
+		case w == "first" && slices.Contains(ws[:i], "which") && releasedBefore(ws[:i]):
+			return needDate // "which came out first": the dates of each, the earlier first
 		case asksProcedure(ws, i), w == "step" && at(i+1, "by"):
 			return needSteps // "how do i", "any tips for writing prompts": advice on doing it
 		case (w == "best" || w == "worst" || w == "top" || w == "cheapest" || w == "greatest") && (at(i-1, "the") || slices.Contains(ws, "which")) && !at(i+1, "known") && !(w == "top" && at(i+1, "of")),
@@ -176,6 +178,18 @@ var copulas = []string{"is", "are", "was", "were", "be", "'s", "s"}
 
 // subordinators open a clause of time, condition or cause.
 var subordinators = []string{"when", "if", "because", "while", "whenever", "since", "unless", "before", "after"}
+
+// releasedBefore reports a verb of coming into being among ws: "which
+// came out first", "which was released first" compare dates.
+func releasedBefore(ws []string) bool {
+	for i, w := range ws {
+		if slices.Contains([]string{"released", "launched", "invented", "founded", "made", "built", "created", "started", "appeared"}, w) ||
+			(w == "came" || w == "come") && i+1 < len(ws) && ws[i+1] == "out" {
+			return true
+		}
+	}
+	return false
+}
 
 // fitsInto reports "fit into 1,000 tokens": the container's size given.
 func fitsInto(ws []string) bool {
@@ -308,6 +322,10 @@ var (
 	byRE         = regexp.MustCompile(`\bby \p{Lu}\p{Ll}`)
 	// nameMadeRE finds a name that made something: "Eli Pariser came up with".
 	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+ (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
+	// nameAsideMadeRE is nameMadeRE with a clause set off by commas
+	// between the name and its verb: "Tony Fadell, who had led the team
+	// behind the iPod, founded Nest Labs".
+	nameAsideMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+, (?:who|which) [^,.;]{1,80}, (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
 	// doneByRE finds a verb done by someone, its date between or not:
 	// "written by whoever built the app", "founded in 2017 by".
 	doneByRE = regexp.MustCompile(`\b(\pL+)(?: in (?:\d{4}|the \d{4}s))? by \pL`)
@@ -343,10 +361,12 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 	sec := ix.section(s)
 	switch q.need {
 	case needNumber:
-		if q.costAsked && !ix.numbered(s, ix.sumTerms, q.named) {
+		if q.costAsked && !headingAsks(sec.Heading, needNumber) && !ix.numbered(s, ix.sumTerms, q.named) {
 			// "how much does a tesla model 3 cost": a sum of money,
 			// which a number of anything else ("the Model 3", "in
-			// 2018") is not.
+			// 2018") is not; but a section headed by the question
+			// ("How Much Does Each Answer Cost?", in energy) says
+			// what the cost is counted in.
 			return false
 		}
 		return ix.numbered(s, q.counted, q.named) || asksHowLong(q.words) && ix.timeSaid(sec, q)
@@ -544,7 +564,7 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 	// Eli Pariser came up with the term": a name, then a verb of making,
 	// in a sentence that names what is asked.
 	for _, sentence := range sentenceEnd.Split(text, -1) {
-		if nameMadeRE.MatchString(sentence) && ix.holdsAsked(sentence, q) {
+		if (nameMadeRE.MatchString(sentence) || nameAsideMadeRE.MatchString(sentence)) && ix.holdsAsked(sentence, q) {
 			return true
 		}
 	}
@@ -666,6 +686,9 @@ func (ix *Index) counted(ws []string, q *question) []string {
 		n := 0
 		for _, v := range ws[i+2:] {
 			if stopWords[v] {
+				if ws[i+1] == "many" && n > 0 {
+					break // "how many floors does the edge have": the floors are counted, not the edge
+				}
 				continue // "how large is a context window": its words, past "is a"
 			}
 			if word, ok := ix.lex.Lookup(v); ok && word.OnlyAdverb() {
@@ -706,9 +729,9 @@ const moneyTerm = "$"
 // currencyRE finds a sum written with a currency sign.
 var currencyRE = regexp.MustCompile(`[$£€¥]\s?\d`)
 
-// sumWords, besides moneyWords, say that a number is a sum of money: a
-// sentence giving a sum says one of them, or a currency sign.
-var sumWords = []string{"cost", "costs", "price", "prices", "priced", "dollar", "dollars", "pound", "pounds", "euro", "euros", "cent", "cents", "fee", "fees", "pay", "paid", "spend", "spent", "subscription", "budget", "worth", "sold", "bought", "buy"}
+// currencyWords name units of money: a sentence giving a sum says one of
+// them, or a currency sign ("cut costs by 40 percent" gives no sum).
+var currencyWords = []string{"dollar", "dollars", "pound", "pounds", "euro", "euros", "cent", "cents", "pence", "yen", "rupees"}
 
 // costVerbs, after "how much", ask a sum of money: "how much does it
 // cost", "how much do librarians get paid".

@@ -51,7 +51,7 @@ type Index struct {
 	// secTerms caches each section's terms, for the confidence.
 	secTerms []sectionTerms
 	// sumTerms are the analyzed words that say a number is a sum of
-	// money (see sumWords), with moneyTerm.
+	// money (see currencyWords), with moneyTerm.
 	sumTerms []string
 	// spans caches how many sections hold a rare term: see sectionsHolding.
 	spans sync.Map
@@ -190,7 +190,7 @@ func Build(ctx context.Context, lg *slog.Logger, articles []*knowledge.Article, 
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	ix := &Index{lg: lg, lex: lex, articles: articles, gloss: g, stem: newStemmer(lex)}
-	for _, w := range slices.Concat(sumWords, moneyWords) {
+	for _, w := range currencyWords {
 		ix.sumTerms = append(ix.sumTerms, ix.stem.stem(w))
 	}
 	ix.sumTerms = append(ix.sumTerms, moneyTerm)

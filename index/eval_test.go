@@ -377,6 +377,8 @@ var questionSets = []struct {
 	{"factory", 0.50, false},  // a forty-sixth note (testdata/notes-factory: AI in factories and manufacturing), written with phi; counted once on ca1874b, then read as a dev set
 	{"library", 0.50, false},  // a forty-seventh (testdata/notes-library: AI in libraries, books and publishing), written and read with factory
 	{"planes", 0.75, true},    // a forty-eighth note (testdata/notes-planes: AI in aviation), written with phi; held out, counted first on ca1874b (75.0%)
+	{"oceans", 0.80, true},    // a forty-ninth note (testdata/notes-oceans: AI in the oceans, fishing and shipping), written mid-fifteenth round; held out, counted first on 960d4e3 (81.9%) and on ca1874b (80.6%)
+	{"homes", 0.79, false},    // a fiftieth (testdata/notes-homes: AI in homes and buildings), written with oceans; counted once on 960d4e3 (80.6%; 79.2% on ca1874b), then read as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.

@@ -745,7 +745,10 @@ const introductionID = "introduction"
 // another article (titled, see titledArticles), a section of which holds
 // at least as much of the question: a teacher's note on banking treats
 // "what do watchdogs make banks do about ai bias" where it arises, the
-// article's list of ethical challenges only in general.
+// article's list of ethical challenges only in general; unless the
+// question names the whole topic of the section's own heading ("How Do
+// Large Language Models Learn From Books?", a note's, names the built-in
+// article's title too).
 func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64, titled map[int]bool) bool {
 	if q.formOnly() {
 		return false
@@ -757,7 +760,7 @@ func (ix *Index) aboutElse(q *question, s int, heldMost func() map[int]float64, 
 		}
 		return c
 	}
-	if len(titled) > 0 && !titled[ix.sections[s].article] {
+	if len(titled) > 0 && !titled[ix.sections[s].article] && !ix.namesTopic(q, s) {
 		for a := range titled {
 			if heldMost()[a] >= cov() {
 				return true

@@ -234,7 +234,7 @@ func (ix *Index) rejoin(ws []string) []string {
 	out := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
 		if i+1 < len(ws) && !stopWords[ws[i]] {
-			if j := ws[i] + ws[i+1]; ix.vocab[j] > 0 && !ix.lex.IsWord(j) {
+			if j := ws[i] + ws[i+1]; ix.vocab[j] > 0 && (!ix.lex.IsWord(j) || slices.Contains(particles, ws[i+1])) {
 				out = append(out, j)
 				i++
 				continue
@@ -244,6 +244,10 @@ func (ix *Index) rejoin(ws []string) []string {
 	}
 	return out
 }
+
+// particles follow a verb in a phrasal verb that English also writes as
+// one noun: "set up" and "setup", "log in" and "login".
+var particles = []string{"up", "out", "off", "in", "on", "down", "back", "over"}
 
 // unstretch is the English word a chat spelling stretches by repeating
 // a letter three times or more ("slowww" → "slow", "pleeease" → "please",
