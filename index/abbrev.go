@@ -34,13 +34,25 @@ func (ix *Index) abbreviate() {
 			found[initials] = term
 		})
 	})
-	ix.initialisms = map[string][]string{}
+	ix.initialisms, ix.capsInitialisms = map[string][]string{}, map[string][]string{}
 	for initials, term := range found {
-		if clash[initials] || ix.lex.IsWord(initials) || ix.vocab[initials] > 0 || stopWords[initials] || chatSpellings[initials] != "" || clippings[initials] != "" {
+		if clash[initials] || ix.vocab[initials] > 0 || stopWords[initials] {
+			continue
+		}
+		ix.capsInitialisms[initials] = term
+		if ix.lex.IsWord(initials) || chatSpellings[initials] != "" || clippings[initials] != "" {
 			continue
 		}
 		ix.initialisms[initials] = term
 	}
+}
+
+// typedInitialism is the articles' term whose initials w is, for a word
+// typed in capitals ("FTC" of "Federal Trade Commission"), though an
+// English word or a chat spelling may be written so too; or nil.
+func (ix *Index) typedInitialism(w string) []string {
+	ix.initialismsOnce.Do(ix.abbreviate)
+	return ix.capsInitialisms[w]
 }
 
 // initialism is the articles' term whose initials w is, or nil. The
@@ -173,10 +185,16 @@ func (ix *Index) readSpellings() {
 	}
 	ix.eachSentence(func(sentence string) {
 		said := map[string]bool{}
+		standsFor := asksExpansion(words(sentence))
 		for _, f := range strings.FieldsFunc(sentence, notLetter) {
 			said[singular(f)] = true
 			if acronym(f) {
 				ix.capitals[singular(f)] = true
+				if standsFor {
+					// "IFTTT (which stands for "If This Then That")":
+					// spelt out in so many words, whatever its letters
+					ix.spelled[singular(f)] = true
+				}
 			}
 		}
 		var all, content []rune

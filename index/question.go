@@ -195,6 +195,12 @@ func (ix *Index) parse(raw string) question {
 			}
 		}
 	}
+	acronyms := map[string]bool{} // words typed in capitals: "FTC"
+	for _, f := range strings.FieldsFunc(raw, notLetter) {
+		if acronym(f) {
+			acronyms[strings.ToLower(f)] = true
+		}
+	}
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
 			w = base // "ppl's jobs"
@@ -283,6 +289,17 @@ func (ix *Index) parse(raw string) question {
 		}
 		base, owned := strings.CutSuffix(w, "'s") // "the bot's reply"
 		english := ix.lex.IsWord(base)
+		if acronyms[base] && ix.df[ix.stem.stem(base)] == 0 {
+			if term := ix.typedInitialism(base); term != nil {
+				// "why did the FTC fine amazon": the articles' "Federal
+				// Trade Commission", before any typo fix or lexicon sense
+				for _, t := range term {
+					q.words = append(q.words, t)
+					cs = append(cs, content{t, true})
+				}
+				continue
+			}
+		}
 		if !english && !isNumber(base) && ix.df[ix.stem.stem(base)] == 0 {
 			if plain := ix.unstretch(base); plain != "" {
 				w, english = plain, true // "slowww", "sooo long"
