@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -186,6 +187,11 @@ func (ix *Index) readSpellings() {
 	ix.eachSentence(func(sentence string) {
 		said := map[string]bool{}
 		standsFor := asksExpansion(words(sentence))
+		for _, m := range glossedRE.FindAllStringSubmatch(sentence, -1) {
+			// "MARC (Machine-Readable Cataloging)": spelt out in the
+			// parenthesis after it, whatever its letters
+			ix.spelled[singular(m[1])] = true
+		}
 		for _, f := range strings.FieldsFunc(sentence, notLetter) {
 			said[singular(f)] = true
 			if acronym(f) {
@@ -216,6 +222,10 @@ func (ix *Index) readSpellings() {
 		}
 	})
 }
+
+// glossedRE finds an abbreviation in capitals followed by a parenthesis
+// of words: "MARC (Machine-Readable Cataloging)".
+var glossedRE = regexp.MustCompile(`\b(\p{Lu}{2,}s?) \((\p{Lu}\p{Ll}+[- ]){1,}`)
 
 // eachSentence calls fn with every sentence and line of the sections'
 // text and with every heading: where an abbreviation is written out.

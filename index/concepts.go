@@ -42,9 +42,10 @@ var rowConcepts = []rowConcept{
 	{concepts: []string{"amount"}, asked: func(q *question) bool {
 		return (q.need == needNumber || q.need == needCapacity) && slices.Contains(q.words, "many")
 	}},
-	// "is a real tutor gonna be way more money", "money wise": what each costs.
+	// "is a real tutor gonna be way more money", "money wise", "how much
+	// does a coding robot cost": what each costs.
 	{concepts: []string{"cost", "price"}, asked: func(q *question) bool {
-		return q.need == needPrice || slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(moneyWords, w) })
+		return q.need == needPrice || q.costAsked || slices.ContainsFunc(q.words, func(w string) bool { return slices.Contains(moneyWords, w) })
 	}},
 	// "can i use an ai tutor at 3am", "whenever i want": when each can be had.
 	{concepts: []string{"availability"}, asked: func(q *question) bool { return asksWhenever(q.words) }, ofSubject: true},

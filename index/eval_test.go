@@ -374,11 +374,14 @@ var questionSets = []struct {
 	{"museum", 0.73, true},    // a forty-fourth note (testdata/notes-museum: AI in art, museums and culture), written at the end of the fourteenth round; held out, counted first on d540fad (73.6%) and on d97c6a4 (72.2%)
 	{"calls", 0.69, true},     // a forty-fifth (testdata/notes-calls: AI in customer service and call centres), written with museum; held out, counted as museum (69.4% both)
 	{"phi", 0.83, true},       // a class's mix (article and week-3 note), written at the start of the fifteenth round; held out, counted first on ca1874b (83.3%)
-	{"factory", 0.50, false},  // a forty-sixth note (testdata/notes-factory: AI in factories and manufacturing), written with phi; counted once on ca1874b, then read as a dev set
-	{"library", 0.50, false},  // a forty-seventh (testdata/notes-library: AI in libraries, books and publishing), written and read with factory
+	{"factory", 0.79, false},  // a forty-sixth note (testdata/notes-factory: AI in factories and manufacturing), written with phi; counted once on ca1874b (79.2%), then read as a dev set (one question the built-in article answers relabelled from off-topic)
+	{"library", 0.75, false},  // a forty-seventh (testdata/notes-library: AI in libraries, books and publishing), written and read with factory (75.0% at first count)
 	{"planes", 0.75, true},    // a forty-eighth note (testdata/notes-planes: AI in aviation), written with phi; held out, counted first on ca1874b (75.0%)
 	{"oceans", 0.80, true},    // a forty-ninth note (testdata/notes-oceans: AI in the oceans, fishing and shipping), written mid-fifteenth round; held out, counted first on 960d4e3 (81.9%) and on ca1874b (80.6%)
 	{"homes", 0.79, false},    // a fiftieth (testdata/notes-homes: AI in homes and buildings), written with oceans; counted once on 960d4e3 (80.6%; 79.2% on ca1874b), then read as a dev set
+	{"theta", 0.86, true},     // a class's mix (article and week-3 note), written late in the fifteenth round; held out, counted first on 13bf76e and on ca1874b (86.7% both)
+	{"insurance", 0.80, true}, // a fifty-first note (testdata/notes-insurance: AI in insurance), written with theta; held out, counted first on 13bf76e (80.6%) and on ca1874b (81.9%)
+	{"toys", 0.70, false},     // a fifty-second (testdata/notes-toys: AI toys), written with theta; counted once on 13bf76e (70.8%, the same on ca1874b), then read as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.

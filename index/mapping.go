@@ -86,6 +86,7 @@ var chatSpellings = map[string]string{
 	// spellings by sound, which one edit would make other words ("shud"
 	// is one from "shut", "wich" from "with", "skool" from "stool")
 	"shud": "should", "wud": "would", "cud": "could", "wich": "which", "skool": "school", "theyre": "they're",
+	"wen": "when",
 }
 
 // clippings are clipped words that book-based frequencies rank as rare,
