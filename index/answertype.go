@@ -320,6 +320,9 @@ var (
 	// and what follows ("Meta's LLaMA"); byRE a name after "by".
 	possessiveRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}\p{N}]*)['’]s\s+([\p{L}\p{N}][\p{L}\p{N}·.-]*)`)
 	byRE         = regexp.MustCompile(`\bby \p{Lu}\p{Ll}`)
+	// fromMakerRE finds a thing's maker named as where it is from: "from
+	// the British company TTS", "from a start-up called ToyTalk".
+	fromMakerRE = regexp.MustCompile(`\bfrom (?:the |a |an )?(?:\p{L}+ )?(?:company|firm|maker|start-up|startup|studio|lab)(?: called| named)? \p{Lu}`)
 	// nameMadeRE finds a name that made something: "Eli Pariser came up with".
 	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+ (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
 	// nameAsideMadeRE is nameMadeRE with a clause set off by commas
@@ -557,7 +560,7 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 			return true
 		}
 	}
-	if byRE.MatchString(text) {
+	if byRE.MatchString(text) || fromMakerRE.MatchString(text) {
 		return true
 	}
 	// "who came up with the term filter bubble" is answered by "the writer
