@@ -161,8 +161,8 @@ func cameUpWith(ws []string) bool {
 // mainClause is ws up to the first word that opens a clause of its own
 // ("when", "if", "because") when ws opens with a verb of its own: "who
 // marks the examples when you train a detector" asks who marks them, not
-// who trains; but "who is responsible when an ai makes a mistake" asks
-// who made it.
+// who trains; but after a copula the whole is kept ("who is responsible
+// when an ai makes a mistake" asks a person, whom the later verb names).
 func mainClause(ws []string) []string {
 	if len(ws) == 0 || slices.Contains(copulas, ws[0]) {
 		return ws
@@ -179,11 +179,14 @@ var copulas = []string{"is", "are", "was", "were", "be", "'s", "s"}
 // subordinators open a clause of time, condition or cause.
 var subordinators = []string{"when", "if", "because", "while", "whenever", "since", "unless", "before", "after"}
 
+// comingVerbs say that something came into being: "when was it released".
+var comingVerbs = []string{"released", "launched", "invented", "founded", "made", "built", "created", "started", "appeared"}
+
 // releasedBefore reports a verb of coming into being among ws: "which
 // came out first", "which was released first" compare dates.
 func releasedBefore(ws []string) bool {
 	for i, w := range ws {
-		if slices.Contains([]string{"released", "launched", "invented", "founded", "made", "built", "created", "started", "appeared"}, w) ||
+		if slices.Contains(comingVerbs, w) ||
 			(w == "came" || w == "come") && i+1 < len(ws) && ws[i+1] == "out" {
 			return true
 		}

@@ -228,8 +228,9 @@ func (ix *Index) unjoin(ws []string) []string {
 }
 
 // rejoin runs together two words that the articles write as one, when
-// that one is no English word: "books 3" is the articles' "Books3", "mid
-// journey" their "Midjourney".
+// that one is no English word ("books 3" is the articles' "Books3", "mid
+// journey" their "Midjourney") or the second is a verb's particle ("set
+// up" is their "setup").
 func (ix *Index) rejoin(ws []string) []string {
 	out := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
