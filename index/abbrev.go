@@ -20,9 +20,10 @@ const (
 // abbreviate finds the initialisms of the articles' terms that the
 // articles never write themselves, for a question's word that is no
 // English word, no word of theirs and no typo of either: "hft" is read as
-// their "high frequency trading". An initialism that is an English word, a
-// word of the articles, a word of chat, or the initials of two different
-// terms is left out.
+// their "high frequency trading". An initialism that is a word of the
+// articles or the initials of two different terms is left out; one that
+// is an English word or a word of chat serves only a word typed in
+// capitals (see initialism and typedInitialism).
 func (ix *Index) abbreviate() {
 	found := map[string][]string{}
 	clash := map[string]bool{}
@@ -35,13 +36,9 @@ func (ix *Index) abbreviate() {
 			found[initials] = term
 		})
 	})
-	ix.initialisms, ix.capsInitialisms = map[string][]string{}, map[string][]string{}
+	ix.initialisms = map[string][]string{}
 	for initials, term := range found {
 		if clash[initials] || ix.vocab[initials] > 0 || stopWords[initials] {
-			continue
-		}
-		ix.capsInitialisms[initials] = term
-		if ix.lex.IsWord(initials) || chatSpellings[initials] != "" || clippings[initials] != "" {
 			continue
 		}
 		ix.initialisms[initials] = term
@@ -53,7 +50,7 @@ func (ix *Index) abbreviate() {
 // English word or a chat spelling may be written so too; or nil.
 func (ix *Index) typedInitialism(w string) []string {
 	ix.initialismsOnce.Do(ix.abbreviate)
-	return ix.capsInitialisms[w]
+	return ix.initialisms[w]
 }
 
 // initialism is the articles' term whose initials w is, or nil. The
@@ -61,8 +58,10 @@ func (ix *Index) typedInitialism(w string) []string {
 // a word no lexicon or typo fix explains: most never do, and start-up
 // need not pay for them.
 func (ix *Index) initialism(w string) []string {
-	ix.initialismsOnce.Do(ix.abbreviate)
-	return ix.initialisms[w]
+	if ix.lex.IsWord(w) || chatSpellings[w] != "" || clippings[w] != "" {
+		return nil // a word of its own, typed in lower case
+	}
+	return ix.typedInitialism(w)
 }
 
 // termPart is what a word can be in a term: first is its first letter
@@ -124,17 +123,11 @@ const maxSpelled = 6
 // are used for, not what the letters mean. An abbreviation is a word of
 // the question that it or the articles write in capitals; the question is
 // answerable when the articles spell out any of them ("the GPT in chatgpt").
-func (ix *Index) unexpanded(raw string, ws []string) bool {
+func (ix *Index) unexpanded(typed map[string]bool, ws []string) bool {
 	if !asksExpansion(ws) {
 		return false
 	}
 	ix.spelledOnce.Do(ix.readSpellings)
-	typed := map[string]bool{}
-	for _, f := range strings.FieldsFunc(raw, notLetter) {
-		if acronym(f) {
-			typed[singular(f)] = true
-		}
-	}
 	asked := false
 	for _, w := range ws {
 		if n := utf8.RuneCountInString(w); n < 2 || n > maxSpelled || stopWords[w] || strings.IndexFunc(w, notLetter) >= 0 {
@@ -244,6 +237,18 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 // "GAN", "GANs", "TPU".
 func acronym(f string) bool {
 	return allCaps(strings.TrimSuffix(f, "s"))
+}
+
+// typedAbbreviations are the words raw writes in capitals ("FTC",
+// "GANs"), in lower case, each also as singular keys it ("gan").
+func typedAbbreviations(raw string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range strings.FieldsFunc(raw, notLetter) {
+		if acronym(f) {
+			out[strings.ToLower(f)], out[singular(f)] = true, true
+		}
+	}
+	return out
 }
 
 // singular is a word as the key of an abbreviation: in lower case, an

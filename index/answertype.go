@@ -326,12 +326,11 @@ var (
 	// fromMakerRE finds a thing's maker named as where it is from: "from
 	// the British company TTS", "from a start-up called ToyTalk".
 	fromMakerRE = regexp.MustCompile(`\bfrom (?:the |a |an )?(?:\p{L}+ )?(?:company|firm|maker|start-up|startup|studio|lab)(?: called| named)? \p{Lu}`)
-	// nameMadeRE finds a name that made something: "Eli Pariser came up with".
-	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+ (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
-	// nameAsideMadeRE is nameMadeRE with a clause set off by commas
-	// between the name and its verb: "Tony Fadell, who had led the team
-	// behind the iPod, founded Nest Labs".
-	nameAsideMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+, (?:who|which) [^,.;]{1,80}, (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
+	// nameMadeRE finds a name that made something, perhaps with a clause
+	// set off by commas between the name and its verb: "Eli Pariser came
+	// up with", "Tony Fadell, who had led the team behind the iPod,
+	// founded Nest Labs".
+	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:, (?:who|which) [^,.;]{1,80},)? (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
 	// doneByRE finds a verb done by someone, its date between or not:
 	// "written by whoever built the app", "founded in 2017 by".
 	doneByRE = regexp.MustCompile(`\b(\pL+)(?: in (?:\d{4}|the \d{4}s))? by \pL`)
@@ -570,7 +569,7 @@ func (ix *Index) namesAgent(text string, q *question) bool {
 	// Eli Pariser came up with the term": a name, then a verb of making,
 	// in a sentence that names what is asked.
 	for _, sentence := range sentenceEnd.Split(text, -1) {
-		if (nameMadeRE.MatchString(sentence) || nameAsideMadeRE.MatchString(sentence)) && ix.holdsAsked(sentence, q) {
+		if nameMadeRE.MatchString(sentence) && ix.holdsAsked(sentence, q) {
 			return true
 		}
 	}

@@ -70,11 +70,11 @@ type Index struct {
 	gloss                               *glossary
 	// initialisms are the articles' terms by their initials, where the
 	// articles never write those (see abbreviate), found on the first
-	// question that needs one (see initialism); capsInitialisms those
-	// too that are English words, for a word typed in capitals (see
+	// question that needs one (see initialism; those that are English
+	// words or chat spellings serve only a word typed in capitals, see
 	// typedInitialism).
-	initialisms, capsInitialisms map[string][]string
-	initialismsOnce              sync.Once
+	initialisms     map[string][]string
+	initialismsOnce sync.Once
 	// spelled and capitals are the initials of the articles' runs of
 	// words, and the words they write in capitals, read on the first
 	// question asking what an abbreviation stands for (see unexpanded).

@@ -281,12 +281,19 @@ func (ix *Index) tellingTerms(feature string) []string {
 // complementNamed is the first row of t whose complement q says whole,
 // or -1.
 func (ix *Index) complementNamed(q *question, t table) int {
-	for j, comp := range t.complements {
-		if len(comp) > 0 && !slices.ContainsFunc(comp, func(term string) bool { return !q.hasTerm(term) }) {
+	for j := range t.complements {
+		if t.saysComplement(j, q.hasTerm) {
 			return j
 		}
 	}
 	return -1
+}
+
+// saysComplement reports whether has reports every term of row j's
+// complement (see complement), when it has one.
+func (t *table) saysComplement(j int, has func(string) bool) bool {
+	comp := t.complements[j]
+	return len(comp) > 0 && !slices.ContainsFunc(comp, func(term string) bool { return !has(term) })
 }
 
 // complement is the terms of the words after a feature's first
@@ -655,7 +662,7 @@ func (ix *Index) featuresNamed(q *question, t table) int {
 // has reports: all its telling words when it has several, else any of
 // its words.
 func (t *table) featureNamed(j int, has func(string) bool) bool {
-	if comp := t.complements[j]; len(comp) > 0 && !slices.ContainsFunc(comp, func(term string) bool { return !has(term) }) {
+	if t.saysComplement(j, has) {
 		return true // "the paid databases my school subscribes to" names Access to paid databases
 	}
 	if tell := t.telling[j]; len(t.features[j]) > 1 && len(tell) > 0 {

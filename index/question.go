@@ -195,12 +195,7 @@ func (ix *Index) parse(raw string) question {
 			}
 		}
 	}
-	acronyms := map[string]bool{} // words typed in capitals: "FTC"
-	for _, f := range strings.FieldsFunc(raw, notLetter) {
-		if acronym(f) {
-			acronyms[strings.ToLower(f)] = true
-		}
-	}
+	acronyms := typedAbbreviations(raw) // words typed in capitals: "FTC"
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
 			w = base // "ppl's jobs"
@@ -492,7 +487,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
-	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(raw, q.words) || ix.strangeHead(&q)
+	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(acronyms, q.words) || ix.strangeHead(&q)
 	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)

@@ -234,8 +234,10 @@ func (ix *Index) unjoin(ws []string) []string {
 func (ix *Index) rejoin(ws []string) []string {
 	out := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
-		if i+1 < len(ws) && !stopWords[ws[i]] {
-			if j := ws[i] + ws[i+1]; ix.vocab[j] > 0 && (!ix.lex.IsWord(j) || slices.Contains(particles, ws[i+1])) {
+		// The lookup's key is not kept, so it costs no allocation; the
+		// joined word is built only when the articles write it.
+		if i+1 < len(ws) && !stopWords[ws[i]] && ix.vocab[ws[i]+ws[i+1]] > 0 {
+			if j := ws[i] + ws[i+1]; !ix.lex.IsWord(j) || slices.Contains(particles, ws[i+1]) {
 				out = append(out, j)
 				i++
 				continue
