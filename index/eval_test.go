@@ -382,6 +382,10 @@ var questionSets = []struct {
 	{"theta", 0.86, true},     // a class's mix (article and week-3 note), written late in the fifteenth round; held out, counted first on 13bf76e and on ca1874b (86.7% both)
 	{"insurance", 0.80, true}, // a fifty-first note (testdata/notes-insurance: AI in insurance), written with theta; held out, counted first on 13bf76e (80.6%) and on ca1874b (81.9%)
 	{"toys", 0.70, false},     // a fifty-second (testdata/notes-toys: AI toys), written with theta; counted once on 13bf76e (70.8%, the same on ca1874b), then read as a dev set
+	{"iota", 0.86, true},      // a class's mix (article and week-3 note), written at the start of the sixteenth round; held out, counted first on bde313b (86.7%)
+	{"history", 0.68, true},   // a fifty-third note (testdata/notes-history: AI in archaeology and history), written with iota; held out, counted first on bde313b (68.1%)
+	{"pets", 0.70, true},      // a fifty-fourth (testdata/notes-pets: AI for pets and vets), written with iota; held out, counted first on bde313b (70.8%)
+	{"cities", 0.70, false},   // a fifty-fifth (testdata/notes-cities: AI in cities), written with iota; counted once on bde313b (70.8%), then read as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.
