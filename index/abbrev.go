@@ -12,6 +12,8 @@ import (
 // to maxInitials words of one sentence or heading, none a stop word, each
 // an English noun or adjective and the last a noun: "high-frequency
 // trading". Students shorten what the articles spell out ("what is hft").
+// A name of two capitalised words has its initials too (see namePairs),
+// read only when typed in capitals ("SF").
 const (
 	minInitials = 3
 	maxInitials = 5
@@ -36,6 +38,18 @@ func (ix *Index) abbreviate() {
 			found[initials] = term
 		})
 	})
+	// Two capitalised words make a name, whose initials are typed
+	// though they are no term: "SF" of "San Francisco".
+	for s := range ix.sections {
+		for _, text := range sentenceEnd.Split(ix.section(s).Text(), -1) {
+			namePairs(text, func(initials string, term []string) {
+				if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
+					clash[initials] = true
+				}
+				found[initials] = term
+			})
+		}
+	}
 	ix.initialisms = map[string][]string{}
 	for initials, term := range found {
 		if clash[initials] || ix.vocab[initials] > 0 || stopWords[initials] {
@@ -58,8 +72,10 @@ func (ix *Index) typedInitialism(w string) []string {
 // a word no lexicon or typo fix explains: most never do, and start-up
 // need not pay for them.
 func (ix *Index) initialism(w string) []string {
-	if ix.lex.IsWord(w) || chatSpellings[w] != "" || clippings[w] != "" {
-		return nil // a word of its own, typed in lower case
+	if len(w) < minInitials || ix.lex.IsWord(w) || chatSpellings[w] != "" || clippings[w] != "" {
+		// A word of its own, typed in lower case; two letters so typed
+		// are chat ("rn", "bc") more often than a name's initials.
+		return nil
 	}
 	return ix.typedInitialism(w)
 }
@@ -258,4 +274,48 @@ func singular(f string) string {
 		f = strings.TrimSuffix(f, "s")
 	}
 	return strings.ToLower(f)
+}
+
+// namePairs calls fn with the initials of every name of exactly two
+// capitalised words in a sentence of the articles' text ("San Francisco",
+// "the United Nations", "the European Union's"), and the name's words in
+// lower case: "SF", "UN" and "EU" are typed for them. Punctuation ends a
+// name ("Sensors: Fixed-time lights" names nothing). Headings are not
+// read: all their words are capitalised, as a title's.
+func namePairs(text string, fn func(initials string, term []string)) {
+	var run []string
+	flush := func() {
+		if len(run) == 2 {
+			a, _ := utf8.DecodeRuneInString(run[0])
+			b, _ := utf8.DecodeRuneInString(run[1])
+			fn(string([]rune{a, b}), run)
+		}
+		run = nil
+	}
+	for _, f := range strings.Fields(text) {
+		w, ends := strings.CutSuffix(f, "'s")
+		if !ends {
+			w, ends = strings.CutSuffix(f, "’s")
+		}
+		if t := strings.TrimRightFunc(w, unicode.IsPunct); t != w {
+			w, ends = t, true
+		}
+		lw := strings.ToLower(w)
+		if !capitalised(w) || stopWords[lw] {
+			flush()
+			continue
+		}
+		run = append(run, lw)
+		if ends {
+			flush()
+		}
+	}
+	flush()
+}
+
+// capitalised reports a word of letters written with a capital and then
+// small letters: "Francisco", not "AI", "the" or "Fixed-time".
+func capitalised(f string) bool {
+	r, n := utf8.DecodeRuneInString(f)
+	return unicode.IsUpper(r) && n < len(f) && strings.IndexFunc(f, notLetter) < 0 && strings.ToLower(f[n:]) == f[n:]
 }

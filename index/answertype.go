@@ -763,9 +763,10 @@ func asksCost(ws []string) bool {
 // needs any number.
 func (ix *Index) numbered(s int, counted, named []string) bool {
 	st := ix.loadTerms(s)
-	for _, terms := range st.numbered {
-		has := func(t string) bool { return slices.Contains(terms, t) }
-		if (len(counted) == 0 || slices.ContainsFunc(counted, has)) && (len(named) == 0 || slices.ContainsFunc(named, has)) {
+	for _, a := range st.numbered {
+		counts := func(t string) bool { return slices.Contains(a.counted, t) }
+		about := func(t string) bool { return slices.Contains(a.about, t) }
+		if (len(counted) == 0 || slices.ContainsFunc(counted, counts)) && (len(named) == 0 || slices.ContainsFunc(named, about)) {
 			return true
 		}
 	}
@@ -773,9 +774,9 @@ func (ix *Index) numbered(s int, counted, named []string) bool {
 	// audio" is how many seconds; "a few" anywhere in a sentence on cost
 	// is no price).
 	for _, fa := range st.fewAmounts {
-		inCounted := func(t string) bool { return slices.Contains(fa.counted, t) }
-		inAll := func(t string) bool { return slices.Contains(fa.all, t) }
-		if len(counted) > 0 && slices.ContainsFunc(counted, inCounted) && (len(named) == 0 || slices.ContainsFunc(named, inAll)) {
+		counts := func(t string) bool { return slices.Contains(fa.counted, t) }
+		about := func(t string) bool { return slices.Contains(fa.about, t) }
+		if len(counted) > 0 && slices.ContainsFunc(counted, counts) && (len(named) == 0 || slices.ContainsFunc(named, about)) {
 			return true
 		}
 	}

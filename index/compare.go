@@ -600,7 +600,16 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 	relatives := q.kind == kindDiffer
 	has := func(term string) bool {
 		return slices.ContainsFunc(q.terms, func(qt qterm) bool {
-			return qt.term == term || slices.Contains(qt.syn, term) || relatives && slices.Contains(qt.rel, term)
+			if qt.term == term {
+				return true
+			}
+			if t.subjectWord(qt.term) {
+				// A compared subject's word names that subject, by
+				// its relatives no feature: "fixed" of "Fixed-time
+				// traffic lights" is no "Upkeep".
+				return false
+			}
+			return slices.Contains(qt.syn, term) || relatives && slices.Contains(qt.rel, term)
 		}) || said[term] || q.derives(term)
 	}
 	// A comparative that gives the question its form names what is

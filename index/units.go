@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -174,12 +175,13 @@ type sectionTerms struct {
 	// & fairness"): what a label defines.
 	heads map[string]bool
 	// numbered holds, for each sentence of its text that gives a number,
-	// that sentence's stemmed words: what the number may count.
-	numbered [][]string
+	// its terms: what the number may count (all the sentence's words) and
+	// what it is said of (those and its list item's label).
+	numbered []amountTerms
 	// fewAmounts holds, for each sentence that gives an amount in words
-	// ("only a few seconds of audio"), the terms of what it counts (the
-	// words after the amount) and of the whole sentence.
-	fewAmounts []fewAmountTerms
+	// ("only a few seconds of audio"), what the amount counts (the words
+	// after it) and what it is said of, as numbered.
+	fewAmounts []amountTerms
 }
 
 // conjuncts cuts a label into the things it names: "Bias & fairness".
@@ -209,34 +211,51 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 					st.heads[terms[len(terms)-1]] = true
 				}
 			}
-		}
-		for _, sentence := range sentenceEnd.Split(sec.Text(), -1) {
-			if !numberRE.MatchString(sentence) {
-				if few := fewAmount(words(sentence)); len(few) > 0 {
-					// "only a few seconds of audio": an amount in words,
-					// of what follows it alone
-					var fa fewAmountTerms
-					for _, w := range few {
-						fa.counted = append(fa.counted, ix.stem.stem(w))
-					}
-					for _, w := range words(sentence) {
-						fa.all = append(fa.all, ix.stem.stem(w))
-					}
-					st.fewAmounts = append(st.fewAmounts, fa)
-				}
-				continue
+			// A list item's label names what each of its sentences is
+			// about: "GDPR (EU, 2018): ... Its Article 8 says a child
+			// must be 16" gives GDPR's age.
+			var label []string
+			for _, w := range words(b.Label) {
+				label = append(label, ix.stem.stem(w))
 			}
-			var stems []string
-			for _, w := range words(sentence) {
-				stems = append(stems, ix.stem.stem(w))
+			for _, sentence := range sentenceEnd.Split(b.Line(), -1) {
+				ix.loadAmounts(st, sentence, label)
 			}
-			if currencyRE.MatchString(sentence) {
-				stems = append(stems, moneyTerm) // "$20 a month": a sum of money, whatever its words
-			}
-			st.numbered = append(st.numbered, stems)
 		}
 	})
 	return st
+}
+
+// loadAmounts adds to st the amount that sentence gives, if any, with the
+// terms of what it counts and of what it is said of; label holds those of
+// the sentence's list item's label.
+func (ix *Index) loadAmounts(st *sectionTerms, sentence string, label []string) {
+	numbered := numberRE.MatchString(sentence)
+	var few []string
+	if !numbered {
+		// "only a few seconds of audio": an amount in words, of what
+		// follows it alone
+		if few = fewAmount(words(sentence)); len(few) == 0 {
+			return
+		}
+	}
+	var stems []string
+	for _, w := range words(sentence) {
+		stems = append(stems, ix.stem.stem(w))
+	}
+	about := append(slices.Clip(stems), label...)
+	if !numbered {
+		var counted []string
+		for _, w := range few {
+			counted = append(counted, ix.stem.stem(w))
+		}
+		st.fewAmounts = append(st.fewAmounts, amountTerms{counted, about})
+		return
+	}
+	if currencyRE.MatchString(sentence) {
+		stems = append(stems, moneyTerm) // "$20 a month": a sum of money, whatever its words
+	}
+	st.numbered = append(st.numbered, amountTerms{stems, about})
 }
 
 // fewAmount is what an amount said without a number counts: the three
@@ -255,6 +274,6 @@ func fewAmount(ws []string) []string {
 	return nil
 }
 
-// fewAmountTerms are the terms of a sentence that gives an amount in
-// words: what it counts, and all of it.
-type fewAmountTerms struct{ counted, all []string }
+// amountTerms are the terms of a sentence that gives an amount: what it
+// may count, and what it is said of.
+type amountTerms struct{ counted, about []string }
