@@ -262,3 +262,37 @@ func (ix *Index) qualifiesAsked(fields []string, i int, q *question) bool {
 	next = strings.ToLower(next)
 	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.word == next && t.known == 1 })
 }
+
+// strangeAttribute reports a question of what something's X is ("what is
+// the population of pittsburgh", "what's the capital city of australia")
+// whose X, a noun, the articles never use, nor a word akin to it: what is
+// asked is not there, whatever they say of the thing it is asked of. An
+// idiom of purpose is no such X ("what's the point of an llm" asks what
+// it is for).
+func (ix *Index) strangeAttribute(q *question) bool {
+	ws := withoutFillers(q.words)
+	var rest []string
+	switch {
+	case len(ws) > 3 && ws[0] == "what" && slices.Contains([]string{"is", "are", "was", "were"}, ws[1]):
+		rest = ws[2:]
+	case len(ws) > 2 && (ws[0] == "whats" || ws[0] == "what's"):
+		rest = ws[1:]
+	default:
+		return false
+	}
+	if rest[0] != "the" {
+		return false
+	}
+	of := slices.Index(rest, "of")
+	if of < 2 || of+1 >= len(rest) || slices.ContainsFunc(rest[1:of], func(w string) bool { return stopWords[w] }) {
+		return false
+	}
+	head := rest[of-1]
+	i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == head })
+	if i < 0 {
+		return false
+	}
+	h := q.terms[i]
+	pos, _ := ix.partsOfSpeech(head)
+	return !h.cue && h.known == 0 && strings.Contains(pos, "n") && !q.purpose
+}
