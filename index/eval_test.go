@@ -386,6 +386,9 @@ var questionSets = []struct {
 	{"history", 0.68, true},   // a fifty-third note (testdata/notes-history: AI in archaeology and history), written with iota; held out, counted first on bde313b (68.1%)
 	{"pets", 0.70, true},      // a fifty-fourth (testdata/notes-pets: AI for pets and vets), written with iota; held out, counted first on bde313b (70.8%)
 	{"cities", 0.70, false},   // a fifty-fifth (testdata/notes-cities: AI in cities), written with iota; counted once on bde313b (70.8%), then read as a dev set
+	{"zeta", 0.86, true},      // a class's mix (article and week-3 note), written mid-sixteenth round; held out, counted first on 5d7b385 and on bde313b (86.7% both)
+	{"disaster", 0.65, true},  // a fifty-sixth note (testdata/notes-disaster: AI in disasters and emergencies), written with zeta; held out, counted as zeta (65.3% both)
+	{"chess", 0.59, false},    // a fifty-seventh (testdata/notes-chess: AI in chess and board games), written with zeta; counted once on 5d7b385 and bde313b (59.7% both), then read as a dev set
 }
 
 // TestQuestionSets asks each of questionSets.
