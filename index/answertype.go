@@ -124,10 +124,11 @@ func questionNeed(ws []string) need {
 				return slices.Contains(agentVerbs, v) || strings.HasSuffix(v, "ed") // "who directed", "who founded"
 			}),
 			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]),
-			w == "who" && i < 3 && at(i+1, "is", "was", "are", "were") && at(i+2, "the", "a", "an"):
+			w == "who" && i < 3 && at(i+1, "is", "was", "are", "were") && at(i+2, "the", "a", "an"),
+			i < 3 && ((w == "who" || (w == "what" || w == "which") && at(i+1, makerNouns...)) && behindOf(ws[i+1:]) || (w == "whos" || w == "who's") && at(i+1, "behind")):
 			// "who came up with backpropagation": who invented it; "who is
 			// the main character in the transformers movies": a person, by
-			// name
+			// name; "which company is behind llama": who makes it
 			return needAgent
 		}
 	}
@@ -831,4 +832,16 @@ func (ix *Index) imperative(ws []string) bool {
 	}
 	w, ok := ix.lex.Lookup(ws[0])
 	return ok && w.Lemma == ws[0] && strings.Contains(w.POS, "v")
+}
+
+// behindOf reports "is behind", "was behind" in the first words of ws:
+// "who is behind llama", "which company is behind claude" asks who makes
+// it, not what works inside it.
+func behindOf(ws []string) bool {
+	for j := 0; j+1 < len(ws) && j < 3; j++ {
+		if slices.Contains([]string{"is", "was", "are", "were", "s"}, ws[j]) && ws[j+1] == "behind" {
+			return true
+		}
+	}
+	return false
 }
