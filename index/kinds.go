@@ -642,7 +642,8 @@ func whenToUse(ws []string, i int) int {
 }
 
 // usedBy reports "how do X use ...", "do X use ...", "are X using ...",
-// X a user the articles do not write of, or people: "how do programmers use
+// X a user the articles do not write of, or people (a word the lexicon
+// defines as a person, named by the notes or not): "how do programmers use
 // language models", "can lawyers or doctors use chatgpt" ask a use; "how do
 // llms use transformers", "does chatgpt use gans" how they work or what
 // they are, as the articles' own subjects and names are no users; "can i
@@ -668,7 +669,7 @@ func (ix *Index) usedBy(ws []string) bool {
 	for _, w := range ws[start : start+v] {
 		t := ix.stem.stem(w)
 		switch {
-		case slices.Contains(people, w):
+		case slices.Contains(people, w), ix.person(w): // "programmers", though the notes name them
 			user = true
 		case stopWords[w]:
 		case ix.anchors[t] || ix.isSubjectTerm(t) || ix.df[t] > 0 && ix.weight(w, ix.lex.IsWord(w)) >= anywhereWeight:
@@ -1061,4 +1062,10 @@ func (ix *Index) helps(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// person reports a noun that the lexicon defines as a person: "a person
+// who designs, writes, and tests computer programs" is a programmer.
+func (ix *Index) person(w string) bool {
+	return slices.ContainsFunc(ix.lex.Defining(ix.lemma(w)), func(d string) bool { return d == "person" || d == "someone" || d == "somebody" })
 }
