@@ -467,6 +467,13 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			// reach by its cells asks that reach.
 			cand.named = cand.row >= 0 && (q.asksAbility || extent >= 0) && t.extentRow[cand.row]
 		}
+		if cand.row < 0 && about && cand.rank == 0 && !q.whole && !q.tableNamed {
+			// The table's own section answers first, and no word tells
+			// the row: the row whose cells hold most of the question
+			// ("can a person checking fraud take days" is the Speed row,
+			// "Takes minutes, hours or even days per case").
+			cand.row = rowByWords(q, t)
+		}
 		if cand.row < 0 && about && sortsThings(q.words) {
 			// "which products go on which side": the things sorted between
 			// the subjects are their examples.
@@ -1153,4 +1160,29 @@ func (ix *Index) givesTime(cell string) bool {
 		}
 	}
 	return false
+}
+
+// rowByWords is the row of t whose cells hold more of the question's
+// words than any other row's cells, two at least, common words too; -1 if
+// none.
+func rowByWords(q *question, t table) int {
+	row, best, tie := -1, 1, false
+	for r, cells := range t.cells {
+		n := 0
+		for _, qt := range q.terms {
+			if !qt.cue && slices.Contains(cells, qt.term) {
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			row, best, tie = r, n, false
+		case n == best:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return row
 }
