@@ -249,15 +249,19 @@ func setsUp(ws []string, i int) bool {
 // something as steps do: "Tips for Better Prompts".
 var adviceHeadings = []string{"tips", "tip", "tricks", "advice", "guide", "guidelines", "checklist", "dos"}
 
-// trainedOn reports "trained on", "train them on", "learn from": what a
-// model learns from is asked.
+// trainedOn reports "trained on", "train them on", "learn from" ending
+// what is asked: what a model learns from is asked ("what do llms learn
+// from"), not what is learned from a source the question names.
 func trainedOn(ws []string) bool {
 	for i, w := range ws {
 		if !slices.Contains([]string{"train", "trains", "trained", "training", "learn", "learns", "learned", "learnt"}, w) {
 			continue
 		}
-		for _, v := range ws[i+1 : min(len(ws), i+4)] {
-			if v == "on" || v == "from" {
+		for j := i + 1; j < min(len(ws), i+4); j++ {
+			if ws[j] == "on" || ws[j] == "from" {
+				if sourceNamed(ws[j+1:]) {
+					return false // "what can humans learn from engines": what is learned
+				}
 				return true
 			}
 		}
@@ -842,6 +846,22 @@ func behindOf(ws []string) bool {
 		if slices.Contains([]string{"is", "was", "are", "were", "s"}, ws[j]) && ws[j+1] == "behind" {
 			return true
 		}
+	}
+	return false
+}
+
+// sourceNamed reports words after "on" or "from" that name what is
+// learned from: a word that is no word of grammar, after an article or a
+// possessive or none.
+func sourceNamed(ws []string) bool {
+	for _, w := range ws {
+		switch {
+		case slices.Contains([]string{"a", "an", "the", "their", "its", "his", "her", "my", "your", "our", "these", "those", "this", "that"}, w):
+			continue
+		case stopWords[w]:
+			return false
+		}
+		return true
 	}
 	return false
 }
