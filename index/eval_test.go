@@ -401,7 +401,7 @@ func TestQuestionSets(t *testing.T) {
 // maxHeadingMisses is how many of the read notes' own headings, asked as
 // they stand, may fail to find their own section first: "What You Can
 // Do", "What You Can Change" and "What Voice Cloning Is" do today (see
-// the README, "Read in the fifteenth round").
+// the README, "Read in the sixteenth round").
 const maxHeadingMisses = 3
 
 // TestOwnHeadings asks every heading of every read teacher's note
