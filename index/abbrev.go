@@ -280,8 +280,8 @@ func singular(f string) string {
 // capitalised words in a sentence of the articles' text ("San Francisco",
 // "the United Nations", "the European Union's"), and the name's words in
 // lower case: "SF", "UN" and "EU" are typed for them. Punctuation ends a
-// name ("Sensors: Fixed-time lights" names nothing). Headings are not
-// read: all their words are capitalised, as a title's.
+// name ("Sensors: Fixed-time lights" names nothing). abbreviate reads no
+// heading for names: all a title's words are capitalised.
 func namePairs(text string, fn func(initials string, term []string)) {
 	var run []string
 	flush := func() {

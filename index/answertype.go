@@ -125,7 +125,7 @@ func questionNeed(ws []string) need {
 			}),
 			(w == "who" || w == "whos" || w == "who's") && i < 3 && cameUpWith(ws[verbAfter(ws, i):]),
 			w == "who" && i < 3 && at(i+1, "is", "was", "are", "were") && at(i+2, "the", "a", "an"),
-			i < 3 && ((w == "who" || (w == "what" || w == "which") && at(i+1, makerNouns...)) && behindOf(ws[i+1:]) || (w == "whos" || w == "who's") && at(i+1, "behind")):
+			i < 3 && makerBehind(ws, i):
 			// "who came up with backpropagation": who invented it; "who is
 			// the main character in the transformers movies": a person, by
 			// name; "which company is behind llama": who makes it
@@ -838,14 +838,18 @@ func (ix *Index) imperative(ws []string) bool {
 	return ok && w.Lemma == ws[0] && strings.Contains(w.POS, "v")
 }
 
-// behindOf reports "is behind", "was behind" in the first words of ws:
-// "who is behind llama", "which company is behind claude" asks who makes
-// it, not what works inside it.
-func behindOf(ws []string) bool {
-	for j := 0; j+1 < len(ws) && j < 3; j++ {
-		if slices.Contains([]string{"is", "was", "are", "were", "s"}, ws[j]) && ws[j+1] == "behind" {
-			return true
-		}
+// makerBehind reports, at ws[i], who or which company is behind
+// something: "who is behind llama", "whos behind chatgpt", "which company
+// was behind claude" ask who makes it, not what works inside it.
+func makerBehind(ws []string, i int) bool {
+	at := func(j int, set ...string) bool { return j < len(ws) && slices.Contains(set, ws[j]) }
+	switch w := ws[i]; {
+	case w == "whos" || w == "who's":
+		return at(i+1, "behind")
+	case w == "who":
+		return at(i+1, "is", "was", "are", "were") && at(i+2, "behind")
+	case w == "what" || w == "which":
+		return at(i+1, makerNouns...) && at(i+2, "is", "was", "are", "were") && at(i+3, "behind")
 	}
 	return false
 }

@@ -264,11 +264,11 @@ func (ix *Index) qualifiesAsked(fields []string, i int, q *question) bool {
 }
 
 // strangeAttribute reports a question of what something's X is ("what is
-// the population of pittsburgh", "what's the capital city of australia")
-// whose X, a noun, the articles never use, nor a word akin to it: what is
-// asked is not there, whatever they say of the thing it is asked of. An
-// idiom of purpose is no such X ("what's the point of an llm" asks what
-// it is for).
+// the population of pittsburgh", "what's the weight of a furby") whose X,
+// the noun before "of", the articles never use, nor a word akin to it:
+// what is asked is not there, whatever they say of the thing it is asked
+// of. An idiom of purpose is no such X ("what's the point of an llm" asks
+// what it is for).
 func (ix *Index) strangeAttribute(q *question) bool {
 	ws := withoutFillers(q.words)
 	var rest []string
