@@ -30,26 +30,20 @@ func (ix *Index) abbreviate() {
 	found := map[string][]string{}
 	clash := map[string]bool{}
 	parts := map[string]termPart{} // each word's, read from the lexicon once
-	ix.eachSentence(func(text string) {
-		ix.termsIn(words(text), parts, func(initials string, term []string) {
-			if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
-				clash[initials] = true
-			}
-			found[initials] = term
-		})
-	})
-	// Two capitalised words make a name, whose initials are typed
-	// though they are no term: "SF" of "San Francisco".
-	for s := range ix.sections {
-		for _, text := range sentenceEnd.Split(ix.section(s).Text(), -1) {
-			namePairs(text, func(initials string, term []string) {
-				if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
-					clash[initials] = true
-				}
-				found[initials] = term
-			})
+	add := func(initials string, term []string) {
+		if prev, ok := found[initials]; ok && !slices.Equal(prev, term) {
+			clash[initials] = true
 		}
+		found[initials] = term
 	}
+	ix.eachSentence(func(text string, heading bool) {
+		ix.termsIn(words(text), parts, add)
+		if !heading {
+			// Two capitalised words make a name, whose initials are
+			// typed though they are no term: "SF" of "San Francisco".
+			namePairs(text, add)
+		}
+	})
 	ix.initialisms = map[string][]string{}
 	for initials, term := range found {
 		if clash[initials] || ix.vocab[initials] > 0 || stopWords[initials] {
@@ -193,7 +187,7 @@ func (ix *Index) readSpellings() {
 			}
 		}
 	}
-	ix.eachSentence(func(sentence string) {
+	ix.eachSentence(func(sentence string, _ bool) {
 		said := map[string]bool{}
 		standsFor := asksExpansion(words(sentence))
 		for _, m := range glossedRE.FindAllStringSubmatch(sentence, -1) {
@@ -237,13 +231,15 @@ func (ix *Index) readSpellings() {
 var glossedRE = regexp.MustCompile(`\b(\p{Lu}{2,}s?) \((\p{Lu}\p{Ll}+[- ]){1,}`)
 
 // eachSentence calls fn with every sentence and line of the sections'
-// text and with every heading: where an abbreviation is written out.
-func (ix *Index) eachSentence(fn func(string)) {
+// text and with every heading, saying which it is: where an abbreviation
+// is written out.
+func (ix *Index) eachSentence(fn func(text string, heading bool)) {
 	for s := range ix.sections {
 		sec := ix.section(s)
-		for _, text := range append(sentenceEnd.Split(sec.Text(), -1), sec.Heading) {
-			fn(text)
+		for _, text := range sentenceEnd.Split(sec.Text(), -1) {
+			fn(text, false)
 		}
+		fn(sec.Heading, true)
 	}
 }
 

@@ -860,7 +860,7 @@ func makerBehind(ws []string, i int) bool {
 func sourceNamed(ws []string) bool {
 	for _, w := range ws {
 		switch {
-		case slices.Contains([]string{"a", "an", "the", "their", "its", "his", "her", "my", "your", "our", "these", "those", "this", "that"}, w):
+		case slices.Contains(determiners, w):
 			continue
 		case stopWords[w]:
 			return false
@@ -869,3 +869,7 @@ func sourceNamed(ws []string) bool {
 	}
 	return false
 }
+
+// determiners open a noun phrase before its own words: "from the
+// engines", "on their data".
+var determiners = []string{"a", "an", "the", "their", "its", "his", "her", "my", "your", "our", "these", "those", "this", "that"}

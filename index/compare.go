@@ -264,7 +264,7 @@ func (ix *Index) tellingTerms(feature string) []string {
 	} {
 		var telling []string
 		for _, w := range words(feature) {
-			if st := ix.stem.stem(w); !stopWords[w] && st != "" && !slices.Contains(stressWords, strings.ToLower(w)) && says(ix.weight(w, ix.lex.IsWord(w))) {
+			if st := ix.stem.stem(w); !stopWords[w] && st != "" && !slices.Contains(stressWords, w) && says(ix.weight(w, ix.lex.IsWord(w))) {
 				telling = append(telling, st)
 			}
 		}

@@ -231,16 +231,17 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 // the sentence's list item's label.
 func (ix *Index) loadAmounts(st *sectionTerms, sentence string, label []string) {
 	numbered := numberRE.MatchString(sentence)
+	ws := words(sentence)
 	var few []string
 	if !numbered {
 		// "only a few seconds of audio": an amount in words, of what
 		// follows it alone
-		if few = fewAmount(words(sentence)); len(few) == 0 {
+		if few = fewAmount(ws); len(few) == 0 {
 			return
 		}
 	}
 	var stems []string
-	for _, w := range words(sentence) {
+	for _, w := range ws {
 		stems = append(stems, ix.stem.stem(w))
 	}
 	about := append(slices.Clip(stems), label...)
