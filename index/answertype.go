@@ -533,17 +533,68 @@ func (ix *Index) holders(n need) []int {
 // names something telling that the question asks of: "when were gans
 // invented" is answered by "invented by Ian Goodfellow in 2014", "when was
 // chatgpt released" by no sentence about diffusion in 2022, "when is the
-// next test" by no date beside "the next 10 days".
+// next test" by no date beside "the next 10 days". The sentence must say
+// the event asked too, when a verb tells it: "when did alan turing die"
+// is not answered by the year Turing wrote a chess program.
 func (ix *Index) datesAsked(text string, q *question) bool {
+	event := ix.eventAsked(q.words)
 	for _, sentence := range sentenceEnd.Split(text, -1) {
 		if !yearRE.MatchString(sentence) && !monthRE.MatchString(sentence) {
 			continue
 		}
-		if ix.holdsAsked(sentence, q) {
+		if ix.holdsAsked(sentence, q) && (event == "" || ix.saysEvent(sentence, event)) {
 			return true
 		}
 	}
 	return false
+}
+
+// lightVerbs say that something happened without saying what: a date
+// asked of them needs no more than what it is asked of ("when did the
+// hack happen", "when was it made").
+var lightVerbs = []string{"be", "do", "have", "make", "get", "go", "come", "happen", "occur", "take", "start", "begin", "become", "use"}
+
+// eventAsked is the lemma of the verb whose date a question asks: "die"
+// of "when did alan turing die", "invent" of "when were gans invented";
+// "" when it asks of a light verb or of none. The verb alone counts, not
+// the words the lexicon relates to it: "leave" and "lead" share a sense,
+// and with them Tony Fadell's having led the iPod's team dated his
+// leaving Apple.
+func (ix *Index) eventAsked(ws []string) string {
+	for i, w := range ws {
+		switch w {
+		case "did", "does", "do": // "when did alan turing die"
+			for _, v := range ws[i+1 : min(len(ws), i+5)] {
+				if word, ok := ix.lex.Lookup(v); ok && word.Lemma == v && strings.Contains(word.POS, "v") {
+					return event(v)
+				}
+			}
+		case "was", "were": // "when were gans invented"
+			for _, v := range ws[i+1 : min(len(ws), i+6)] {
+				if l := ix.lemma(v); l != v && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "en")) {
+					if word, ok := ix.lex.Lookup(l); ok && strings.Contains(word.POS, "v") {
+						return event(l)
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// event is the verb v as an event asked, "" for a light verb.
+func event(v string) string {
+	if slices.Contains(lightVerbs, v) {
+		return ""
+	}
+	return v
+}
+
+// saysEvent reports whether sentence says the event of a date asked (see
+// eventAsked): one of its words has the verb's lemma ("invented by Ian
+// Goodfellow in 2014"; "died" for "die").
+func (ix *Index) saysEvent(sentence, event string) bool {
+	return slices.ContainsFunc(words(sentence), func(w string) bool { return ix.lemma(w) == event })
 }
 
 // namesAgent reports whether text names who made what q asks about: a

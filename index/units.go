@@ -218,8 +218,18 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 			for _, w := range words(b.Label) {
 				label = append(label, ix.stem.stem(w))
 			}
+			// A sentence that speaks of someone by a pronoun is said of
+			// whom the sentences before it name: "Writers had prepared
+			// around 8,000 lines of dialogue for her" is Hello Barbie's,
+			// named a sentence earlier.
+			var before []string
 			for _, sentence := range sentenceEnd.Split(b.Line(), -1) {
-				ix.loadAmounts(st, sentence, label)
+				said := label
+				if refersBack(words(sentence)) {
+					said = append(slices.Clip(label), before...)
+				}
+				// what this sentence, and any it refers back to, speak of
+				before = append(ix.loadAmounts(st, sentence, said), said...)
 			}
 		}
 	})
@@ -229,20 +239,19 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 // loadAmounts adds to st the amount that sentence gives, if any, with the
 // terms of what it counts and of what it is said of; label holds those of
 // the sentence's list item's label.
-func (ix *Index) loadAmounts(st *sectionTerms, sentence string, label []string) {
+func (ix *Index) loadAmounts(st *sectionTerms, sentence string, label []string) (stems []string) {
 	numbered := numberRE.MatchString(sentence)
 	ws := words(sentence)
+	for _, w := range ws {
+		stems = append(stems, ix.stem.stem(w))
+	}
 	var few []string
 	if !numbered {
 		// "only a few seconds of audio": an amount in words, of what
 		// follows it alone
 		if few = fewAmount(ws); len(few) == 0 {
-			return
+			return stems
 		}
-	}
-	var stems []string
-	for _, w := range ws {
-		stems = append(stems, ix.stem.stem(w))
 	}
 	about := append(slices.Clip(stems), label...)
 	if !numbered {
@@ -251,12 +260,25 @@ func (ix *Index) loadAmounts(st *sectionTerms, sentence string, label []string) 
 			counted = append(counted, ix.stem.stem(w))
 		}
 		st.fewAmounts = append(st.fewAmounts, amountTerms{counted, about})
-		return
+		return stems
 	}
+	counted := slices.Clip(stems)
 	if currencyRE.MatchString(sentence) {
-		stems = append(stems, moneyTerm) // "$20 a month": a sum of money, whatever its words
+		counted = append(counted, moneyTerm) // "$20 a month": a sum of money, whatever its words
 	}
-	st.numbered = append(st.numbered, amountTerms{stems, about})
+	st.numbered = append(st.numbered, amountTerms{counted, about})
+	return stems
+}
+
+// personalPronouns name someone, or a group, said before. "It" is left
+// out: it stands as often for a thing of the same sentence or for
+// nothing ("it is free"), and read so it cost a read question.
+var personalPronouns = []string{"he", "she", "her", "him", "his", "hers", "they", "them", "their"}
+
+// refersBack reports whether a sentence speaks of someone by a personal
+// pronoun.
+func refersBack(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(personalPronouns, w) })
 }
 
 // fewAmount is what an amount said without a number counts: the three
