@@ -392,6 +392,8 @@ var questionSets = []struct {
 	{"eta", 0.85, true},       // a class's mix (article and week-3 note), written at the end of the sixteenth round; held out, counted first on 1f221b4 and on bde313b (85.0% both)
 	{"plants", 0.70, true},    // a fifty-eighth note (testdata/notes-plants: AI and plants), written with eta; held out, counted as eta (70.8% both)
 	{"languages", 0.79, true}, // a fifty-ninth (testdata/notes-languages: AI in learning languages), written with eta; held out, counted as eta (79.2%; 77.8% on bde313b)
+	{"alpha", 0.90, true},     // a class's mix (article and week-3 note), written at the start of the seventeenth round; held out, counted first on c8e2877 and on 56e47d8 (90.8% both)
+	{"recycling", 0.80, true}, // a sixtieth note (testdata/notes-recycling: AI in recycling and waste), written with alpha; held out, counted as alpha (80.6% both)
 }
 
 // TestQuestionSets asks each of questionSets.
