@@ -224,24 +224,26 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 			// named a sentence earlier.
 			var before []string
 			for _, sentence := range sentenceEnd.Split(b.Line(), -1) {
+				ws := words(sentence)
 				said := label
-				if refersBack(words(sentence)) {
+				if refersBack(ws) {
 					said = append(slices.Clip(label), before...)
 				}
 				// what this sentence, and any it refers back to, speak of
-				before = append(ix.loadAmounts(st, sentence, said), said...)
+				before = append(ix.loadAmounts(st, sentence, ws, said), said...)
 			}
 		}
 	})
 	return st
 }
 
-// loadAmounts adds to st the amount that sentence gives, if any, with the
-// terms of what it counts and of what it is said of; label holds those of
-// the sentence's list item's label.
-func (ix *Index) loadAmounts(st *sectionTerms, sentence string, label []string) (stems []string) {
+// loadAmounts adds to st the amount that sentence (whose words are ws)
+// gives, if any, with the terms of what it counts and of what it is said
+// of; label holds those of the sentence's list item's label, and of any
+// sentence before it that it refers back to. It returns the sentence's
+// terms.
+func (ix *Index) loadAmounts(st *sectionTerms, sentence string, ws, label []string) (stems []string) {
 	numbered := numberRE.MatchString(sentence)
-	ws := words(sentence)
 	for _, w := range ws {
 		stems = append(stems, ix.stem.stem(w))
 	}
