@@ -565,7 +565,7 @@ func (ix *Index) eventAsked(ws []string) string {
 		switch w {
 		case "did", "does", "do": // "when did alan turing die"
 			for _, v := range ws[i+1 : min(len(ws), i+5)] {
-				if word, ok := ix.lex.Lookup(v); ok && word.Lemma == v && strings.Contains(word.POS, "v") {
+				if ix.baseVerb(v) {
 					return event(v)
 				}
 			}
@@ -885,8 +885,13 @@ func (ix *Index) imperative(ws []string) bool {
 	if len(ws) < 2 || !stopWords[ws[1]] {
 		return false
 	}
-	w, ok := ix.lex.Lookup(ws[0])
-	return ok && w.Lemma == ws[0] && strings.Contains(w.POS, "v")
+	return ix.baseVerb(ws[0])
+}
+
+// baseVerb reports a verb's base form: "ask", "die"; not "asked".
+func (ix *Index) baseVerb(w string) bool {
+	word, ok := ix.lex.Lookup(w)
+	return ok && word.Lemma == w && strings.Contains(word.POS, "v")
 }
 
 // makerBehind reports, at ws[i], who or which company is behind
