@@ -2,7 +2,8 @@
 # Runs this tree's question sets and evaluation harness against the engine
 # of another commit, for the README's comparison columns:
 #   index/testdata/eval/against.sh 55addc6
-# prints each set's totals (hidden sets' misses stay unlogged, as here), then
+# prints each set's totals (hidden sets' misses stay unlogged, as here), the
+# held-out and read sets' sums and the read misses by kind, then
 # how many of this tree's rules cases (index/testdata/rules.json) it fails.
 # The harness (index/eval_test.go and index/index_test.go) uses a few of the
 # package's internals (parse, a question's kind); a commit whose internals
@@ -21,7 +22,7 @@ cd "$tree"
 # An older engine may fall below this tree's floors: its totals still
 # print, and so does the rules count below.
 { go test ./index -count=1 -run 'TestPublicEval|TestQuestionSets' -v 2>&1 || true; } |
-  grep -E '^\s+eval_test.go:[0-9]+: [a-z0-9]+: right first|^(FAIL|ok)|cannot|undefined' |
+  grep -E '^\s+eval_test.go:[0-9]+: ([a-z0-9]+|held out \([0-9]+ sets\)|read \([0-9]+ sets\)): right first|misses by kind|^(FAIL|ok)|cannot|undefined' |
   sed -E 's/^\s+eval_test.go:[0-9]+: //; s/; unasked.*//'
 printf 'rules: %s of %s cases fail\n' \
   "$(go test ./index -count=1 -run 'TestRules' -v 2>&1 | grep -cE '^\s+eval_test.go:[0-9]+: line [0-9]+ ' || true)" \
