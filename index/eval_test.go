@@ -422,6 +422,8 @@ var questionSets = []struct {
 	{"languages", 0.79, true}, // a fifty-ninth (testdata/notes-languages: AI in learning languages), written with eta; held out, counted as eta (79.2%; 77.8% on bde313b)
 	{"alpha", 0.90, true},     // a class's mix (article and week-3 note), written at the start of the seventeenth round; held out, counted first on c8e2877 and on 56e47d8 (90.8% both)
 	{"recycling", 0.80, true}, // a sixtieth note (testdata/notes-recycling: AI in recycling and waste), written with alpha; held out, counted as alpha (80.6% both)
+	{"beta", 0.94, true},      // a class's mix (week-3 note's corpus with the article), written at the start of the eighteenth round; held out, counted first on eecce67 (94.2%)
+	{"bees", 0.66, true},      // a sixty-first note (testdata/notes-bees: AI and beekeeping), written with beta; held out, counted first on eecce67 (66.7%)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
