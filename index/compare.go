@@ -474,6 +474,12 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			// "Takes minutes, hours or even days per case").
 			cand.row = rowByWords(q, t)
 		}
+		if cand.row < 0 && about && cand.rank == 0 && !q.whole && !q.tableNamed {
+			// Nor does any word the articles hold: the row whose cells
+			// hold a relative of a word they lack ("are the typos in ai
+			// scams better" is Spelling, "spelling and grammar mistakes").
+			cand.row = ix.rowByRelative(q, t)
+		}
 		if cand.row < 0 && about && sortsThings(q.words) {
 			// "which products go on which side": the things sorted between
 			// the subjects are their examples.
@@ -639,6 +645,9 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		}
 	}
 	if j := t.firstNamed(has); j >= 0 {
+		return j, true
+	}
+	if j := ix.rowByHowVerb(q, t); j >= 0 {
 		return j, true
 	}
 	for j := range t.c.Rows {
@@ -1183,6 +1192,72 @@ func rowByWords(q *question, t table) int {
 	}
 	if tie {
 		return -1
+	}
+	return row
+}
+
+// rowByHowVerb is the row whose feature asks how its subject does
+// something ("How to get one", "How it decides") when the question asks
+// how, of that verb: "how do ppl actually get hold of tpus"; -1 if none
+// or several.
+func (ix *Index) rowByHowVerb(q *question, t table) int {
+	hows := slices.Index(q.words, "how")
+	if hows < 0 {
+		return -1
+	}
+	asked := map[string]bool{}
+	for _, w := range q.words[hows+1:] {
+		asked[ix.lemma(w)] = true
+	}
+	row := -1
+	for j, r := range t.c.Rows {
+		ws := words(r.Feature)
+		if len(ws) < 2 || ws[0] != "how" {
+			continue
+		}
+		verb := ""
+		for _, w := range ws[1:] {
+			if pos, _ := ix.partsOfSpeech(w); strings.Contains(pos, "v") {
+				verb = ix.lemma(w)
+				break
+			}
+		}
+		if verb == "" || !asked[verb] {
+			continue
+		}
+		if row >= 0 {
+			return -1
+		}
+		row = j
+	}
+	return row
+}
+
+// rowByRelative is the one row of t whose cells hold a word the lexicon
+// relates to a telling word of the question that the articles lack, and
+// lack a synonym of too ("typos" of "spelling and grammar mistakes"): a
+// synonym would have found its row by the cells (see rowByCells); -1 if
+// none or several.
+func (ix *Index) rowByRelative(q *question, t table) int {
+	row := -1
+	for _, qt := range q.terms {
+		if qt.cue || qt.weight < minFocusWeight || qt.known >= synonymKnown || t.subjectWord(qt.term) {
+			continue
+		}
+		for _, rel := range qt.rel {
+			if t.subjectWord(rel) {
+				continue
+			}
+			for r, cells := range t.cells {
+				if !slices.Contains(cells, rel) || !onlyRowOf(t, r, rel, anyRow) {
+					continue
+				}
+				if row >= 0 && row != r {
+					return -1
+				}
+				row = r
+			}
+		}
 	}
 	return row
 }

@@ -721,8 +721,9 @@ func (ix *Index) comparative(ws []string) bool {
 
 // wholeAsked reports a question asking for a whole comparison: "all the
 // differences", "every feature", "the whole comparison", "side by side",
-// "the pros and cons".
-func wholeAsked(ws []string) bool {
+// "the pros and cons". A part that does something is asked what it does:
+// "how long each thing lasts" asks no comparison of every thing.
+func (ix *Index) wholeAsked(ws []string) bool {
 	if sideBySide(ws) || bothSides(ws) {
 		return true
 	}
@@ -731,13 +732,23 @@ func wholeAsked(ws []string) bool {
 		if !slices.Contains(all, w) {
 			continue
 		}
-		for _, v := range ws[i+1 : min(len(ws), i+4)] {
-			if slices.Contains(comparedParts, v) {
-				return true
+		for k := i + 1; k < min(len(ws), i+4); k++ {
+			if slices.Contains(comparedParts, ws[k]) {
+				return k+1 == len(ws) || !ix.actsOn(ws[k], ws[k+1])
 			}
 		}
 	}
 	return false
+}
+
+// actsOn reports a singular noun followed by a verb of its own, in the
+// present ("thing lasts", "way works"): the noun is that verb's subject.
+func (ix *Index) actsOn(noun, next string) bool {
+	if strings.HasSuffix(noun, "s") || !strings.HasSuffix(next, "s") || stopWords[next] || !ix.inflected(next) {
+		return false
+	}
+	pos, _ := ix.partsOfSpeech(next)
+	return strings.Contains(pos, "v")
 }
 
 // bothSides reports a request for the good and the bad together: "the

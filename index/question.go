@@ -246,8 +246,9 @@ func (ix *Index) parse(raw string) question {
 		if ws[i-1] == "how" && slices.Contains(measures, ws[i]) {
 			form[i] = true // "how big is a model's vocabulary": the measure asked, a number
 			q.measured = ix.measuredBy(ws[i])
-			if ws[i] == "long" && slices.ContainsFunc(ws[i:], func(w string) bool { return ix.lemma(w) == "take" }) {
-				// "how long does it take": a time taken, not a length
+			if ws[i] == "long" && slices.ContainsFunc(ws[i:], func(w string) bool { l := ix.lemma(w); return l == "take" || l == "last" }) {
+				// "how long does it take", "how long the green lasts": a
+				// time taken, not a length
 				q.measured = append(q.measured, ix.stem.stem("time"))
 			}
 		}
@@ -447,7 +448,7 @@ func (ix *Index) parse(raw string) question {
 		q.need = needNothing
 	}
 	q.examples = examples(q.words) || slices.ContainsFunc(q.words, func(w string) bool { return ix.renowned(q.words, w) })
-	q.whole = wholeAsked(q.words)
+	q.whole = ix.wholeAsked(q.words)
 	for i := 0; i+1 < len(q.words); i++ {
 		if w := q.words[i]; slices.Contains(categoryWords, w) && q.words[i+1] == "of" {
 			q.asksKindOf = true
