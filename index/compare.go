@@ -46,7 +46,8 @@ type table struct {
 	// reaches ("Scope", "Range"), as the lexicon relates it to "extent".
 	extentRow []bool
 	// purposeRow marks a feature that is a word for what something is
-	// for ("Purpose", "Goal"), as the lexicon relates it to "purpose".
+	// for ("Purpose", "Goal"), as the lexicon relates it or its head to
+	// "purpose", or that asks it ("Main job").
 	purposeRow []bool
 	// concepts marks, per rowConcepts entry, the rows whose feature is a
 	// word for its concept ("Volume" for an amount, "Cost" for a price).
@@ -215,11 +216,14 @@ func (ix *Index) newTables() []table {
 				t.featureKinds = append(t.featureKinds, ix.featureKind(ws))
 				t.exampleRow = append(t.exampleRow, slices.Contains(ws, "example"))
 				t.extentRow = append(t.extentRow, ix.namesConcept(ws, "extent"))
-				t.purposeRow = append(t.purposeRow, ix.namesConcept(ws, "purpose"))
 				head := ws
 				if len(ws) > 1 {
 					head = ix.featureHead(r.Feature) // "Hardware needed" is hardware
 				}
+				// A feature that says what its subject is for ("Purpose",
+				// "Original purpose"), as a question of purpose does ("Main
+				// job").
+				t.purposeRow = append(t.purposeRow, ix.namesConcept(head, "purpose") || ix.asksPurpose(words(r.Feature)))
 				for k, rc := range rowConcepts {
 					if len(t.concepts) <= k {
 						t.concepts = append(t.concepts, nil)

@@ -427,11 +427,14 @@ func advises(ws []string) bool {
 	return len(ws) > 2 && ws[0] == "what" && (ws[1] == "to" || slices.Contains(people, ws[1]) && slices.Contains([]string{"can", "should", "must"}, ws[2]))
 }
 
-// asksWhatToDo reports "what should i do", "what do we do", "what can i do".
+// asksWhatToDo reports "what should i do", "what do we do", "what can i
+// really do".
 func asksWhatToDo(ws []string) bool {
 	for i := 0; i+3 < len(ws); i++ {
-		if ws[i] == "what" && slices.Contains([]string{"should", "do", "can", "could", "must"}, ws[i+1]) && slices.Contains([]string{"i", "we", "you", "u"}, ws[i+2]) && ws[i+3] == "do" {
-			return true
+		if ws[i] == "what" && slices.Contains([]string{"should", "do", "can", "could", "must"}, ws[i+1]) && slices.Contains([]string{"i", "we", "you", "u"}, ws[i+2]) {
+			if j := verbAfter(ws, i+2); j < len(ws) && ws[j] == "do" {
+				return true
+			}
 		}
 	}
 	return false
