@@ -81,6 +81,11 @@ const (
 	// conclusion) against the sections it restates, for a question that
 	// asks no summary.
 	restateDiscount = 0.8
+	// rowUnitDiscount weighs a comparison row's unit against the passages
+	// of other sections, for a question that asks no difference (see
+	// search). 0.8 gained as much over the question sets; 0.7 cost a
+	// held-out set its floor.
+	rowUnitDiscount = 0.9
 	maxHits         = 3
 	// hitRatio keeps a section as a further hit only if it scores this share
 	// of the best one.
@@ -566,8 +571,18 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			continue
 		}
 		units = append(units, m)
-		if h.unit < 0 {
-			h.unit, h.passage, h.text = u, un.shown, m.score // the best unit comes first
+		score := m.score
+		if un.kind == rowUnit && q.kind != kindDiffer && !q.tableNamed && ix.rowHeld(q, un.table, un.row) < 2 {
+			// A row's unit is a few words long, so one word it shares with
+			// the question scores it over a passage that says more; unless
+			// a difference is asked, or the row holds two of the
+			// question's words, it counts for its section at a discount
+			// ("how do robots actually see stuff" is how robots sense the
+			// world, not a driver compared with a self-driving car).
+			score *= rowUnitDiscount
+		}
+		if h.unit < 0 || score > h.text {
+			h.unit, h.passage, h.text = u, un.shown, score // the best unit comes first
 		}
 	}
 	top := 0.0
@@ -813,4 +828,17 @@ func (ix *Index) titledArticles(q *question) map[int]bool {
 		}
 	}
 	return titled
+}
+
+// rowHeld counts the question's words, not those of its form, that row r
+// of table ti holds in its feature or its cells.
+func (ix *Index) rowHeld(q *question, ti, r int) int {
+	t := ix.tables[ti]
+	n := 0
+	for _, qt := range q.terms {
+		if !qt.cue && (slices.Contains(t.features[r], qt.term) || slices.ContainsFunc(t.values[r], func(v []string) bool { return slices.Contains(v, qt.term) })) {
+			n++
+		}
+	}
+	return n
 }
