@@ -424,6 +424,8 @@ var questionSets = []struct {
 	{"recycling", 0.80, true}, // a sixtieth note (testdata/notes-recycling: AI in recycling and waste), written with alpha; held out, counted as alpha (80.6% both)
 	{"beta", 0.94, true},      // a class's mix (week-3 note's corpus with the article), written at the start of the eighteenth round; held out, counted first on eecce67 (94.2%)
 	{"bees", 0.66, true},      // a sixty-first note (testdata/notes-bees: AI and beekeeping), written with beta; held out, counted first on eecce67 (66.7%)
+	{"kite", 0.84, true},      // a class's mix (article and week-3 note), written mid-eighteenth round; held out, counted first on eecce67 and on 67fd9c6 (84.2% both)
+	{"rail", 0.66, true},      // a sixty-second note (testdata/notes-rail: AI on the railways), written with kite; held out, counted as kite (66.7% both)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
