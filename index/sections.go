@@ -275,7 +275,10 @@ func (ix *Index) comparesHere(q *question, s int) bool {
 		// the table does not compare, as "is bard an llm" is of one it does.
 		return false
 	}
-	if named >= 2 {
+	if named >= 2 || named == 1 && q.whole {
+		// Both compared, or the whole comparison asked of one ("a full
+		// side by side of ai vs the brain"): whatever else the question
+		// says is not asked of the table.
 		return true
 	}
 	for _, t := range q.terms {
