@@ -49,6 +49,10 @@ type table struct {
 	// for ("Purpose", "Goal"), as the lexicon relates it or its head to
 	// "purpose", or that asks it ("Main job").
 	purposeRow []bool
+	// howVerbs holds, per row, the base form of the verb of a feature that
+	// asks how its subject does something ("get" of "How to get one"),
+	// or "" (see rowByHowVerb).
+	howVerbs []string
 	// concepts marks, per rowConcepts entry, the rows whose feature is a
 	// word for its concept ("Volume" for an amount, "Cost" for a price).
 	concepts [][]bool
@@ -224,6 +228,7 @@ func (ix *Index) newTables() []table {
 				// "Original purpose"), as a question of purpose does ("Main
 				// job").
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(head, "purpose") || ix.asksPurpose(words(r.Feature)))
+				t.howVerbs = append(t.howVerbs, ix.howVerb(r.Feature))
 				for k, rc := range rowConcepts {
 					if len(t.concepts) <= k {
 						t.concepts = append(t.concepts, nil)
@@ -1209,24 +1214,9 @@ func (ix *Index) rowByHowVerb(q *question, t table) int {
 	if hows < 0 {
 		return -1
 	}
-	asked := map[string]bool{}
-	for _, w := range q.words[hows+1:] {
-		asked[ix.lemma(w)] = true
-	}
 	row := -1
-	for j, r := range t.c.Rows {
-		ws := words(r.Feature)
-		if len(ws) < 2 || ws[0] != "how" {
-			continue
-		}
-		verb := ""
-		for _, w := range ws[1:] {
-			if pos, _ := ix.partsOfSpeech(w); strings.Contains(pos, "v") {
-				verb = ix.lemma(w)
-				break
-			}
-		}
-		if verb == "" || !asked[verb] {
+	for j, verb := range t.howVerbs {
+		if verb == "" || !slices.ContainsFunc(q.words[hows+1:], func(w string) bool { return ix.lemma(w) == verb }) {
 			continue
 		}
 		if row >= 0 {
@@ -1235,6 +1225,22 @@ func (ix *Index) rowByHowVerb(q *question, t table) int {
 		row = j
 	}
 	return row
+}
+
+// howVerb is the base form of the verb of a feature that asks how its
+// subject does something: "get" of "How to get one", "decide" of "How it
+// decides"; "" for any other feature.
+func (ix *Index) howVerb(feature string) string {
+	ws := words(feature)
+	if len(ws) < 2 || ws[0] != "how" {
+		return ""
+	}
+	for _, w := range ws[1:] {
+		if pos, _ := ix.partsOfSpeech(w); strings.Contains(pos, "v") {
+			return ix.lemma(w)
+		}
+	}
+	return ""
 }
 
 // rowByRelative is the one row of t whose cells hold a word the lexicon

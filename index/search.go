@@ -833,10 +833,17 @@ func (ix *Index) titledArticles(q *question) map[int]bool {
 // rowHeld counts the question's words, not those of its form, that row r
 // of table ti holds in its feature or its cells.
 func (ix *Index) rowHeld(q *question, ti, r int) int {
-	t := ix.tables[ti]
+	t := &ix.tables[ti]
 	n := 0
 	for _, qt := range q.terms {
-		if !qt.cue && (slices.Contains(t.features[r], qt.term) || slices.ContainsFunc(t.values[r], func(v []string) bool { return slices.Contains(v, qt.term) })) {
+		if qt.cue {
+			continue
+		}
+		held := slices.Contains(t.features[r], qt.term)
+		for _, v := range t.values[r] {
+			held = held || slices.Contains(v, qt.term)
+		}
+		if held {
 			n++
 		}
 	}
