@@ -53,6 +53,9 @@ type table struct {
 	// asks how its subject does something ("get" of "How to get one"),
 	// or "" (see rowByHowVerb).
 	howVerbs []string
+	// whWords holds, per row, the question word a feature opens with
+	// ("where" of "Where it works", "when" of "When it fails"), or "".
+	whWords []string
 	// concepts marks, per rowConcepts entry, the rows whose feature is a
 	// word for its concept ("Volume" for an amount, "Cost" for a price).
 	concepts [][]bool
@@ -229,6 +232,7 @@ func (ix *Index) newTables() []table {
 				// job").
 				t.purposeRow = append(t.purposeRow, ix.namesConcept(head, "purpose") || ix.asksPurpose(words(r.Feature)))
 				t.howVerbs = append(t.howVerbs, ix.howVerb(r.Feature))
+				t.whWords = append(t.whWords, whWord(r.Feature))
 				for k, rc := range rowConcepts {
 					if len(t.concepts) <= k {
 						t.concepts = append(t.concepts, nil)
@@ -657,6 +661,9 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 		return j, true
 	}
 	if j := ix.rowByHowVerb(q, t); j >= 0 {
+		return j, true
+	}
+	if j := t.rowByWhWord(q); j >= 0 {
 		return j, true
 	}
 	for j := range t.c.Rows {
@@ -1225,6 +1232,35 @@ func (ix *Index) rowByHowVerb(q *question, t table) int {
 		row = j
 	}
 	return row
+}
+
+// rowByWhWord is the one row whose feature opens with a question word
+// the question says ("where can you use each one" is Where it works, "when
+// do tide tables go wrong" When it fails); -1 if none or several.
+func (t *table) rowByWhWord(q *question) int {
+	row := -1
+	for j, w := range t.whWords {
+		if w == "" || !slices.Contains(q.words, w) {
+			continue
+		}
+		if row >= 0 {
+			return -1
+		}
+		row = j
+	}
+	return row
+}
+
+// whWord is the question word a feature of several words opens with, of
+// those that ask a place, a time or a person: "where" of "Where it works";
+// "" for any other. "How" asks too much to name a feature alone (see
+// rowByHowVerb).
+func whWord(feature string) string {
+	ws := words(feature)
+	if len(ws) > 1 && slices.Contains([]string{"where", "when", "who"}, ws[0]) {
+		return ws[0]
+	}
+	return ""
 }
 
 // howVerb is the base form of the verb of a feature that asks how its
