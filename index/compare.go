@@ -575,8 +575,13 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 	// section holds itself: the kind asked does not stand for a name.
 	strict := !top.suits || a.byName
 	mine, best := ix.cover(q, ranked[a.rank].section, strict), ix.cover(q, top.section, strict)
-	// A row of the question's kind leads when no section of that kind does.
-	kindRow := !a.named && !top.suits && q.kind != kindNone && q.kind != kindDefine
+	// A row of the question's kind leads when no section of that kind
+	// does: one whose feature is of a kind, or gives examples; not one its
+	// cells found ("waves, storm surge and the flooding problem" is asked
+	// of its own section, though a row says "storm surge").
+	t := &ix.tables[a.t]
+	kindRow := !a.named && !top.suits && q.kind != kindNone && q.kind != kindDefine &&
+		(t.featureKinds[a.row] != kindNone || t.exampleRow[a.row])
 	margin := 0.0
 	if top.suits {
 		margin = leadMargin
@@ -586,7 +591,7 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 	// one", and a feature is the table's ("do llms only handle text"),
 	// whatever else the question's verbs match.
 	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || whichOne(q.words)) ||
-		a.named && a.subjects == len(ix.tables[a.t].keys) // "examples of gen ai tools and of llms": the row itself
+		a.named && a.subjects == len(t.keys) // "examples of gen ai tools and of llms": the row itself
 	if !a.named && !kindRow && q.kind != kindDiffer && a.subjects == 0 {
 		// A row found by its cells joins a question that neither asks a
 		// difference nor names what is compared ("does chatgpt predict
