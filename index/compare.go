@@ -662,13 +662,16 @@ func (ix *Index) rowByFeature(q *question, t table) (row int, named bool) {
 			return j, true
 		}
 	}
+	if j := t.rowByWhWord(q); j >= 0 {
+		// The question word a feature opens with tells it before its
+		// other words: "where can you use each one" is Where it works,
+		// not Who uses it.
+		return j, true
+	}
 	if j := t.firstNamed(has); j >= 0 {
 		return j, true
 	}
 	if j := ix.rowByHowVerb(q, t); j >= 0 {
-		return j, true
-	}
-	if j := t.rowByWhWord(q); j >= 0 {
 		return j, true
 	}
 	for j := range t.c.Rows {
