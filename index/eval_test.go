@@ -425,7 +425,7 @@ var questionSets = []struct {
 	{"beta", 0.94, true},      // a class's mix (week-3 note's corpus with the article), written at the start of the eighteenth round; held out, counted first on eecce67 (94.2%)
 	{"bees", 0.66, true},      // a sixty-first note (testdata/notes-bees: AI and beekeeping), written with beta; held out, counted first on eecce67 (66.7%)
 	{"kite", 0.84, true},      // a class's mix (article and week-3 note), written mid-eighteenth round; held out, counted first on eecce67 and on 67fd9c6 (84.2% both)
-	{"rail", 0.66, true},      // a sixty-second note (testdata/notes-rail: AI on the railways), written with kite; held out, counted as kite (66.7% both)
+	{"rail", 0.66, true},      // a sixty-second note (testdata/notes-rail: AI on the railways), written with kite; held out, counted as kite (66.7% both; 69.4% at the round's end, after the rules chosen later in the round)
 	{"tides", 0.62, false},    // a sixty-third note (testdata/notes-tides: AI, tides and coastal floods), written mid-eighteenth round, 34 of its 50 questions on rows; counted once on eecce67 and e124d16 (62.0% both), then read as a dev set
 }
 
