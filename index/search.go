@@ -582,7 +582,7 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 			score *= rowUnitDiscount
 		}
 		if h.unit < 0 || score > h.text {
-			h.unit, h.passage, h.text = u, un.shown, score // the best unit comes first
+			h.unit, h.passage, h.text = u, un.shown, score // the section's best unit, as counted
 		}
 	}
 	top := 0.0
