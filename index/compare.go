@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,6 +25,10 @@ type table struct {
 	// subject whose own word is a word of asking ("Few-shot") is named by
 	// them together.
 	spelt [][]string
+	// expanded holds, per subject written as initials ("GPU"), the terms
+	// of its spelt-out form that no other subject's holds ("graphic" of
+	// "graphics processing unit"); nil for others.
+	expanded [][]string
 	// shared are the terms every subject holds ("scam" of "Old-Style Scam"
 	// and "AI-Powered Scam").
 	shared []string
@@ -138,6 +143,9 @@ func (t *table) namesOwn(q *question, i int) bool {
 	if t.keys[i] != "" && q.hasTerm(t.keys[i]) {
 		return true
 	}
+	if slices.ContainsFunc(t.expanded[i], q.hasTerm) {
+		return true // "graphics chips" of "GPU (graphics processing unit)"
+	}
 	if slices.Contains(t.subjects[i], "human") && (hasPair(q.words, realWords, []string{"person", "people", "human", "humans"}) ||
 		t.beforeShared(q, func(w, _ string) bool { return slices.Contains(realWords, w) })) {
 		// "a real tutor", "a real person": the human one of a table
@@ -199,6 +207,7 @@ func (ix *Index) newTables() []table {
 				t.keys = append(t.keys, ix.keyTerm(s, t.subjects[len(t.subjects)-1]))
 				t.spelt = append(t.spelt, words(s))
 			}
+			t.expanded = ix.expansions(a, c.Subjects)
 			var named, shared []string
 			for i, s := range c.Subjects {
 				terms := ix.terms(s)
@@ -1314,4 +1323,36 @@ func (ix *Index) rowByRelative(q *question, t table) int {
 		}
 	}
 	return row
+}
+
+// expansions are, per subject of an article's table written as initials,
+// the terms of the words the article spells it out with ("A GPU (graphics
+// processing unit)") that no other subject's spelling holds.
+func (ix *Index) expansions(a int, subjects []string) [][]string {
+	spelt := make([][]string, len(subjects))
+	for i, sub := range subjects {
+		if !acronym(sub) {
+			continue
+		}
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(sub) + `s? \(([\p{L} -]+)\)`)
+		for _, sec := range ix.articles[a].Sections {
+			if m := re.FindStringSubmatch(sec.Text()); m != nil {
+				spelt[i] = ix.terms(m[1])
+				break
+			}
+		}
+	}
+	distinct := make([][]string, len(spelt))
+	for i, terms := range spelt {
+		for _, term := range terms {
+			shared := false
+			for j, other := range spelt {
+				shared = shared || j != i && slices.Contains(other, term)
+			}
+			if !shared {
+				distinct[i] = append(distinct[i], term) // "graphic", not the "unit" of both
+			}
+		}
+	}
+	return distinct
 }
