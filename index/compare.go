@@ -1,7 +1,6 @@
 package index
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -239,9 +238,10 @@ func (ix *Index) newTables() []table {
 				// A feature that says what its subject is for ("Purpose",
 				// "Original purpose"), as a question of purpose does ("Main
 				// job").
-				t.purposeRow = append(t.purposeRow, ix.namesConcept(head, "purpose") || ix.asksPurpose(words(r.Feature)))
-				t.howVerbs = append(t.howVerbs, ix.howVerb(r.Feature))
-				t.whWords = append(t.whWords, whWord(r.Feature))
+				fw := words(r.Feature)
+				t.purposeRow = append(t.purposeRow, ix.namesConcept(head, "purpose") || ix.asksPurpose(fw))
+				t.howVerbs = append(t.howVerbs, ix.howVerb(fw))
+				t.whWords = append(t.whWords, whWord(fw))
 				for k, rc := range rowConcepts {
 					if len(t.concepts) <= k {
 						t.concepts = append(t.concepts, nil)
@@ -1238,26 +1238,24 @@ func (ix *Index) rowByHowVerb(q *question, t table) int {
 	if hows < 0 {
 		return -1
 	}
-	row := -1
-	for j, verb := range t.howVerbs {
-		if verb == "" || !slices.ContainsFunc(q.words[hows+1:], func(w string) bool { return ix.lemma(w) == verb }) {
-			continue
-		}
-		if row >= 0 {
-			return -1
-		}
-		row = j
-	}
-	return row
+	return onlyRow(t.howVerbs, func(verb string) bool {
+		return slices.ContainsFunc(q.words[hows+1:], func(w string) bool { return ix.lemma(w) == verb })
+	})
 }
 
 // rowByWhWord is the one row whose feature opens with a question word
 // the question says ("where can you use each one" is Where it works, "when
 // do tide tables go wrong" When it fails); -1 if none or several.
 func (t *table) rowByWhWord(q *question) int {
+	return onlyRow(t.whWords, func(w string) bool { return slices.Contains(q.words, w) })
+}
+
+// onlyRow is the one row whose mark (a feature's verb or question word,
+// "" for none) asked accepts; -1 if none or several.
+func onlyRow(marks []string, asked func(string) bool) int {
 	row := -1
-	for j, w := range t.whWords {
-		if w == "" || !slices.Contains(q.words, w) {
+	for j, m := range marks {
+		if m == "" || !asked(m) {
 			continue
 		}
 		if row >= 0 {
@@ -1272,23 +1270,21 @@ func (t *table) rowByWhWord(q *question) int {
 // those that ask a place, a time or a person: "where" of "Where it works";
 // "" for any other. "How" asks too much to name a feature alone (see
 // rowByHowVerb).
-func whWord(feature string) string {
-	ws := words(feature)
-	if len(ws) > 1 && slices.Contains([]string{"where", "when", "who"}, ws[0]) {
-		return ws[0]
+func whWord(fw []string) string {
+	if len(fw) > 1 && slices.Contains([]string{"where", "when", "who"}, fw[0]) {
+		return fw[0]
 	}
 	return ""
 }
 
 // howVerb is the base form of the verb of a feature that asks how its
 // subject does something: "get" of "How to get one", "decide" of "How it
-// decides"; "" for any other feature.
-func (ix *Index) howVerb(feature string) string {
-	ws := words(feature)
-	if len(ws) < 2 || ws[0] != "how" {
+// decides"; "" for any other feature. fw are the feature's words.
+func (ix *Index) howVerb(fw []string) string {
+	if len(fw) < 2 || fw[0] != "how" {
 		return ""
 	}
-	for _, w := range ws[1:] {
+	for _, w := range fw[1:] {
 		if pos, _ := ix.partsOfSpeech(w); strings.Contains(pos, "v") {
 			return ix.lemma(w)
 		}
@@ -1326,20 +1322,28 @@ func (ix *Index) rowByRelative(q *question, t table) int {
 }
 
 // expansions are, per subject of an article's table written as initials,
-// the terms of the words the article spells it out with ("A GPU (graphics
-// processing unit)") that no other subject's spelling holds.
+// the terms of the words the article spells it out with, as abbreviate
+// reads a term's initials ("graphics processing unit" of "GPU"), that no
+// other subject's spelling holds.
 func (ix *Index) expansions(a int, subjects []string) [][]string {
 	spelt := make([][]string, len(subjects))
+	of := map[string]int{} // initials, in lower case, to the subject written so
 	for i, sub := range subjects {
-		if !acronym(sub) {
-			continue
+		if acronym(sub) {
+			of[singular(sub)] = i
 		}
-		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(sub) + `s? \(([\p{L} -]+)\)`)
-		for _, sec := range ix.articles[a].Sections {
-			if m := re.FindStringSubmatch(sec.Text()); m != nil {
-				spelt[i] = ix.terms(m[1])
-				break
-			}
+	}
+	if len(of) == 0 {
+		return spelt
+	}
+	parts := map[string]termPart{}
+	for _, sec := range ix.articles[a].Sections {
+		for _, text := range sentenceEnd.Split(sec.Text(), -1) {
+			ix.termsIn(words(text), parts, func(initials string, term []string) {
+				if i, ok := of[initials]; ok && spelt[i] == nil {
+					spelt[i] = ix.terms(strings.Join(term, " "))
+				}
+			})
 		}
 	}
 	distinct := make([][]string, len(spelt))
