@@ -450,7 +450,12 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 				// thing asked of, before the row of the question's kind.
 				cand.row, cand.byName = r, true
 			}
-			cand.several = ix.featuresNamed(q, t) > 1
+			// Several features named ask several rows of a question that
+			// asks a difference or names what the table compares; another
+			// says their words in passing ("big tech companies say their
+			// ai runs on renewable energy" is no Where it runs and Energy
+			// use of the big cloud models).
+			cand.several = (differ || cand.subjects > 0) && ix.featuresNamed(q, t) > 1
 			// The feature is what is asked when its word gives the question
 			// its kind ("which technology do llms use").
 			cand.asked = cand.named && t.featureKinds[cand.row] == q.kind
