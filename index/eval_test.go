@@ -427,6 +427,9 @@ var questionSets = []struct {
 	{"kite", 0.84, true},      // a class's mix (article and week-3 note), written mid-eighteenth round; held out, counted first on eecce67 and on 67fd9c6 (84.2% both)
 	{"rail", 0.66, true},      // a sixty-second note (testdata/notes-rail: AI on the railways), written with kite; held out, counted as kite (66.7% both; 69.4% at the round's end, after the rules chosen later in the round)
 	{"tides", 0.62, false},    // a sixty-third note (testdata/notes-tides: AI, tides and coastal floods), written mid-eighteenth round, 34 of its 50 questions on rows; counted once on eecce67 and e124d16 (62.0% both), then read as a dev set
+	{"lark", 0.90, true},      // a class's mix (article and week-3 note), written at the start of the nineteenth round; held out, counted first on 26a9c22 and 4861cd5 (90.8% both)
+	{"post", 0.88, true},      // a sixty-fourth note (testdata/notes-post: AI and parcel delivery), written with lark; held out, counted first on 26a9c22 and 4861cd5 (90.0% both)
+	{"digs", 0.72, true},      // a sixty-fifth note (testdata/notes-digs: AI in archaeology), written with lark; held out, counted first on 26a9c22 and 2d8c8a6 (74.0% both)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
