@@ -852,7 +852,10 @@ func (ix *Index) rowByCells(q *question, ti int, units []unitHit, about bool) in
 	// hold too finds the one of them whose cells hold a number.
 	amounts := anyRow
 	if q.need == needNumber || q.need == needCapacity {
-		amounts = func(r int) bool { return t.numbered[r] }
+		// How long or how often is answered by a time, which words
+		// give as well as numbers ("Refreshed every hour or so").
+		long := asksHowLong(q.words)
+		amounts = func(r int) bool { return t.numbered[r] || long && t.timedRow[r] }
 	}
 	row, best := -1, 0.0
 	for r := range t.c.Rows {
@@ -1192,7 +1195,7 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 
 // givesTime reports a cell that gives a length of time: a noun the
 // lexicon relates to a period, or to time but not as an instance of
-// something, counted ("minutes", "an hour", "10 days"). "Any time", "a
+// something, counted ("minutes", "an hour", "every hour", "10 days"). "Any time", "a
 // few times" and "examples" give none.
 func (ix *Index) givesTime(cell string) bool {
 	ws := words(cell)
@@ -1202,7 +1205,7 @@ func (ix *Index) givesTime(cell string) bool {
 		if l == "time" || !ix.namesConcept(lw, "period") && (!ix.namesConcept(lw, "time") || ix.namesConcept(lw, "instance")) {
 			continue // "examples" are instances, as "times" can be
 		}
-		if l != w || i > 0 && (ws[i-1] == "a" || ws[i-1] == "an" || ws[i-1] == "per" || isNumber(ws[i-1])) {
+		if l != w || i > 0 && (ws[i-1] == "a" || ws[i-1] == "an" || ws[i-1] == "per" || ws[i-1] == "every" || ws[i-1] == "each" || isNumber(ws[i-1])) {
 			return true
 		}
 	}
