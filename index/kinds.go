@@ -41,7 +41,7 @@ var cues = map[kind][]string{
 		"contrast", "versus", "vs", "same", "similar", "alike", "relationship", "relation", "relate", "subset",
 		"belong", "overlap", "identical", "equivalent", "between", "diff", "similarity"},
 	kindMechanism: {"mechanism", "process", "hood", "behind", "internals", "inner", "workings", "architecture",
-		"technology", "algorithm", "step", "stage", "phase", "happen"},
+		"technology", "algorithm", "step", "stage", "phase", "happen", "reason"},
 	// "use" alone is not a cue: "which technology do llms use" asks a
 	// difference; usesPhrase catches "used for", "use cases", "uses of".
 	kindUses: {"usage", "application", "apply", "useful", "practice", "industry", "irl", "benefit"},
