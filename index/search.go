@@ -108,6 +108,12 @@ const (
 	// lead over a first section scoring at least nearScore of it.
 	coverageLead = 0.2
 	nearScore    = 0.5
+	// wholeLead is how much more a section that holds all of the question
+	// must hold to lead so ("where do they even get all the pictures to
+	// teach the ai" is how image models learn, holding every word, over
+	// text-to-image tools, holding most): a whole table asked for stays
+	// with the table's section.
+	wholeLead = 0.1
 	// A section holding nearlyAll of a question of concerns, and
 	// concernLead more than the first, a section on concerns, leads over
 	// it: the concern is asked of what that section is about ("are there
@@ -232,7 +238,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		case i == 0:
 			leadCov = c
 		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
-			c > leadCov+coverageLead && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead || !ix.sameArticle(ranked[i].section, ranked[0].section)):
+			(c > leadCov+coverageLead || holdsAll(c) && c > leadCov+wholeLead && !q.whole && !q.tableNamed) && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead || !ix.sameArticle(ranked[i].section, ranked[0].section)):
 			lead, leadCov = i, c
 		}
 	}
@@ -849,3 +855,6 @@ func (ix *Index) rowHeld(q *question, ti, r int) int {
 	}
 	return n
 }
+
+// holdsAll reports a coverage that is the whole question's weight.
+func holdsAll(c float64) bool { return c >= 1-1e-9 }
