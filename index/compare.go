@@ -1195,8 +1195,8 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 
 // givesTime reports a cell that gives a length of time: a noun the
 // lexicon relates to a period, or to time but not as an instance of
-// something, counted ("minutes", "an hour", "every hour", "10 days"). "Any time", "a
-// few times" and "examples" give none.
+// something, counted ("minutes", "an hour", "every hour", "10 days").
+// "Any time", "a few times" and "examples" give none.
 func (ix *Index) givesTime(cell string) bool {
 	ws := words(cell)
 	for i, w := range ws {

@@ -234,11 +234,12 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	for i := range min(len(ranked), judged) {
 		c := ix.coverage(&q, ranked[i].section)
 		ans.Confidence = max(ans.Confidence, c)
+		clearlyMore := c > leadCov+coverageLead || holdsAll(c) && c > leadCov+wholeLead && !q.whole && !q.tableNamed
 		switch {
 		case i == 0:
 			leadCov = c
 		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
-			(c > leadCov+coverageLead || holdsAll(c) && c > leadCov+wholeLead && !q.whole && !q.tableNamed) && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead || !ix.sameArticle(ranked[i].section, ranked[0].section)):
+			clearlyMore && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead || !ix.sameArticle(ranked[i].section, ranked[0].section)):
 			lead, leadCov = i, c
 		}
 	}

@@ -389,10 +389,10 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 		content++
 		// The articles' own subjects and the names known everywhere
 		// ("chatgpt") work as every section says. What works is a thing
-		// English names: a name of the articles' own that English lacks
-		// ("how does transkribus learn to read handwriting") is no thing
-		// a section lists in passing, as wind turbines are among the
-		// sources of power, but what the sections naming it tell of.
+		// English names, a noun: a name of the articles' own that English
+		// lacks ("how does transkribus learn to read handwriting") is no
+		// thing a section lists in passing, as wind turbines are among
+		// the sources of power, but what the sections naming it tell of.
 		if pos, english := ix.partsOfSpeech(w); !english || !strings.Contains(pos, "n") {
 			continue
 		}
