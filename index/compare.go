@@ -1193,6 +1193,10 @@ func (ix *Index) rowOfComparative(q *question, t table) int {
 	return row
 }
 
+// periodCounters, before a period, count it as numbers do: "an hour",
+// "per day", "every week".
+var periodCounters = []string{"a", "an", "per", "every", "each"}
+
 // givesTime reports a cell that gives a length of time: a noun the
 // lexicon relates to a period, or to time but not as an instance of
 // something, counted ("minutes", "an hour", "every hour", "10 days").
@@ -1205,7 +1209,7 @@ func (ix *Index) givesTime(cell string) bool {
 		if l == "time" || !ix.namesConcept(lw, "period") && (!ix.namesConcept(lw, "time") || ix.namesConcept(lw, "instance")) {
 			continue // "examples" are instances, as "times" can be
 		}
-		if l != w || i > 0 && (ws[i-1] == "a" || ws[i-1] == "an" || ws[i-1] == "per" || ws[i-1] == "every" || ws[i-1] == "each" || isNumber(ws[i-1])) {
+		if l != w || i > 0 && (slices.Contains(periodCounters, ws[i-1]) || isNumber(ws[i-1])) {
 			return true
 		}
 	}

@@ -387,19 +387,23 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 			continue
 		}
 		content++
-		// The articles' own subjects and the names known everywhere
-		// ("chatgpt") work as every section says. What works is a thing
-		// English names, a noun: a name of the articles' own that English
-		// lacks ("how does transkribus learn to read handwriting") is no
-		// thing a section lists in passing, as wind turbines are among
-		// the sources of power, but what the sections naming it tell of.
-		if pos, english := ix.partsOfSpeech(w); !english || !strings.Contains(pos, "n") {
+		i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == w })
+		if i < 0 {
 			continue
 		}
-		if i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == w }); i >= 0 {
-			if t := q.terms[i]; !t.everywhere && !ix.anchors[t.term] && !ix.isSubjectTerm(t.term) && ix.df[t.term] > 0 {
-				worker = append(worker, t.term)
-			}
+		// The articles' own subjects and the names known everywhere
+		// ("chatgpt") work as every section says.
+		t := q.terms[i]
+		if t.everywhere || ix.anchors[t.term] || ix.isSubjectTerm(t.term) || ix.df[t.term] == 0 {
+			continue
+		}
+		// What works is a thing English names, a noun: a name of the
+		// articles' own that English lacks ("how does transkribus learn
+		// to read handwriting") is no thing a section lists in passing,
+		// as wind turbines are among the sources of power, but what the
+		// sections naming it tell of.
+		if pos, english := ix.partsOfSpeech(w); english && strings.Contains(pos, "n") {
+			worker = append(worker, t.term)
 		}
 	}
 	if content > maxWorkerWords || len(worker) == 0 {
