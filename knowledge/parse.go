@@ -297,8 +297,10 @@ func (p *parse) sourceCells(off int) int {
 	return n
 }
 
-// finish reports empty sections and empty files, then cuts passages.
+// finish drops titles, reports empty sections and empty files, then cuts
+// passages.
 func (p *parse) finish() {
+	p.dropTitles()
 	if len(p.art.Sections) == 0 {
 		p.problem(0, "no sections")
 	}
@@ -310,6 +312,22 @@ func (p *parse) finish() {
 		}
 		s.Passages = passages(lines(s.Blocks))
 	}
+}
+
+// dropTitles removes each level-1 heading with no text of its own that
+// the next heading, of level 2, follows at once: "# AI in Dentistry" over
+// its "## " sections titles them, as front matter does, and is no empty
+// section. A level-2 heading with nothing under it is still a problem.
+func (p *parse) dropTitles() {
+	kept := p.art.Sections[:0]
+	for i, s := range p.art.Sections {
+		next := i + 1
+		if len(s.Blocks) == 0 && s.Level == 1 && next < len(p.art.Sections) && p.art.Sections[next].Level == 2 {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	p.art.Sections = kept
 }
 
 // inline reduces the inline content of n to plain text: links and

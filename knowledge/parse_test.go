@@ -67,6 +67,7 @@ var brokenCases = []struct {
 	{"duplicate-heading.md", []string{`duplicate-heading.md:9: duplicate heading "Setup" (first at line 5)`}},
 	{"empty-heading.md", []string{"empty-heading.md:7: empty heading"}},
 	{"empty-section.md", []string{`empty-section.md:5: empty section "Nothing here"`}},
+	{"empty-title.md", []string{`empty-title.md:5: empty section "Nothing here"`}},
 	{"no-sections.md", []string{"no-sections.md: no sections"}},
 	{"no-title.md", []string{"no-title.md:1: no title in front matter"}},
 	{"ragged-row.md", []string{
