@@ -430,6 +430,9 @@ var questionSets = []struct {
 	{"lark", 0.90, true},      // a class's mix (article and week-3 note), written at the start of the nineteenth round; held out, counted first on 26a9c22 and 4861cd5 (90.8% both)
 	{"post", 0.88, true},      // a sixty-fourth note (testdata/notes-post: AI and parcel delivery), written with lark; held out, counted first on 26a9c22 and 4861cd5 (90.0% both)
 	{"digs", 0.72, true},      // a sixty-fifth note (testdata/notes-digs: AI in archaeology), written with lark; held out, counted first on 26a9c22 and 2d8c8a6 (74.0% both)
+	{"moss", 0.86, true},      // a class's mix (article and week-3 note), written at the start of the twentieth round; held out, counted first on 25cb583 (88.3%)
+	{"pipe", 0.76, true},      // a sixty-sixth note (testdata/notes-pipe: AI in water utilities), written with moss; held out, counted first on 25cb583 with its "# " title read as a title (78.0%)
+	{"teeth", 0.72, true},     // a sixty-seventh (testdata/notes-teeth: AI in dentistry), written with moss; held out, counted as pipe (74.0%)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
