@@ -205,6 +205,7 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 			st.terms[term] = true
 		}
 		st.heads = map[string]bool{}
+		heading := ix.terms(sec.Heading)
 		for _, b := range sec.Blocks {
 			for _, part := range conjuncts.Split(b.Label, -1) {
 				if terms := ix.terms(part); len(terms) > 0 {
@@ -228,6 +229,13 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 				said := label
 				if refersBack(ws) {
 					said = append(slices.Clip(label), before...)
+				}
+				if !namesParticular(sentence) {
+					// A sentence that names nothing is said of what its
+					// section is: "some research systems need only a few
+					// seconds of clean audio" is how much voice cloning
+					// needs, under "What Voice Cloning Is".
+					said = append(slices.Clip(said), heading...)
 				}
 				// what this sentence, and any it refers back to, speak of
 				before = append(ix.loadAmounts(st, sentence, ws, said), said...)
@@ -284,8 +292,9 @@ func refersBack(ws []string) bool {
 }
 
 // fewAmount is what an amount said without a number counts: the three
-// words after "a few", "several", "a couple of" ("only a few seconds of
-// audio" counts seconds, and what of); nil when the sentence says none.
+// words after "a few", "several", "a couple of", and the two after an "of"
+// among them ("only a few seconds of clean audio" counts seconds, and what
+// of); nil when the sentence says none.
 func fewAmount(ws []string) []string {
 	for i, w := range ws {
 		if w == "several" || w == "few" && i > 0 && ws[i-1] == "a" || w == "couple" && i > 0 && ws[i-1] == "a" {
@@ -293,10 +302,26 @@ func fewAmount(ws []string) []string {
 			if j < len(ws) && ws[j] == "of" {
 				j++
 			}
-			return ws[j:min(len(ws), j+3)]
+			end := min(len(ws), j+3)
+			if k := slices.Index(ws[j:end], "of"); k >= 0 {
+				end = min(len(ws), j+k+3)
+			}
+			return ws[j:end]
 		}
 	}
 	return nil
+}
+
+// namesParticular reports whether a sentence names something in
+// particular: a capitalized word after its first ("Google bought Nest").
+func namesParticular(sentence string) bool {
+	fields := strings.Fields(sentence)
+	for _, f := range fields[min(1, len(fields)):] {
+		if _, ok := capitalized(f); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // amountTerms are the terms of a sentence that gives an amount: what it
