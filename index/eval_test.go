@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -567,4 +568,67 @@ func TestDeclinedBand(t *testing.T) {
 	if offTopic <= answerable {
 		t.Errorf("%d off-topic against %d answerable questions just under the line: a lower line may now answer more than it costs", offTopic, answerable)
 	}
+}
+
+// TestJudgement compares, over the read question sets, the search's own
+// first section with the answer's: the leads, vetoes and promotions that
+// ask applies after ranking must put the wanted section first more often
+// than they take it away. It logs, for the read questions whose first
+// section is wrong, where the search ranked the wanted one (the README's
+// near-tie counts: "second" is the commonest).
+func TestJudgement(t *testing.T) {
+	indexes := newCorpora(t)
+	var fixed, broken int
+	ranks := map[string]int{}
+	for _, set := range questionSets {
+		if set.hidden {
+			continue
+		}
+		for _, c := range readCases(t, filepath.Join("testdata", "eval", set.name+".json")) {
+			if len(c.Headings) == 0 {
+				continue
+			}
+			ix := indexes.get(t, c.Corpus)
+			a := ix.Ask(context.Background(), c.Question)
+			if !a.Answered {
+				continue
+			}
+			q := ix.parse(c.Question)
+			ranked, _, err := ix.search(context.Background(), &q)
+			if err != nil || len(ranked) == 0 {
+				continue
+			}
+			searched := headingIn(ix.section(ranked[0].section).Heading, c.Headings)
+			answered := headingIn(a.Hits[0].Heading, c.Headings)
+			switch {
+			case searched && !answered:
+				broken++
+			case !searched && answered:
+				fixed++
+			}
+			if !answered {
+				rank := slices.IndexFunc(ranked, func(h hit) bool { return headingIn(ix.section(h.section).Heading, c.Headings) })
+				ranks[rankName(rank)]++
+			}
+		}
+	}
+	t.Logf("after the search: %d questions put right, %d put wrong; wrong first sections by the wanted one's rank: %v", fixed, broken, ranks)
+	if fixed <= broken {
+		t.Errorf("the judgement after the search put %d right and %d wrong: it no longer pays its way", fixed, broken)
+	}
+}
+
+// rankName names a 0-based rank for TestJudgement's log.
+func rankName(r int) string {
+	switch {
+	case r < 0:
+		return "unfound"
+	case r == 0:
+		return "first"
+	case r == 1:
+		return "second"
+	case r == 2:
+		return "third"
+	}
+	return "lower"
 }
