@@ -538,7 +538,9 @@ func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, err
 		return ix.byKind(q), nil, nil
 	}
 	clauses = clauses[:min(len(clauses), maxClauses)]
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false)
+	// bleve sets aside room for as many hits as are asked: a corpus of
+	// fewer units than maxUnits asks no more than it has.
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), min(maxUnits, len(ix.units)), 0, false)
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
