@@ -13,6 +13,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/explainbot/explainbot/knowledge"
 )
 
 // Tuning of the answer. The values were chosen on the principles in the
@@ -108,6 +110,9 @@ const (
 	// lead over a first section scoring at least nearScore of it.
 	coverageLead = 0.2
 	nearScore    = 0.5
+	// noteNear is how near the built-in article's first section a
+	// teacher's note must score to lead it on holding as much.
+	noteNear = 0.8
 	// wholeLead is how much more a section that holds all of the question
 	// must hold to lead so ("where do they even get all the pictures to
 	// teach the ai" is how image models learn, holding every word, over
@@ -238,6 +243,14 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		switch {
 		case i == 0:
 			leadCov = c
+		case lead == 0 && ix.isNote(ranked[i].section) && !ix.isNote(ranked[0].section) && c >= leadCov &&
+			ranked[i].score >= noteNear*ranked[0].score && (ranked[i].suits || !ranked[0].suits):
+			// A teacher's note that holds as much of the question as the
+			// built-in article's first section, and scores near it, is the
+			// class's own account of it ("there's some knob that makes the
+			// robot more wild or more boring" is the note on temperature,
+			// not how LLMs work).
+			lead, leadCov = i, c
 		case leadCov < minCoverage && c >= minCoverage && (ranked[i].suits || !ranked[0].suits),
 			clearlyMore && ranked[i].score >= nearScore*(ranked[0].score-ranked[0].heading) && (ranked[i].suits || !ranked[0].suits || q.kind != kindConcerns || c >= nearlyAll && c > leadCov+concernLead || !ix.sameArticle(ranked[i].section, ranked[0].section)):
 			lead, leadCov = i, c
@@ -300,6 +313,12 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		}
 	}
 	return ans
+}
+
+// isNote reports whether section s belongs to a teacher's note, not the
+// built-in article.
+func (ix *Index) isNote(s int) bool {
+	return ix.articles[ix.sections[s].article].Path != knowledge.BuiltinPath
 }
 
 // sameArticle reports whether sections s and t belong to one article.
