@@ -287,7 +287,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// part, what does the author say") is about that article by its own
 	// words: the section there answers it.
 	placed := q.place != noPlace && len(ranked) > 0 && ranked[0].section == q.at
-	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed {
+	// A difference asked between two things a table compares is the
+	// table's to answer, however little of the rest the articles say
+	// ("summarise all the pros n cons of open vs closed models in one go").
+	compared := (q.kind == kindDiffer || q.whole) && ix.namesTwoSubjects(&q)
+	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed && !compared {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
 		return ans
 	}
