@@ -434,6 +434,9 @@ var questionSets = []struct {
 	{"moss", 0.86, true},      // a class's mix (article and week-3 note), written at the start of the twentieth round; held out, counted first on 25cb583 (88.3%)
 	{"pipe", 0.76, true},      // a sixty-sixth note (testdata/notes-pipe: AI in water utilities), written with moss; held out, counted first on 25cb583 with its "# " title read as a title (78.0%)
 	{"teeth", 0.72, true},     // a sixty-seventh (testdata/notes-teeth: AI in dentistry), written with moss; held out, counted as pipe (74.0%)
+	{"nest", 0.86, true},      // a class's mix (article and week-3 note), written mid-twentieth round; held out, counted first on 25cb583 and on 465acf3 (88.3% both)
+	{"mind", 0.62, true},      // a sixty-eighth note (testdata/notes-mind: AI for mental health), written with nest; held out, counted as nest (64.0% both)
+	{"build", 0.74, true},     // a sixty-ninth (testdata/notes-build: AI in construction), written with nest; held out, counted as nest (76.0% both)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
