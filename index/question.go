@@ -909,6 +909,28 @@ func sorts(ws []string) bool {
 	return n >= 2
 }
 
+// pairsSubjects reports whether q sets two compared subjects of one table
+// against each other, each by a word of its own, around "vs" (which the
+// glossary reads as "difference"): "rules vs machine learning" pairs
+// Rule-Based Automation with Machine Learning Control, though "rule" is
+// not the word that names the first alone.
+func (ix *Index) pairsSubjects(q *question) bool {
+	for i := 1; i+1 < len(q.words); i++ {
+		if w := q.words[i]; w != "vs" && w != "versus" && w != "difference" {
+			continue
+		}
+		before, after := q.termOf(q.words[i-1]), q.termOf(q.words[i+1])
+		for _, t := range ix.tables {
+			a := slices.IndexFunc(t.subjects, func(own []string) bool { return slices.Contains(own, before) })
+			b := slices.IndexFunc(t.subjects, func(own []string) bool { return slices.Contains(own, after) })
+			if a >= 0 && b >= 0 && a != b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namesTwoSubjects reports whether q names two compared subjects of one table.
 func (ix *Index) namesTwoSubjects(q *question) bool {
 	for _, t := range ix.tables {

@@ -289,8 +289,9 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	placed := q.place != noPlace && len(ranked) > 0 && ranked[0].section == q.at
 	// A difference asked between two things a table compares is the
 	// table's to answer, however little of the rest the articles say
-	// ("summarise all the pros n cons of open vs closed models in one go").
-	compared := (q.kind == kindDiffer || q.whole) && ix.namesTwoSubjects(&q)
+	// ("summarise all the pros n cons of open vs closed models in one go",
+	// "compare rules vs machine learning for running a smart home").
+	compared := (q.kind == kindDiffer || q.whole) && (ix.namesTwoSubjects(&q) || ix.pairsSubjects(&q))
 	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed && !compared {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
 		return ans
