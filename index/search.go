@@ -290,9 +290,21 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// A difference asked between two things a table compares is the
 	// table's to answer, however little of the rest the articles say
 	// ("summarise all the pros n cons of open vs closed models in one go",
-	// "compare rules vs machine learning for running a smart home").
-	compared := (q.kind == kindDiffer || q.whole) && (ix.namesTwoSubjects(&q) || ix.pairsSubjects(&q))
-	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed && !compared {
+	// "compare rules vs machine learning for running a smart home"); so is
+	// one asked of "which one" or "each one", the two left unnamed, whose
+	// words a row of a table holds ("which one copes better with unusual
+	// illnesses it has hardly seen before").
+	compared := func() bool {
+		if q.kind != kindDiffer && !q.whole {
+			return false
+		}
+		if ix.namesTwoSubjects(&q) || ix.pairsSubjects(&q) {
+			return true
+		}
+		row, _, _ := ix.comparison(&q, ranked, units)
+		return q.kind == kindDiffer && whichOne(q.words) && row != nil
+	}
+	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed && !compared() {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
 		return ans
 	}
