@@ -293,7 +293,9 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// "compare rules vs machine learning for running a smart home"); so is
 	// one asked of "which one" or "each one", the two left unnamed, whose
 	// words a row of a table holds ("which one copes better with unusual
-	// illnesses it has hardly seen before").
+	// illnesses it has hardly seen before"). A difference whose row a
+	// table finds, its section leading the answer, needs only the softer
+	// line of spreadCoverage: the row says the difference asked.
 	compared := func() bool {
 		if q.kind != kindDiffer && !q.whole {
 			return false
@@ -301,8 +303,8 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		if ix.namesTwoSubjects(&q) || ix.pairsSubjects(&q) {
 			return true
 		}
-		row, _, _ := ix.comparison(&q, ranked, units)
-		return q.kind == kindDiffer && whichOne(q.words) && row != nil
+		row, _, leads := ix.comparison(&q, ranked, units)
+		return q.kind == kindDiffer && row != nil && (whichOne(q.words) || leads && ans.Confidence >= spreadCoverage)
 	}
 	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed && !compared() {
 		ans.Related = ix.mainTopics(ranked, maxRelated)
