@@ -399,6 +399,15 @@ func (ix *Index) distinctTerms(phrase string, others []string) []string {
 // lead reports whether the comparison's section should lead the answer
 // (see leads); a row that does not lead only joins the answer.
 func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *RowMatch, whole *knowledge.Comparison, lead bool) {
+	if q.whole && len(ranked) > 0 && ix.isNote(ranked[0].section) && !ix.namesAnySubject(q) {
+		// A whole comparison asked in a teacher's note's words, naming
+		// what no table compares, is the note's own table: "what r all the
+		// differences between tiktok type apps and netflix" is the feed
+		// and the streaming service side by side.
+		if ti := ix.soleTable(ix.sections[ranked[0].section].article); ti >= 0 {
+			return nil, ix.tables[ti].c, true
+		}
+	}
 	differ := q.kind == kindDiffer || q.tableNamed
 	var best *tableAsked
 	for ti, t := range ix.tables {
@@ -558,6 +567,33 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	default:
 		return nil, ix.tables[best.t].c, true
 	}
+}
+
+// namesAnySubject reports whether q names a subject of any table.
+func (ix *Index) namesAnySubject(q *question) bool {
+	for _, t := range ix.tables {
+		for i := range t.keys {
+			if t.names(q, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// soleTable is the one table of article a, or -1 if it has none or more.
+func (ix *Index) soleTable(a int) int {
+	found := -1
+	for ti, t := range ix.tables {
+		if t.article != a {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ti
+	}
+	return found
 }
 
 // tableAsked is what a question asks of one table.
