@@ -164,6 +164,14 @@ func (p *parse) listItem(item ast.Node, ordered bool) {
 func (p *parse) startSection(h *ast.Heading) {
 	line := p.lineOf(p.pos(h))
 	heading := p.inline(h)
+	if p.hasCur && h.Level == 2 {
+		// An empty level-1 heading straight above this one is a title
+		// (see dropTitles), whose words a section may repeat: "# Tokens"
+		// over "## Tokens".
+		if prev := &p.art.Sections[p.cur]; prev.Level == 1 && len(prev.Blocks) == 0 && p.seen[strings.ToLower(prev.Heading)] == prev.Line {
+			delete(p.seen, strings.ToLower(prev.Heading))
+		}
+	}
 	if heading == "" {
 		p.problem(line, "empty heading")
 	} else if first, dup := p.seen[strings.ToLower(heading)]; dup {
