@@ -118,7 +118,7 @@ func TestParseFrontMatter(t *testing.T) {
 		{"front matter keeps line numbers", "---\ntitle: T\n---\n\n## A\n\n## A\ntext\n", "", "", `x.md:5: empty section "A"` + "\n" + `x.md:7: duplicate heading "A" (first at line 5)`},
 		{"no source", "---\ntitle: T\n---\ntext\n", "T", "", ""},
 		{"title over a section of its words", "---\ntitle: T\n---\n# Tokens\n\n## Tokens\ntext\n", "T", "", ""},
-		{"a section under a title's words", "---\ntitle: T\n---\n# Tokens\n\n## A\ntext\n\n## Tokens\ntext\n", "T", "", ""},
+		{"a later section of the title's words", "---\ntitle: T\n---\n# Tokens\n\n## A\ntext\n\n## Tokens\ntext\n", "T", "", ""},
 		{"null source", "---\ntitle: T\nsource:\n---\ntext\n", "T", "", ""},
 		{"source not text", "---\ntitle: T\nsource: [a]\n---\ntext\n", "", "", "x.md:3: source in front matter is not text"},
 		{"no front matter", "text\n", "", "", "x.md:1: no title in front matter"},
