@@ -569,18 +569,6 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 	}
 }
 
-// namesAnySubject reports whether q names a subject of any table.
-func (ix *Index) namesAnySubject(q *question) bool {
-	for _, t := range ix.tables {
-		for i := range t.keys {
-			if t.names(q, i) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // soleTable is the one table of article a, or -1 if it has none or more.
 func (ix *Index) soleTable(a int) int {
 	found := -1

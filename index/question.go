@@ -910,13 +910,13 @@ func sorts(ws []string) bool {
 }
 
 // pairsSubjects reports whether q sets two compared subjects of one table
-// against each other, each by a word of its own, around "vs" (which the
-// glossary reads as "difference"): "rules vs machine learning" pairs
-// Rule-Based Automation with Machine Learning Control, though "rule" is
-// not the word that names the first alone.
+// against each other, each by a word of its own, around "vs" or "versus"
+// (which the glossary has read as "difference" in q.words): "rules vs
+// machine learning" pairs Rule-Based Automation with Machine Learning
+// Control, though "rule" is not the word that names the first alone.
 func (ix *Index) pairsSubjects(q *question) bool {
 	for i := 1; i+1 < len(q.words); i++ {
-		if w := q.words[i]; w != "vs" && w != "versus" && w != "difference" {
+		if q.words[i] != "difference" {
 			continue
 		}
 		before, after := q.termOf(q.words[i-1]), q.termOf(q.words[i+1])
@@ -932,7 +932,15 @@ func (ix *Index) pairsSubjects(q *question) bool {
 }
 
 // namesTwoSubjects reports whether q names two compared subjects of one table.
-func (ix *Index) namesTwoSubjects(q *question) bool {
+func (ix *Index) namesTwoSubjects(q *question) bool { return ix.mostSubjectsNamed(q) >= 2 }
+
+// namesAnySubject reports whether q names a subject of any table.
+func (ix *Index) namesAnySubject(q *question) bool { return ix.mostSubjectsNamed(q) >= 1 }
+
+// mostSubjectsNamed is how many compared subjects q names of the table
+// whose subjects it names most.
+func (ix *Index) mostSubjectsNamed(q *question) int {
+	most := 0
 	for _, t := range ix.tables {
 		n := 0
 		for i := range t.keys {
@@ -940,11 +948,9 @@ func (ix *Index) namesTwoSubjects(q *question) bool {
 				n++
 			}
 		}
-		if n >= 2 {
-			return true
-		}
+		most = max(most, n)
 	}
-	return false
+	return most
 }
 
 // formOnly reports a question of form alone: its content words weigh

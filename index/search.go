@@ -296,6 +296,22 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// illnesses it has hardly seen before"). A difference whose row a
 	// table finds, its section leading the answer, needs only the softer
 	// line of spreadCoverage: the row says the difference asked.
+	// The comparison asked is worked out once: the line may need it, and
+	// the answer does.
+	type tableAnswer struct {
+		row   *RowMatch
+		table *knowledge.Comparison
+		leads bool
+	}
+	var got tableAnswer
+	gotten := false
+	asked := func() tableAnswer {
+		if !gotten {
+			got.row, got.table, got.leads = ix.comparison(&q, ranked, units)
+			gotten = true
+		}
+		return got
+	}
 	compared := func() bool {
 		if q.kind != kindDiffer && !q.whole {
 			return false
@@ -303,7 +319,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		if ix.namesTwoSubjects(&q) || ix.pairsSubjects(&q) {
 			return true
 		}
-		row, _, leads := ix.comparison(&q, ranked, units)
+		row, leads := asked().row, asked().leads
 		return q.kind == kindDiffer && row != nil && (whichOne(q.words) || leads && ans.Confidence >= spreadCoverage)
 	}
 	if len(ranked) == 0 || declined || !q.clears(ans.Confidence, leadCov) && !placed && !compared() {
@@ -311,10 +327,10 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		return ans
 	}
 	ans.Answered, ans.Partial = true, ans.Confidence < minCoverage
-	var promote bool
-	ans.Row, ans.Table, promote = ix.comparison(&q, ranked, units)
+	got = asked()
+	ans.Row, ans.Table = got.row, got.table
 	ix.place(&ans)
-	if c := ans.comparisonAsked(); c != nil && promote {
+	if c := ans.comparisonAsked(); c != nil && got.leads {
 		// A question about how the compared subjects differ is answered by the
 		// comparison's own section, whatever else mentions the subjects.
 		ranked = ix.promote(ranked, c)
