@@ -437,6 +437,9 @@ var questionSets = []struct {
 	{"nest", 0.86, true},      // a class's mix (article and week-3 note), written mid-twentieth round; held out, counted first on 25cb583 and on 465acf3 (88.3% both)
 	{"mind", 0.62, true},      // a sixty-eighth note (testdata/notes-mind: AI for mental health), written with nest; held out, counted as nest (64.0% both)
 	{"build", 0.74, true},     // a sixty-ninth (testdata/notes-build: AI in construction), written with nest; held out, counted as nest (76.0% both)
+	{"dusk", 0.84, true},      // a class's mix (article and week-3 note), written at the start of the twenty-first round; held out, counted first on bf4d959 (86.7%)
+	{"mine", 0.68, true},      // a seventieth note (testdata/notes-mine: AI in mining and quarrying), written with dusk; held out, counted first on bf4d959 (70.0%)
+	{"hotel", 0.74, true},     // a seventy-first (testdata/notes-hotel: AI in travel and tourism), written with dusk; held out, counted first on bf4d959 (76.0%)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
