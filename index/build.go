@@ -90,6 +90,10 @@ type Index struct {
 	// typo correction.
 	df    map[string]int
 	vocab map[string]int
+	// fields holds, for each searched field, the terms it holds: a term
+	// query on a field that lacks the term matches nothing, and is not
+	// opened.
+	fields map[string]map[string]bool
 	// words are vocab's words, sorted, for prefix search.
 	words []string
 	// english holds the terms of the articles' English words, read on the
@@ -328,13 +332,16 @@ func (ix *Index) loadStats() error {
 	defer r.Close()
 	ix.vocab = make(map[string]int)
 	ix.df = make(map[string]int)
+	ix.fields = make(map[string]map[string]bool)
 	for _, d := range []struct {
 		field string
 		into  map[string]int
 	}{{fieldWords, ix.vocab}, {fieldBody, ix.df}, {fieldHeading, ix.df}, {fieldLabels, ix.df}} {
-		if err := readDict(r, d.field, d.into); err != nil {
+		held := map[string]bool{}
+		if err := readDict(r, d.field, d.into, held); err != nil {
 			return fmt.Errorf("build index: read %s terms: %w", d.field, err)
 		}
+		ix.fields[d.field] = held
 	}
 	ix.words = make([]string, 0, len(ix.vocab))
 	for w := range ix.vocab {
@@ -439,7 +446,7 @@ func (ix *Index) namesTitlePhrase(ws []string) bool {
 
 // readDict adds each term of field to into with its document count, keeping
 // the larger count where the term is there already.
-func readDict(r bleveindex.IndexReader, field string, into map[string]int) error {
+func readDict(r bleveindex.IndexReader, field string, into map[string]int, held map[string]bool) error {
 	dict, err := r.FieldDict(field)
 	if err != nil {
 		return err
@@ -451,6 +458,7 @@ func readDict(r bleveindex.IndexReader, field string, into map[string]int) error
 			return err
 		}
 		into[e.Term] = max(into[e.Term], int(e.Count))
+		held[e.Term] = true
 	}
 }
 

@@ -493,7 +493,7 @@ func (ix *Index) sectionsHolding(term string) map[int]int {
 		a := ix.sections[s].article
 		held[a] = min(held[a]+1, 2)
 	}
-	clauses := termQueries(term, 1, fieldBody, fieldHeading, fieldLabels)
+	clauses := ix.termQueries(term, 1, fieldBody, fieldHeading, fieldLabels)
 	res, err := ix.idx.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), maxUnits, 0, false))
 	if err != nil {
 		// The sections' own terms say the same, a section at a time (the
@@ -529,11 +529,15 @@ func (ix *Index) isFeature(s int, term string) bool {
 	return false
 }
 
-// termQueries looks for term in each of fields, weighed by boost and by
-// the field's weight.
-func termQueries(term string, boost float64, fields ...string) []query.Query {
+// termQueries looks for term in each of fields that holds it, weighed by
+// boost and by the field's weight: a field that lacks the term would only
+// open a searcher that matches nothing.
+func (ix *Index) termQueries(term string, boost float64, fields ...string) []query.Query {
 	out := make([]query.Query, 0, len(fields))
 	for _, f := range fields {
+		if !ix.fields[f][term] {
+			continue
+		}
 		tq := bleve.NewTermQuery(term)
 		tq.SetField(f)
 		tq.SetBoost(boost * fieldBoost[f])
@@ -565,7 +569,7 @@ type unitHit struct {
 func (ix *Index) search(ctx context.Context, q *question) ([]hit, []unitHit, error) {
 	var clauses []query.Query
 	add := func(term string, boost float64, fields ...string) {
-		clauses = append(clauses, termQueries(term, boost, fields...)...)
+		clauses = append(clauses, ix.termQueries(term, boost, fields...)...)
 	}
 	all := []string{fieldBody, fieldHeading, fieldLabels}
 	for _, t := range q.terms {
