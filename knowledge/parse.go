@@ -168,8 +168,12 @@ func (p *parse) startSection(h *ast.Heading) {
 		// An empty level-1 heading straight above this one is a title
 		// (see dropTitles), whose words a section may repeat: "# Tokens"
 		// over "## Tokens".
-		if prev := &p.art.Sections[p.cur]; prev.Level == 1 && len(prev.Blocks) == 0 && p.seen[strings.ToLower(prev.Heading)] == prev.Line {
-			delete(p.seen, strings.ToLower(prev.Heading))
+		// Its ID goes with it: the section is "tokens", not "tokens-2".
+		if prev := &p.art.Sections[p.cur]; prev.Level == 1 && len(prev.Blocks) == 0 {
+			if p.seen[strings.ToLower(prev.Heading)] == prev.Line {
+				delete(p.seen, strings.ToLower(prev.Heading))
+			}
+			delete(p.ids, prev.ID)
 		}
 	}
 	if heading == "" {
