@@ -440,6 +440,9 @@ var questionSets = []struct {
 	{"dusk", 0.84, true},      // a class's mix (article and week-3 note), written at the start of the twenty-first round; held out, counted first on bf4d959 (86.7%)
 	{"mine", 0.68, true},      // a seventieth note (testdata/notes-mine: AI in mining and quarrying), written with dusk; held out, counted first on bf4d959 (70.0%)
 	{"hotel", 0.74, true},     // a seventy-first (testdata/notes-hotel: AI in travel and tourism), written with dusk; held out, counted first on bf4d959 (76.0%)
+	{"fern", 0.84, true},      // a class's mix (article and week-3 note), written mid-twenty-first round; held out, counted first on 334e7b3 and on bf4d959 (86.7% both)
+	{"math", 0.74, true},      // a seventy-second note (testdata/notes-math: AI in mathematics), written with fern; held out, counted as fern (76.0% both)
+	{"wine", 0.64, true},      // a seventy-third (testdata/notes-wine: AI in vineyards and winemaking), written with fern; held out, counted as fern (66.0% both)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the

@@ -19,6 +19,13 @@ cp -r "$root"/index/testdata/eval "$root"/index/testdata/notes* "$tree"/index/te
 cp "$root"/index/testdata/rules.json "$tree"/index/testdata/
 cp "$root"/index/eval_test.go "$root"/index/index_test.go "$tree"/index/
 cd "$tree"
+# A harness that does not compile against that engine would count no
+# misses at all: say so and stop.
+if ! go vet ./index >/dev/null 2>"$tree/vet.log"; then
+  grep -E 'undefined|cannot|not enough|too many' "$tree/vet.log" | head -5 >&2
+  echo "against.sh: this tree's harness does not compile against $rev's engine" >&2
+  exit 1
+fi
 # An older engine may fall below this tree's floors: its totals still
 # print, and so does the rules count below.
 { go test ./index -count=1 -run 'TestPublicEval|TestQuestionSets' -v 2>&1 || true; } |
