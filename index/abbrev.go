@@ -9,9 +9,10 @@ import (
 )
 
 // Initialisms of the articles' own terms. A term is a run of minInitials
-// to maxInitials words of one sentence or heading, none a stop word, each
-// an English noun or adjective and the last a noun: "high-frequency
-// trading". Students shorten what the articles spell out ("what is hft").
+// to maxInitials words of one clause of a sentence or heading, none a stop
+// word, each an English noun or adjective and the last a noun:
+// "high-frequency trading". Words a comma or a bracket parts are no term:
+// "repeatable answers, good for facts" is no "RAG". Students shorten what the articles spell out ("what is hft").
 // A name of two capitalised words has its initials too (see namePairs),
 // read only when typed in capitals ("SF").
 const (
@@ -37,7 +38,9 @@ func (ix *Index) abbreviate() {
 		found[initials] = term
 	}
 	ix.eachSentence(func(text string, heading bool) {
-		ix.termsIn(words(text), parts, add)
+		for _, clause := range clausePunct.Split(text, -1) {
+			ix.termsIn(words(clause), parts, add)
+		}
 		if !heading {
 			// Two capitalised words make a name, whose initials are
 			// typed though they are no term: "SF" of "San Francisco".
@@ -52,6 +55,11 @@ func (ix *Index) abbreviate() {
 		ix.initialisms[initials] = term
 	}
 }
+
+// clausePunct parts the clauses of a sentence: commas, semicolons,
+// colons, brackets, quotes and dashes between words (not a hyphen within
+// one: "high-frequency").
+var clausePunct = regexp.MustCompile(`[,;:()\[\]{}"“”]|\s[-–—]+\s|[–—]`)
 
 // typedInitialism is the articles' term whose initials w is, for a word
 // typed in capitals ("FTC" of "Federal Trade Commission"), though an
