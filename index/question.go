@@ -184,13 +184,14 @@ func (ix *Index) parse(raw string) question {
 	}
 	sentences := questionEnd.Split(raw, -1) // for a message of several sentences
 	ws := words(raw)
-	// A word in capitals inside a sentence is a name: it may be a typo of
+	// A word in capitals inside a sentence is a name, and so is one in
+	// mixed case anywhere ("LoRA vs full finetuning"): it may be a typo of
 	// a name the articles use ("Chatgtp"), never of a general word
-	// ("Optimus Prime" is not "optimum").
+	// ("Optimus Prime" is not "optimum", "LoRA" not "lord").
 	named := map[string]bool{}
 	for _, sentence := range sentences {
 		for i, f := range strings.Fields(sentence) {
-			if w, upper := capitalized(f); upper && i > 0 && !allCaps(w) {
+			if w, upper := capitalized(f); upper && i > 0 && !allCaps(w) || mixedCase(w) {
 				named[strings.ToLower(w)] = true
 			}
 		}

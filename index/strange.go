@@ -124,7 +124,7 @@ func (ix *Index) namesStranger(sentences []string, q *question) bool {
 		fields := strings.Fields(sentence)
 		for i, f := range fields {
 			w, upper := capitalized(f)
-			if !upper || i == 0 && !allCaps(w) || w == "I" {
+			if !upper && !mixedCase(w) || i == 0 && !allCaps(w) && !mixedCase(w) || w == "I" {
 				continue
 			}
 			if ix.qualifiesAsked(fields, i, q) {
