@@ -444,6 +444,7 @@ var questionSets = []struct {
 	{"math", 0.74, true},      // a seventy-second note (testdata/notes-math: AI in mathematics), written with fern; held out, counted as fern (76.0% both)
 	{"wine", 0.64, true},      // a seventy-third (testdata/notes-wine: AI in vineyards and winemaking), written with fern; held out, counted as fern (66.0% both)
 	{"near", 0.87, false},     // near misses beside look-alike questions the articles answer (article and week-3 note), written mid-twenty-first round and read at once (89.0% at first count on 9037dd1)
+	{"near2", 0.78, false},    // near misses beside look-alike questions on two read notes (testdata/notes-energy and notes-cities), written mid-twenty-first round and read at once (80.0% at first count on f02c67f)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
