@@ -90,10 +90,10 @@ type Index struct {
 	// typo correction.
 	df    map[string]int
 	vocab map[string]int
-	// fields holds, for each searched field, the terms it holds: a term
-	// query on a field that lacks the term matches nothing, and is not
-	// opened.
-	fields map[string]map[string]bool
+	// inFields marks, for each term of the searched fields, which of them
+	// hold it (a bit per field, see fieldBit): a term query on a field
+	// that lacks the term matches nothing, and is not opened.
+	inFields map[string]uint8
 	// words are vocab's words, sorted, for prefix search.
 	words []string
 	// english holds the terms of the articles' English words, read on the
@@ -332,16 +332,19 @@ func (ix *Index) loadStats() error {
 	defer r.Close()
 	ix.vocab = make(map[string]int)
 	ix.df = make(map[string]int)
-	ix.fields = make(map[string]map[string]bool)
+	ix.inFields = make(map[string]uint8)
 	for _, d := range []struct {
 		field string
 		into  map[string]int
 	}{{fieldWords, ix.vocab}, {fieldBody, ix.df}, {fieldHeading, ix.df}, {fieldLabels, ix.df}} {
-		held := map[string]bool{}
-		if err := readDict(r, d.field, d.into, held); err != nil {
+		if err := readDict(r, d.field, func(term string, count int) {
+			d.into[term] = max(d.into[term], count)
+			if bit := fieldBit[d.field]; bit != 0 { // fieldWords is not searched
+				ix.inFields[term] |= bit
+			}
+		}); err != nil {
 			return fmt.Errorf("build index: read %s terms: %w", d.field, err)
 		}
-		ix.fields[d.field] = held
 	}
 	ix.words = make([]string, 0, len(ix.vocab))
 	for w := range ix.vocab {
@@ -444,9 +447,8 @@ func (ix *Index) namesTitlePhrase(ws []string) bool {
 	return false
 }
 
-// readDict adds each term of field to into with its document count, keeping
-// the larger count where the term is there already.
-func readDict(r bleveindex.IndexReader, field string, into map[string]int, held map[string]bool) error {
+// readDict calls each with every term of field and its document count.
+func readDict(r bleveindex.IndexReader, field string, each func(term string, count int)) error {
 	dict, err := r.FieldDict(field)
 	if err != nil {
 		return err
@@ -457,8 +459,7 @@ func readDict(r bleveindex.IndexReader, field string, into map[string]int, held 
 		if err != nil || e == nil {
 			return err
 		}
-		into[e.Term] = max(into[e.Term], int(e.Count))
-		held[e.Term] = true
+		each(e.Term, int(e.Count))
 	}
 }
 

@@ -142,6 +142,9 @@ const (
 // fieldBoost weighs a match by the field it is in.
 var fieldBoost = map[string]float64{fieldBody: 1, fieldHeading: headingBoost, fieldLabels: labelBoost}
 
+// fieldBit is each searched field's bit in Index.inFields.
+var fieldBit = map[string]uint8{fieldBody: 1, fieldHeading: 2, fieldLabels: 4}
+
 // Ask answers one question. It never fails: a question it cannot answer,
 // including empty or malformed input, gets Answered false and topics to try.
 //
@@ -535,7 +538,7 @@ func (ix *Index) isFeature(s int, term string) bool {
 func (ix *Index) termQueries(term string, boost float64, fields ...string) []query.Query {
 	out := make([]query.Query, 0, len(fields))
 	for _, f := range fields {
-		if !ix.fields[f][term] {
+		if ix.inFields[term]&fieldBit[f] == 0 {
 			continue
 		}
 		tq := bleve.NewTermQuery(term)
