@@ -11,8 +11,9 @@ import (
 // Initialisms of the articles' own terms. A term is a run of minInitials
 // to maxInitials words of one clause of a sentence or heading, none a stop
 // word, each an English noun or adjective and the last a noun:
-// "high-frequency trading". Words a comma or a bracket parts are no term:
-// "repeatable answers, good for facts" is no "RAG". Students shorten what the articles spell out ("what is hft").
+// "high-frequency trading". Words that a comma, a bracket or a dash parts
+// are no term: "repeatable answers, good for facts" is no "RAG". Students
+// shorten what the articles spell out ("what is hft").
 // A name of two capitalised words has its initials too (see namePairs),
 // read only when typed in capitals ("SF").
 const (

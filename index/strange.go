@@ -116,15 +116,17 @@ func asksProduction(ws []string) bool {
 // namesStranger reports whether the question names, in capitals, a name
 // the articles never use that says something (not a common word: "my
 // English essay"): "What does the EU AI Act say", "is Stable Diffusion
-// free". A capital opening a sentence is no name, an acronym is; a name
-// narrowing what "which" asks for is not what is asked of (see
-// qualifiesAsked).
+// free". A capital opening a sentence is no name; an acronym is, and so
+// is a word in mixed case ("LoRA vs full finetuning"), wherever it
+// stands; a name narrowing what "which" asks for is not what is asked of
+// (see qualifiesAsked).
 func (ix *Index) namesStranger(sentences []string, q *question) bool {
 	for _, sentence := range sentences {
 		fields := strings.Fields(sentence)
 		for i, f := range fields {
 			w, upper := capitalized(f)
-			if !upper && !mixedCase(w) || i == 0 && !allCaps(w) && !mixedCase(w) || w == "I" {
+			mixed := mixedCase(w)
+			if !upper && !mixed || i == 0 && !allCaps(w) && !mixed || w == "I" {
 				continue
 			}
 			if ix.qualifiesAsked(fields, i, q) {
