@@ -445,6 +445,8 @@ var questionSets = []struct {
 	{"wine", 0.64, true},      // a seventy-third (testdata/notes-wine: AI in vineyards and winemaking), written with fern; held out, counted as fern (66.0% both)
 	{"near", 0.87, false},     // near misses beside look-alike questions the articles answer (article and week-3 note), written mid-twenty-first round and read at once (89.0% at first count on 9037dd1)
 	{"near2", 0.78, false},    // near misses beside look-alike questions on two read notes (testdata/notes-energy and notes-cities), written mid-twenty-first round and read at once (80.0% at first count on f02c67f)
+	{"near3", 0.84, false},    // near misses beside look-alike questions on the built-in article alone, typed with capitals, brackets and chatter, written late in the twenty-first round and read at once (86.0% at first count on e1fbb13)
+	{"near4", 0.71, false},    // near misses beside look-alike questions on two read notes (testdata/notes-chips and notes-scams), written with near3 and read at once (73.0% at first count on e1fbb13)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
