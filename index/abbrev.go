@@ -140,11 +140,22 @@ const maxSpelled = 6
 // ("what does gan stand for", "what is the acronym TPU") when the articles
 // use it but never spell it out: "GANs" in a table's cell says what they
 // are used for, not what the letters mean. An abbreviation is a word of
-// the question that it or the articles write in capitals; the question is
-// answerable when the articles spell out any of them ("the GPT in chatgpt").
-func (ix *Index) unexpanded(typed map[string]bool, ws []string) bool {
+// the question that it or the articles write in capitals (see
+// abbreviated); the question is answerable when the articles spell out
+// any of those in the sentence that asks, of a message of several ("the
+// GPT in chatgpt"; not the AI of "the table says gen ai uses GANs", said
+// after "what does GAN stand for??").
+func (ix *Index) unexpanded(typed map[string]bool, ws []string, sentences []string) bool {
 	if !asksExpansion(ws) {
 		return false
+	}
+	if len(sentences) > 1 {
+		for _, s := range sentences {
+			if sw := words(s); asksExpansion(sw) {
+				ws = sw // the asking sentence's words, as typed
+				break
+			}
+		}
 	}
 	ix.spelledOnce.Do(ix.readSpellings)
 	asked := false
@@ -206,7 +217,7 @@ func (ix *Index) readSpellings() {
 		}
 		for _, f := range strings.FieldsFunc(sentence, notLetter) {
 			said[singular(f)] = true
-			if acronym(f) {
+			if abbreviated(f) {
 				ix.capitals[singular(f)] = true
 				if standsFor {
 					// "IFTTT (which stands for "If This Then That")":
@@ -260,12 +271,28 @@ func acronym(f string) bool {
 	return allCaps(strings.TrimSuffix(f, "s"))
 }
 
-// typedAbbreviations are the words raw writes in capitals ("FTC",
-// "GANs"), in lower case, each also as singular keys it ("gan").
+// abbreviated reports a word written as an abbreviation: in capitals
+// ("GAN", "GANs"), or in mixed case with two capitals or more ("PaLM",
+// "LLaMA"), as names made of initials are.
+func abbreviated(f string) bool {
+	if acronym(f) {
+		return true
+	}
+	capitals := 0
+	for _, r := range f {
+		if unicode.IsUpper(r) {
+			capitals++
+		}
+	}
+	return capitals >= 2 && mixedCase(f)
+}
+
+// typedAbbreviations are the words raw writes as abbreviations ("FTC",
+// "GANs", "PaLM"), in lower case, each also as singular keys it ("gan").
 func typedAbbreviations(raw string) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range strings.FieldsFunc(raw, notLetter) {
-		if acronym(f) {
+		if abbreviated(f) {
 			out[strings.ToLower(f)], out[singular(f)] = true, true
 		}
 	}

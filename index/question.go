@@ -489,7 +489,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
-	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(acronyms, q.words) || ix.strangeHead(&q) || ix.strangeAttribute(&q)
+	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(acronyms, q.words, sentences) || ix.strangeHead(&q) || ix.strangeAttribute(&q)
 	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {
 		q.named = ix.namedIn(&q)
