@@ -196,7 +196,7 @@ func (ix *Index) parse(raw string) question {
 			}
 		}
 	}
-	acronyms := typedAbbreviations(raw) // words typed in capitals: "FTC"
+	acronyms := typedAbbreviations(raw) // words typed as abbreviations: "FTC", "PaLM"
 	for i, w := range ws {
 		if base, ok := strings.CutSuffix(w, "'s"); ok && !stopWords[w] && stopWords[base] {
 			w = base // "ppl's jobs"
