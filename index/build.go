@@ -337,9 +337,10 @@ func (ix *Index) loadStats() error {
 		field string
 		into  map[string]int
 	}{{fieldWords, ix.vocab}, {fieldBody, ix.df}, {fieldHeading, ix.df}, {fieldLabels, ix.df}} {
+		bit := fieldBit[d.field] // none for fieldWords, which is not searched
 		if err := readDict(r, d.field, func(term string, count int) {
 			d.into[term] = max(d.into[term], count)
-			if bit := fieldBit[d.field]; bit != 0 { // fieldWords is not searched
+			if bit != 0 {
 				ix.inFields[term] |= bit
 			}
 		}); err != nil {

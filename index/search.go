@@ -306,12 +306,11 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		table *knowledge.Comparison
 		leads bool
 	}
-	var got tableAnswer
-	gotten := false
-	asked := func() tableAnswer {
-		if !gotten {
+	var got *tableAnswer
+	asked := func() *tableAnswer {
+		if got == nil {
+			got = &tableAnswer{}
 			got.row, got.table, got.leads = ix.comparison(&q, ranked, units)
-			gotten = true
 		}
 		return got
 	}
@@ -330,10 +329,9 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 		return ans
 	}
 	ans.Answered, ans.Partial = true, ans.Confidence < minCoverage
-	got = asked()
-	ans.Row, ans.Table = got.row, got.table
+	ans.Row, ans.Table = asked().row, asked().table
 	ix.place(&ans)
-	if c := ans.comparisonAsked(); c != nil && got.leads {
+	if c := ans.comparisonAsked(); c != nil && asked().leads {
 		// A question about how the compared subjects differ is answered by the
 		// comparison's own section, whatever else mentions the subjects.
 		ranked = ix.promote(ranked, c)

@@ -165,15 +165,19 @@ func (p *parse) startSection(h *ast.Heading) {
 	line := p.lineOf(p.pos(h))
 	heading := p.inline(h)
 	if p.hasCur && h.Level == 2 {
-		// An empty level-1 heading straight above this one is a title
-		// (see dropTitles), whose words a section may repeat: "# Tokens"
-		// over "## Tokens".
-		// Its ID goes with it: the section is "tokens", not "tokens-2".
-		if prev := &p.art.Sections[p.cur]; prev.Level == 1 && len(prev.Blocks) == 0 {
+		// A level-1 heading with no text of its own straight above this
+		// one titles the sections under it, as front matter does ("# AI
+		// in Dentistry" over its "## " sections), and is no empty
+		// section: it is dropped, and its heading and ID go with it, so
+		// a section may repeat its words ("# Tokens" over "## Tokens" is
+		// the section "tokens", not "tokens-2"). A level-2 heading with
+		// nothing under it is still a problem.
+		if prev := p.art.Sections[p.cur]; prev.Level == 1 && len(prev.Blocks) == 0 {
 			if p.seen[strings.ToLower(prev.Heading)] == prev.Line {
 				delete(p.seen, strings.ToLower(prev.Heading))
 			}
 			delete(p.ids, prev.ID)
+			p.art.Sections = p.art.Sections[:p.cur]
 		}
 	}
 	if heading == "" {
@@ -309,10 +313,8 @@ func (p *parse) sourceCells(off int) int {
 	return n
 }
 
-// finish drops titles, reports empty sections and empty files, then cuts
-// passages.
+// finish reports empty sections and empty files, then cuts passages.
 func (p *parse) finish() {
-	p.dropTitles()
 	if len(p.art.Sections) == 0 {
 		p.problem(0, "no sections")
 	}
@@ -324,22 +326,6 @@ func (p *parse) finish() {
 		}
 		s.Passages = passages(lines(s.Blocks))
 	}
-}
-
-// dropTitles removes each level-1 heading with no text of its own that
-// the next heading, of level 2, follows at once: "# AI in Dentistry" over
-// its "## " sections titles them, as front matter does, and is no empty
-// section. A level-2 heading with nothing under it is still a problem.
-func (p *parse) dropTitles() {
-	kept := p.art.Sections[:0]
-	for i, s := range p.art.Sections {
-		next := i + 1
-		if len(s.Blocks) == 0 && s.Level == 1 && next < len(p.art.Sections) && p.art.Sections[next].Level == 2 {
-			continue
-		}
-		kept = append(kept, s)
-	}
-	p.art.Sections = kept
 }
 
 // inline reduces the inline content of n to plain text: links and
