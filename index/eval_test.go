@@ -447,6 +447,9 @@ var questionSets = []struct {
 	{"near2", 0.78, false},    // near misses beside look-alike questions on two read notes (testdata/notes-energy and notes-cities), written mid-twenty-first round and read at once (80.0% at first count on f02c67f)
 	{"near3", 0.84, false},    // near misses beside look-alike questions on the built-in article alone, typed with capitals, brackets and chatter, written late in the twenty-first round and read at once (86.0% at first count on e1fbb13)
 	{"near4", 0.71, false},    // near misses beside look-alike questions on two read notes (testdata/notes-chips and notes-scams), written with near3 and read at once (73.0% at first count on e1fbb13)
+	{"glen", 0.89, true},      // a class's mix (article and week-3 note), written at the start of the twenty-second round; held out, counted first on 21b3370 (91.7%)
+	{"salon", 0.70, true},     // a seventy-fourth note (testdata/notes-salon: AI in hair, beauty and cosmetics), written with glen; held out, counted first on 21b3370 (72.0%)
+	{"stage", 0.64, true},     // a seventy-fifth (testdata/notes-stage: AI in theatre and live events), written with glen; held out, counted first on 21b3370 (66.0%)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
