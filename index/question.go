@@ -84,6 +84,9 @@ type question struct {
 	at int
 	// byWord holds each content word's term, as asked (see termOf).
 	byWord map[string]string
+	// openCompounds are the compound nouns of two or three words it asks
+	// of ("role model"): see compound.go.
+	openCompounds []openCompound
 }
 
 // qterm is one content word of a question.
@@ -119,6 +122,10 @@ type qterm struct {
 	// held counts, per article, the sections that hold the word, up to
 	// two, for a rare word of the articles.
 	held map[int]int
+	// compound is 1 + the index in question.openCompounds of the compound
+	// noun the word is part of, 0 if none: a section knows the word only
+	// if it says the compound.
+	compound int
 }
 
 // everywhereIn reports whether a section of article a knows t without
@@ -489,6 +496,7 @@ func (ix *Index) parse(raw string) question {
 	q.asksAbility = ix.asksAbility(q.words)
 	ix.markForm(&q)
 	q.focus = focus(q.terms) // of the words left when those of form are known
+	ix.markOpenCompounds(&q)
 	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(acronyms, q.words, sentences) || ix.strangeHead(&q) || ix.strangeAttribute(&q)
 	q.production = asksProduction(q.words)
 	if q.need == needNumber || q.need == needCapacity {

@@ -422,6 +422,9 @@ func (ix *Index) cover(q *question, s int, strict bool) float64 {
 			continue
 		}
 		all += t.weight
+		if t.compound > 0 && !ix.saysCompound(s, q.openCompounds[t.compound-1]) {
+			continue // "role model" of a section on roles that models play
+		}
 		anchored = anchored || ix.anchors[t.term] || ix.topics[t.term] != nil
 		// A title word is known to its own article's sections, and to
 		// every section when the articles it titles hold most of them

@@ -174,6 +174,9 @@ type sectionTerms struct {
 	// ("length" of a table's "Prompt length"; "bias" and "fairness" of "Bias
 	// & fairness"): what a label defines.
 	heads map[string]bool
+	// pairs holds its terms' pairs, for the compounds it says (see
+	// termPairs).
+	pairs map[string]bool
 	// numbered holds, for each sentence of its text that gives a number,
 	// its terms: what the number may count (all the sentence's words) and
 	// what it is said of (those and its list item's label).
@@ -201,9 +204,11 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 		for _, term := range ix.terms(ix.articles[ix.sections[s].article].Title) {
 			st.terms[term] = true
 		}
-		for _, term := range ix.terms(sec.Heading + "\n" + sec.Text()) {
+		terms := ix.terms(sec.Heading + "\n" + sec.Text())
+		for _, term := range terms {
 			st.terms[term] = true
 		}
+		st.pairs = termPairs(terms)
 		st.heads = map[string]bool{}
 		heading := ix.terms(sec.Heading)
 		for _, b := range sec.Blocks {

@@ -21,13 +21,16 @@ var (
 	wordsTSV string
 	//go:embed data/related.tsv
 	relatedTSV string
+	//go:embed data/compounds.tsv
+	compoundsTSV string
 )
 
 // Lexicon answers questions about English words. It is read-only and safe
 // for concurrent use.
 type Lexicon struct {
-	words   table // form, rank, lemma
-	related table // lemma, related words
+	words     table // form, rank, lemma
+	related   table // lemma, related words
+	compounds table // first word, the rests of the compound nouns it opens
 
 	commonOnce sync.Once
 	common     map[string]int32 // see Common
@@ -88,12 +91,12 @@ var (
 
 // English is the embedded lexicon, indexed on first use.
 func English() (*Lexicon, error) {
-	once.Do(func() { builtin, loadErr = New(wordsTSV, relatedTSV) })
+	once.Do(func() { builtin, loadErr = New(wordsTSV, relatedTSV, compoundsTSV) })
 	return builtin, loadErr
 }
 
-// New reads a lexicon from the two files gen writes.
-func New(words, related string) (*Lexicon, error) {
+// New reads a lexicon from the three files gen writes.
+func New(words, related, compounds string) (*Lexicon, error) {
 	w, err := newTable("words", words)
 	if err != nil {
 		return nil, err
@@ -102,7 +105,11 @@ func New(words, related string) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Lexicon{words: w, related: r}, nil
+	c, err := newTable("compounds", compounds)
+	if err != nil {
+		return nil, err
+	}
+	return &Lexicon{words: w, related: r, compounds: c}, nil
 }
 
 // Word is what the lexicon knows of one word form.
@@ -162,6 +169,27 @@ func (lx *Lexicon) Defining(lemma string) []string {
 	_, rest, _ = strings.Cut(rest, "\t")
 	_, def, _ := strings.Cut(rest, "\t")
 	return strings.Fields(def)
+}
+
+// Compound reports whether ws, lowercase base forms, are one of
+// WordNet's nouns of two or three common words ("role", "model";
+// "speed", "of", "light"): a thing English names by the words together,
+// which may be neither of them alone.
+func (lx *Lexicon) Compound(ws ...string) bool {
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	rests, ok := lx.compounds.find(ws[0])
+	if !ok {
+		return false
+	}
+	rest := strings.Join(ws[1:], "_")
+	for r := range strings.FieldsSeq(rests) {
+		if r == rest {
+			return true
+		}
+	}
+	return false
 }
 
 // Len is the number of word forms.

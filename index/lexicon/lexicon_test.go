@@ -108,7 +108,7 @@ func TestCommon(t *testing.T) {
 // TestData checks the embedded files' shape: sorted keys (New refuses
 // others), every lemma a word form itself, a size within the 8 MB.
 func TestData(t *testing.T) {
-	if _, err := New("b\t1\t\na\t2\t\n", ""); err == nil {
+	if _, err := New("b\t1\t\na\t2\t\n", "", ""); err == nil {
 		t.Error("unsorted words accepted")
 	}
 	lx := english(t)
@@ -125,7 +125,7 @@ func TestData(t *testing.T) {
 	if missing > 0 {
 		t.Errorf("%d lemmas are not word forms", missing)
 	}
-	if n := len(wordsTSV) + len(relatedTSV); n > 8<<20 {
+	if n := len(wordsTSV) + len(relatedTSV) + len(compoundsTSV); n > 8<<20 {
 		t.Errorf("lexicon is %d bytes, over 8 MB", n)
 	}
 	if !strings.HasPrefix(relatedTSV, "a") {
@@ -133,10 +133,35 @@ func TestData(t *testing.T) {
 	}
 }
 
+// TestCompound checks WordNet's nouns of common words: whole ones are
+// found, in their own order only, and a rare word's compound is left out
+// (a rare word tells by itself what is meant).
+func TestCompound(t *testing.T) {
+	lx := english(t)
+	for _, c := range []struct {
+		ws   []string
+		want bool
+	}{
+		{[]string{"role", "model"}, true},
+		{[]string{"speed", "of", "light"}, true},
+		{[]string{"phone", "number"}, true},
+		{[]string{"model", "role"}, false},
+		{[]string{"speed", "of"}, false},
+		{[]string{"role"}, false},
+		{[]string{"role", "model", "player", "card"}, false},
+		{[]string{"cassette", "tape"}, false}, // "cassette" is rarer than maxCompoundRank
+		{[]string{"", "model"}, false},
+	} {
+		if got := lx.Compound(c.ws...); got != c.want {
+			t.Errorf("Compound(%q) = %v, want %v", c.ws, got, c.want)
+		}
+	}
+}
+
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := New(wordsTSV, relatedTSV); err != nil {
+		if _, err := New(wordsTSV, relatedTSV, compoundsTSV); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates data/words.tsv and data/related.tsv from their public sources:
+# Regenerates data/words.tsv, data/related.tsv and data/compounds.tsv from their public sources:
 # Debian's wordnet-base and scowl packages and npm's norvig-frequencies.
 # Needs root (apt-get) and npm; run from anywhere: go generate ./index/lexicon
 set -euo pipefail

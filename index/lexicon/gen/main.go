@@ -1,12 +1,13 @@
-// Command gen writes explainbot's English lexicon, data/words.tsv and
-// data/related.tsv, from
+// Command gen writes explainbot's English lexicon, data/words.tsv,
+// data/related.tsv and data/compounds.tsv, from
 // three public lexical resources (see data/NOTICE.md for their licences):
 //
 //   - WordNet 3.0 (Debian package wordnet-base): lemmas, irregular forms,
 //     parts of speech, the words related to each sense (synonyms,
 //     hypernyms, similar adjectives, pertainyms, derivations, the nouns an
 //     adjective measures) and the words
-//     of the commonest sense's definition;
+//     of the commonest sense's definition; and its nouns of two or three
+//     common words ("role model", "speed of light");
 //   - SCOWL (Debian package scowl), sizes 10 to 70: which spellings are real
 //     English words, inflections and common variant spellings ("offline")
 //     included, and which are British only
@@ -38,7 +39,7 @@ func main() {
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory")
 	scowl := flag.String("scowl", "/usr/share/dict/scowl", "SCOWL final word lists directory")
 	ranks := flag.String("ranks", "", "norvig-frequencies' lib/data.js")
-	out := flag.String("out", "data", "output directory: words.tsv and related.tsv")
+	out := flag.String("out", "data", "output directory: words.tsv, related.tsv and compounds.tsv")
 	flag.Parse()
 	if *ranks == "" {
 		log.Fatal("gen: -ranks is required (node_modules/norvig-frequencies/lib/data.js)")
@@ -63,11 +64,12 @@ func main() {
 	}
 	lx := build(wn, words, rank)
 	lx.spellBritish(british)
+	lx.compounds = commonCompounds(wn, rank)
 	if err := lx.write(*out); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("gen: %d forms, %d with a lemma, %d British spellings, %d lemmas with related words, %d relations -> %s",
-		len(lx.forms), lx.lemmas, lx.british, len(lx.related), lx.relations, *out)
+	log.Printf("gen: %d forms, %d with a lemma, %d British spellings, %d lemmas with related words, %d relations, %d compounds -> %s",
+		len(lx.forms), lx.lemmas, lx.british, len(lx.related), lx.relations, len(lx.compounds), *out)
 }
 
 // Which words make the lexicon. A word is a lowercase run of ASCII letters
@@ -87,6 +89,11 @@ const (
 	// give the words of its definitions: the commonest alone, as a
 	// definition's words are looser kin than a sense's synonyms.
 	maxDefined = 1
+	// maxCompoundRank is the rarest word a compound noun kept may hold:
+	// a compound of common words is one whose words, each known, mislead
+	// ("role model" is neither a role nor a model); a rare word tells what
+	// is meant by itself.
+	maxCompoundRank = 10000
 	// maxRelatedRank drops related words too rare for a student to use.
 	maxRelatedRank = 60000
 	// minDefiningRank leaves out of a definition the most frequent words
@@ -116,6 +123,9 @@ type pointer struct {
 type wordNet struct {
 	// senses maps a lemma to its synsets per part of speech, most frequent first.
 	senses map[string]map[byte][]string
+	// compounds are the nouns of two or three words ("role_model"),
+	// in index.noun's order.
+	compounds []string
 	// synsets maps pos+offset to the synset.
 	synsets map[string]*synset
 	// synWords holds every word of a synset in order, multi-word ones included,
@@ -142,6 +152,9 @@ func readWordNet(dir string) (*wordNet, error) {
 				return fmt.Errorf("short index line %q", line)
 			}
 			lemma := f[0]
+			if parts := strings.Split(lemma, "_"); pos == 'n' && (len(parts) == 2 || len(parts) == 3) && !slices.ContainsFunc(parts, func(p string) bool { return !wordRE.MatchString(p) }) {
+				wn.compounds = append(wn.compounds, lemma)
+			}
 			pcnt, err := strconv.Atoi(f[3])
 			if err != nil {
 				return fmt.Errorf("index line %q: %w", line, err)
@@ -294,6 +307,7 @@ func readRanks(path string) (map[string]int, error) {
 type lexicon struct {
 	forms     map[string]form
 	related   map[string]related // lemma -> the words linked to it
+	compounds []string           // "role_model": see commonCompounds
 	lemmas    int
 	relations int
 	british   int
@@ -619,6 +633,18 @@ func (wn *wordNet) relatedTo(w string) map[string]bool {
 	return out
 }
 
+// commonCompounds are WordNet's nouns of two or three words each among
+// the maxCompoundRank most frequent ("role_model", "speed_of_light").
+func commonCompounds(wn *wordNet, rank map[string]int) []string {
+	var out []string
+	for _, c := range wn.compounds {
+		if !slices.ContainsFunc(strings.Split(c, "_"), func(p string) bool { r := rank[p]; return r == 0 || r > maxCompoundRank }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // relation marks the WordNet pointers followed: hypernym, instance
 // hypernym, similar to, pertainym, derivationally related form,
 // participle of a verb, and attribute (the noun an adjective measures:
@@ -630,6 +656,7 @@ var relation = map[string]bool{"@": true, "@i": true, "&": true, `\`: true, "+":
 //
 //	words.tsv     form<TAB>rank<TAB>lemma<TAB>parts of speech   (rank 0: not in the frequency list)
 //	related.tsv   lemma<TAB>synonym ...<TAB>other ...<TAB>defining ...
+//	compounds.tsv first word<TAB>rest ...   (a rest's words joined by "_": "speed<TAB>limit of_light")
 func (lx *lexicon) write(dir string) error {
 	forms := make([]string, 0, len(lx.forms))
 	for k, f := range lx.forms {
@@ -639,7 +666,17 @@ func (lx *lexicon) write(dir string) error {
 	for k, r := range lx.related {
 		related = append(related, k+"\t"+strings.Join(r.synonyms, " ")+"\t"+strings.Join(r.others, " ")+"\t"+strings.Join(r.defining, " "))
 	}
-	for name, lines := range map[string][]string{"words.tsv": forms, "related.tsv": related} {
+	rests := map[string][]string{}
+	for _, c := range lx.compounds {
+		first, rest, _ := strings.Cut(c, "_")
+		rests[first] = append(rests[first], rest)
+	}
+	compounds := make([]string, 0, len(rests))
+	for first, r := range rests {
+		slices.Sort(r)
+		compounds = append(compounds, first+"\t"+strings.Join(slices.Compact(r), " "))
+	}
+	for name, lines := range map[string][]string{"words.tsv": forms, "related.tsv": related, "compounds.tsv": compounds} {
 		sort.Strings(lines)
 		data := strings.Join(lines, "\n") + "\n"
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
