@@ -450,6 +450,8 @@ var questionSets = []struct {
 	{"glen", 0.89, true},      // a class's mix (article and week-3 note), written at the start of the twenty-second round; held out, counted first on 21b3370 (91.7%)
 	{"salon", 0.70, true},     // a seventy-fourth note (testdata/notes-salon: AI in hair, beauty and cosmetics), written with glen; held out, counted first on 21b3370 (72.0%)
 	{"stage", 0.64, true},     // a seventy-fifth (testdata/notes-stage: AI in theatre and live events), written with glen; held out, counted first on 21b3370 (66.0%)
+	{"near5", 0.79, false},    // near misses beside look-alike questions on two read notes (testdata/notes-health and notes-library), written at the start of the twenty-second round and read at once (81.0% at first count on 72220aa)
+	{"near6", 0.65, false},    // near misses beside look-alike questions on two read notes (testdata/notes-toys and notes-homes), written with near5 and read at once (67.0% at first count on 72220aa)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
