@@ -186,6 +186,8 @@ func asksExpansion(ws []string) bool {
 			return true
 		case w == "full" && i+1 < len(ws) && ws[i+1] == "form":
 			return true
+		case (w == "letters" || w == "letter") && slices.ContainsFunc(ws, func(v string) bool { return v == "mean" || v == "means" || v == "meaning" }):
+			return true // "what do the letters MHRA mean", "what does each letter in gpt mean"
 		}
 	}
 	return false
