@@ -380,7 +380,7 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 	if v < 3 || v+1 < len(ws) && ws[v+1] == "use" {
 		return false // no worker named, or "how does canva make use of": a use
 	}
-	var worker []string
+	var worker, named []string
 	content := 0
 	for _, w := range ws[2:v] {
 		if stopWords[w] {
@@ -394,6 +394,14 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 		// The articles' own subjects and the names known everywhere
 		// ("chatgpt") work as every section says.
 		t := q.terms[i]
+		if t.everywhere {
+			// A rare word the articles use in several sections still
+			// names what works ("thermostat" of "the nest thermostat"):
+			// a section whose subject it is tells how.
+			if pos, english := ix.partsOfSpeech(w); english && strings.Contains(pos, "n") {
+				named = append(named, t.term)
+			}
+		}
 		if t.everywhere || ix.anchors[t.term] || ix.isSubjectTerm(t.term) || ix.df[t.term] == 0 {
 			continue
 		}
@@ -414,6 +422,9 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 		return !slices.ContainsFunc(worker, func(t string) bool { return ix.knows(s, t) })
 	}
 	subject := ix.kinds[s].subject
+	if slices.ContainsFunc(named, func(t string) bool { return slices.Contains(subject, t) }) {
+		return false
+	}
 	return !slices.ContainsFunc(worker, func(t string) bool { return slices.Contains(subject, t) })
 }
 
