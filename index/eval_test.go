@@ -452,6 +452,9 @@ var questionSets = []struct {
 	{"stage", 0.64, true},     // a seventy-fifth (testdata/notes-stage: AI in theatre and live events), written with glen; held out, counted first on 21b3370 (66.0%)
 	{"near5", 0.79, false},    // near misses beside look-alike questions on two read notes (testdata/notes-health and notes-library), written at the start of the twenty-second round and read at once (81.0% at first count on 72220aa)
 	{"near6", 0.65, false},    // near misses beside look-alike questions on two read notes (testdata/notes-toys and notes-homes), written with near5 and read at once (67.0% at first count on 72220aa)
+	{"wren", 0.88, true},      // a class's mix (article and week-3 note), written mid-twenty-second round; held out, counted first on eabc731 and on 21b3370 (90.0% both)
+	{"care", 0.74, true},      // a seventy-sixth note (testdata/notes-care: AI in elder care and care homes), written with wren; held out, counted as wren (76.0% both)
+	{"radio", 0.82, true},     // a seventy-seventh (testdata/notes-radio: AI in radio and podcasts), written with wren; held out, counted as wren (84.0% both)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
