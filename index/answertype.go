@@ -433,8 +433,9 @@ func (ix *Index) comparedInWords(q *question, s int) bool {
 var placeNouns = []string{"city", "country", "town", "state", "continent", "capital"}
 
 // seatedWords, after "where", ask where something is seated: "where is
-// openai based", a city or a country.
-var seatedWords = []string{"based", "located", "headquartered", "headquarters", "hq"}
+// openai based", a city or a country; or someone from: "where was he
+// born", "where did she grow up".
+var seatedWords = []string{"based", "located", "headquartered", "headquarters", "hq", "born", "grow", "grew", "raised"}
 
 // placeAsked is the kind of place the question asks for: the noun after
 // "which", "what", or "capital".
