@@ -800,10 +800,14 @@ var currencyWords = []string{"dollar", "dollars", "pound", "pounds", "euro", "eu
 var costVerbs = []string{"cost", "costs", "charge", "charges", "paid", "pay", "earn", "earns", "spend", "spent"}
 
 // asksCost reports "how much" asked of what something costs: "how much
-// does a tesla cost", "how much would it cost to train one".
+// does a tesla cost", "how much would it cost to train one", "how much is
+// a lego kit".
 func asksCost(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] == "how" && ws[i+1] == "much" {
+			if i+3 < len(ws) && (ws[i+2] == "is" || ws[i+2] == "are" || ws[i+2] == "s") && (ws[i+3] == "a" || ws[i+3] == "an") {
+				return true // "how much is a lego kit": a thing's price
+			}
 			return slices.ContainsFunc(ws[i+2:], func(v string) bool {
 				return slices.Contains(costVerbs, v)
 			})
