@@ -67,14 +67,12 @@ func (ix *Index) markOpenCompounds(q *question) {
 // least, none a cue or one of the articles' subjects ("ai") or part of
 // another compound; and it holds the focus, or a definition is asked.
 func (ix *Index) asksCompound(q *question, terms []int, n int) bool {
-	content := 0
 	for _, k := range terms {
 		if t := q.terms[k]; t.cue || ix.anchors[t.term] || t.compound > 0 {
 			return false
 		}
-		content++
 	}
-	if content < 2 || content < n-1 {
+	if len(terms) < 2 || len(terms) < n-1 {
 		return false
 	}
 	return q.kind == kindDefine || slices.ContainsFunc(terms, func(k int) bool { return q.terms[k].term == q.focus })
