@@ -1,6 +1,7 @@
 package index
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -204,13 +205,16 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 		for _, term := range ix.terms(ix.articles[ix.sections[s].article].Title) {
 			st.terms[term] = true
 		}
-		terms := ix.terms(sec.Heading + "\n" + sec.Text())
-		for _, term := range terms {
-			st.terms[term] = true
+		heading, text := ix.terms(sec.Heading), ix.terms(sec.Text())
+		for _, terms := range [][]string{heading, text} {
+			for _, term := range terms {
+				st.terms[term] = true
+			}
 		}
-		st.pairs = termPairs(terms)
+		// The heading's last word and the text's first are no pair.
+		st.pairs = termPairs(heading)
+		maps.Copy(st.pairs, termPairs(text))
 		st.heads = map[string]bool{}
-		heading := ix.terms(sec.Heading)
 		for _, b := range sec.Blocks {
 			for _, part := range conjuncts.Split(b.Label, -1) {
 				if terms := ix.terms(part); len(terms) > 0 {
