@@ -99,7 +99,10 @@ func (ix *Index) termsIn(ws []string, parts map[string]termPart, fn func(initial
 		p, ok := parts[w]
 		if !ok {
 			r, _ := utf8.DecodeRuneInString(w)
-			if pos, ok := ix.partsOfSpeech(w); ok && !stopWords[w] && unicode.IsLetter(r) && strings.ContainsAny(pos, "na") {
+			// A possessive is its noun: "Information Commissioner's
+			// Office" is the ICO.
+			base, _ := strings.CutSuffix(w, "'s")
+			if pos, ok := ix.partsOfSpeech(base); ok && !stopWords[w] && unicode.IsLetter(r) && strings.ContainsAny(pos, "na") {
 				p = termPart{first: r, noun: strings.Contains(pos, "n")}
 			}
 			parts[w] = p
