@@ -332,10 +332,11 @@ var (
 	// the British company TTS", "from a start-up called ToyTalk".
 	fromMakerRE = regexp.MustCompile(`\bfrom (?:the |a |an )?(?:\p{L}+ )?(?:company|firm|maker|start-up|startup|studio|lab)(?: called| named)? \p{Lu}`)
 	// nameMadeRE finds a name that made something, perhaps with a clause
-	// set off by commas between the name and its verb: "Eli Pariser came
-	// up with", "Tony Fadell, who had led the team behind the iPod,
-	// founded Nest Labs".
-	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:, (?:who|which) [^,.;]{1,80},)? (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
+	// or an apposition set off by commas between the name and its verb:
+	// "Eli Pariser came up with", "Tony Fadell, who had led the team
+	// behind the iPod, founded Nest Labs", "Henriette Avram, a programmer
+	// at the Library of Congress, designed MARC".
+	nameMadeRE = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:, (?:who|which|a|an|the) [^,.;]{1,80},)? (came up with|coined|invented|created|founded|developed|designed|discovered|introduced|built|wrote)\b`)
 	// doneByRE finds a verb done by someone, its date between or not:
 	// "written by whoever built the app", "founded in 2017 by".
 	doneByRE = regexp.MustCompile(`\b(\pL+)(?: in (?:\d{4}|the \d{4}s))? by \pL`)
