@@ -187,7 +187,15 @@ func (ix *Index) questionKind(ws []string, content int) kind {
 		}
 		return ws[i+1:]
 	}
-	mechanismVerb := func(rest []string) bool { return slices.ContainsFunc(rest, ix.mechanismVerb) }
+	// "how can a team make sure the data is right" asks no working.
+	mechanismVerb := func(rest []string) bool {
+		for i, w := range rest {
+			if ix.mechanismVerb(w) && !makesSure(rest, i) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
 	case why >= 0 && slices.ContainsFunc(ws[why:], func(w string) bool { return slices.Contains(importanceCues, w) }),
 		why >= 0 && (has[kindDiffer] || mixesUp(ws)) && why+2 < len(ws) && slices.Contains(people, ws[why+2]):
@@ -1079,4 +1087,10 @@ func (ix *Index) helps(ws []string) bool {
 // who designs, writes, and tests computer programs" is a programmer.
 func (ix *Index) person(w string) bool {
 	return slices.ContainsFunc(ix.lex.Defining(ix.lemma(w)), func(d string) bool { return d == "person" || d == "someone" || d == "somebody" })
+}
+
+// makesSure reports "make sure", "make certain" at ws[i]: seeing to
+// something, no making.
+func makesSure(ws []string, i int) bool {
+	return i+1 < len(ws) && (ws[i] == "make" || ws[i] == "makes" || ws[i] == "making") && (ws[i+1] == "sure" || ws[i+1] == "certain")
 }

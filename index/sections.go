@@ -377,6 +377,9 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 		return false
 	}
 	v := slices.IndexFunc(ws[2:], ix.mechanismVerb) + 2
+	if v >= 2 && makesSure(ws, v) {
+		return false // "how can a team make sure the data was tagged properly": no working asked
+	}
 	if v < 3 || v+1 < len(ws) && ws[v+1] == "use" {
 		return false // no worker named, or "how does canva make use of": a use
 	}
