@@ -80,27 +80,37 @@ func (ix *Index) asksCompound(q *question, terms []int, n int) bool {
 
 // saysCompound reports whether section s says c: each two of its words
 // that follow each other, or their kin, stand at most maxPairGap words
-// apart in it.
+// apart in its heading or in its text (the heading's last word and the
+// text's first are no pair). Few questions ask of a compound, so the
+// section's terms are scanned then, not indexed in pairs for all.
 func (ix *Index) saysCompound(s int, c openCompound) bool {
-	pairs := ix.loadTerms(s).pairs
+	runs := ix.loadTerms(s).runs
 	for i := 0; i+1 < len(c.parts); i++ {
-		if !slices.ContainsFunc(c.parts[i], func(a string) bool {
-			return slices.ContainsFunc(c.parts[i+1], func(b string) bool { return pairs[a+" "+b] })
-		}) {
+		said := false
+		for _, run := range runs {
+			if said = saysPair(run, c.parts[i], c.parts[i+1]); said {
+				break
+			}
+		}
+		if !said {
 			return false
 		}
 	}
 	return true
 }
 
-// termPairs holds each two of terms at most maxPairGap apart, in order,
-// joined by a space.
-func termPairs(terms []string) map[string]bool {
-	out := make(map[string]bool, len(terms)*maxPairGap)
-	for i, a := range terms {
-		for _, b := range terms[i+1 : min(len(terms), i+1+maxPairGap)] {
-			out[a+" "+b] = true
+// saysPair reports whether run holds a term of first and, at most
+// maxPairGap terms after it, a term of second.
+func saysPair(run, first, second []string) bool {
+	for i, a := range run {
+		if !slices.Contains(first, a) {
+			continue
+		}
+		for _, b := range run[i+1 : min(len(run), i+1+maxPairGap)] {
+			if slices.Contains(second, b) {
+				return true
+			}
 		}
 	}
-	return out
+	return false
 }

@@ -2,13 +2,14 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
-// TestTermPairs checks the pairs by which a section says a compound: each
-// two terms at most maxPairGap apart, in their order only.
-func TestTermPairs(t *testing.T) {
-	pairs := termPairs([]string{"fashion", "product", "design", "tool"})
+// TestSaysPair checks the pairs by which a section says a compound: two
+// terms at most maxPairGap apart, in their order only.
+func TestSaysPair(t *testing.T) {
+	run := []string{"fashion", "product", "design", "tool"}
 	for _, c := range []struct {
 		pair string
 		want bool
@@ -20,12 +21,13 @@ func TestTermPairs(t *testing.T) {
 		{"design fashion", false},
 		{"tool tool", false},
 	} {
-		if pairs[c.pair] != c.want {
-			t.Errorf("pair %q: %v, want %v", c.pair, pairs[c.pair], c.want)
+		a, b, _ := strings.Cut(c.pair, " ")
+		if got := saysPair(run, []string{a}, []string{b}); got != c.want {
+			t.Errorf("pair %q: %v, want %v", c.pair, got, c.want)
 		}
 	}
-	if len(termPairs(nil)) != 0 || len(termPairs([]string{"one"})) != 0 {
-		t.Error("pairs from fewer than two terms")
+	if saysPair(nil, []string{"one"}, []string{"two"}) || saysPair([]string{"one"}, []string{"one"}, []string{"one"}) {
+		t.Error("a pair from fewer than two terms")
 	}
 }
 

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -175,9 +174,9 @@ type sectionTerms struct {
 	// ("length" of a table's "Prompt length"; "bias" and "fairness" of "Bias
 	// & fairness"): what a label defines.
 	heads map[string]bool
-	// pairs holds its terms' pairs, for the compounds it says (see
-	// termPairs).
-	pairs map[string]bool
+	// runs are its heading's terms and its text's, in order: the
+	// compounds it says (see saysCompound).
+	runs [][]string
 	// numbered holds, for each sentence of its text that gives a number,
 	// its terms: what the number may count (all the sentence's words) and
 	// what it is said of (those and its list item's label).
@@ -205,15 +204,13 @@ func (ix *Index) loadTerms(s int) *sectionTerms {
 		for _, term := range ix.terms(ix.articles[ix.sections[s].article].Title) {
 			st.terms[term] = true
 		}
-		heading, text := ix.terms(sec.Heading), ix.terms(sec.Text())
-		for _, terms := range [][]string{heading, text} {
+		heading := ix.terms(sec.Heading)
+		st.runs = [][]string{heading, ix.terms(sec.Text())}
+		for _, terms := range st.runs {
 			for _, term := range terms {
 				st.terms[term] = true
 			}
 		}
-		// The heading's last word and the text's first are no pair.
-		st.pairs = termPairs(heading)
-		maps.Copy(st.pairs, termPairs(text))
 		st.heads = map[string]bool{}
 		for _, b := range sec.Blocks {
 			for _, part := range conjuncts.Split(b.Label, -1) {
