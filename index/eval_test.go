@@ -455,6 +455,9 @@ var questionSets = []struct {
 	{"wren", 0.88, true},      // a class's mix (article and week-3 note), written mid-twenty-second round; held out, counted first on eabc731 and on 21b3370 (90.0% both)
 	{"care", 0.74, true},      // a seventy-sixth note (testdata/notes-care: AI in elder care and care homes), written with wren; held out, counted as wren (76.0% both)
 	{"radio", 0.82, true},     // a seventy-seventh (testdata/notes-radio: AI in radio and podcasts), written with wren; held out, counted as wren (84.0% both)
+	{"heath", 0.89, true},     // a class's mix (article and week-3 note), written at the start of the twenty-third round; held out, counted first on 903d05b (91.7%)
+	{"forest", 0.76, true},    // a seventy-eighth note (testdata/notes-forest: AI in forests and wildfires), written with heath; held out, counted first on 903d05b (78.0%)
+	{"tax", 0.76, true},       // a seventy-ninth (testdata/notes-tax: AI in tax and accounting), written with heath; held out, counted first on 903d05b (78.0%)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
