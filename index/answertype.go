@@ -402,7 +402,10 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 	case needCapacity:
 		return numberRE.MatchString(text) && capacityRE.MatchString(text) && ix.numbered(s, nil, q.named)
 	case needPlace:
-		return ix.namesPlace(text, placeAsked(q.words))
+		// A place said of the thing asked of, in one sentence.
+		return slices.ContainsFunc(sentenceEnd.Split(text, -1), func(sentence string) bool {
+			return ix.namesPlace(sentence, placeAsked(q.words)) && ix.saysNamed(sentence, q.named)
+		})
 	case needPrice:
 		return priceRE.MatchString(text)
 	}
@@ -544,11 +547,18 @@ func (ix *Index) datesAsked(text string, q *question) bool {
 		if !yearRE.MatchString(sentence) && !monthRE.MatchString(sentence) {
 			continue
 		}
-		if ix.holdsAsked(sentence, q) && (event == "" || ix.saysEvent(sentence, event)) {
+		if ix.holdsAsked(sentence, q) && (event == "" || ix.saysEvent(sentence, event)) && ix.saysNamed(sentence, q.named) {
 			return true
 		}
 	}
 	return false
+}
+
+// saysNamed reports whether sentence names one of the particular things
+// a question asks of (see namedIn), or the question names none: "when was
+// llama 3.1 released" is not answered by the year GPT-2 was released.
+func (ix *Index) saysNamed(sentence string, named []string) bool {
+	return len(named) == 0 || slices.ContainsFunc(words(sentence), func(w string) bool { return slices.Contains(named, ix.stem.stem(w)) })
 }
 
 // lightVerbs say that something happened without saying what: a date

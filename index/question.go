@@ -499,7 +499,10 @@ func (ix *Index) parse(raw string) question {
 	ix.markOpenCompounds(&q)
 	q.strangeName = ix.defined(&q) || ix.namesStranger(sentences, &q) || ix.otherField(&q) || ix.unexpanded(acronyms, q.words, sentences) || ix.strangeHead(&q) || ix.strangeAttribute(&q)
 	q.production = asksProduction(q.words)
-	if q.need == needNumber || q.need == needCapacity {
+	switch q.need {
+	case needNumber, needCapacity, needDate, needPlace:
+		// "when was llama 3.1 released", "what country is deepseek
+		// from": the fact must be said of the thing named.
 		q.named = ix.namedIn(&q)
 	}
 	ranged := ix.asksRange(q.words, q.asksKindOf)
