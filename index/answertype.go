@@ -732,6 +732,10 @@ func (ix *Index) timeSaid(sec *knowledge.Section, q *question) bool {
 // magnitudes guess an amount: "millions of words".
 var magnitudes = []string{"hundreds", "thousands", "millions", "billions", "trillions", "lots", "tons"}
 
+// qualifyingPrepositions, after what "how many" or "how big" asks of,
+// open what qualifies it: the words after them are not what is counted.
+var qualifyingPrepositions = []string{"under", "in", "on", "at", "from", "for", "of", "by", "with", "about", "inside", "across"}
+
 // measuredSpan is how many content words after "how many" may name what is counted.
 const measuredSpan = 2
 
@@ -759,6 +763,9 @@ func (ix *Index) counted(ws []string, q *question) []string {
 		n := 0
 		for _, v := range ws[i+2:] {
 			if stopWords[v] {
+				if n > 0 && slices.Contains(qualifyingPrepositions, v) {
+					break // "how big are the fines under the eu ...": the fines are counted, not the eu
+				}
 				if ws[i+1] == "many" && n > 0 {
 					break // "how many floors does the edge have": the floors are counted, not the edge
 				}
