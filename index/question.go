@@ -87,6 +87,10 @@ type question struct {
 	// openCompounds are the compound nouns of two or three words it asks
 	// of ("role model"): see compound.go.
 	openCompounds []openCompound
+	// worker is what a question of how something works asks of, when
+	// asksWorking (see askedWorker).
+	worker      worker
+	asksWorking bool
 }
 
 // qterm is one content word of a question.
@@ -512,6 +516,7 @@ func (ix *Index) parse(raw string) question {
 		// is, as the section defining it says.
 		q.kind = kindDefine
 	}
+	q.worker, q.asksWorking = ix.askedWorker(&q)
 	return q
 }
 

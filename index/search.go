@@ -265,7 +265,8 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	}
 	// Declined whatever the sections hold: "how do wind turbines make
 	// electricity" (the section that lists wind turbines among sources of
-	// power says nothing of how they work); "what can you do", "help" (a
+	// power says nothing of how they work; a worker of no telling word,
+	// "a computer", is only sought, see worker.telling); "what can you do", "help" (a
 	// question about the bot, which the topics answer); "is gemini an
 	// llm", "what's google gemini", "what is chomsky's generative
 	// grammar" (what is asked of is something the articles never name, or
@@ -281,7 +282,7 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 			leadCov, elsewhere = ix.coverage(&q, h.section), false
 		}
 	}
-	declined := elsewhere || asksOfBot(&q) ||
+	declined := elsewhere && q.worker.telling || asksOfBot(&q) ||
 		categorizes(q.words) && q.unknownFocus() || q.strangeOwner || q.strangeName || q.production
 	if declined {
 		ans.Confidence = 0

@@ -363,47 +363,65 @@ var (
 // service running").
 const maxWorkerWords = 3
 
-// workingElsewhere reports a question of how something works, naming
-// what works ("how do wind turbines make electricity"), whose first
-// section s is neither one of workings nor about that thing by its
-// heading: a section that names it in passing (wind turbines among the
-// sources of power) cannot say how it works.
-func (ix *Index) workingElsewhere(q *question, s int) bool {
+// worker is what a question of how something works asks of, by the
+// words before its verb ("wind turbines" of "how do wind turbines make
+// electricity"; see askedWorker).
+type worker struct {
+	// terms are its nouns that the articles use and do not know
+	// everywhere: a section that tells how it works says them, or is
+	// about them.
+	terms []string
+	// named are its nouns that the articles use in several sections
+	// ("thermostat" of "the nest thermostat"): a section whose subject
+	// one is tells how.
+	named []string
+	// telling is set when a word of it the articles use, not their
+	// subject, says something ("nuclear" of "a nuclear power station"):
+	// words more common than minFocusWeight alone ("a computer", "the
+	// bank") may stand for any machine or body, which a section on
+	// workings need not name ("how can a computer learn to spot a
+	// tumour" is how scan-reading AI works), so they may reorder the
+	// sections but decline no question.
+	telling bool
+}
+
+// askedWorker is the worker of a question of how something works that
+// names what works; ok is false for any other question.
+func (ix *Index) askedWorker(q *question) (w worker, ok bool) {
 	if q.kind != kindMechanism {
-		return false
+		return worker{}, false
 	}
 	ws := withoutFillers(q.words)
 	if len(ws) < 4 || ws[0] != "how" || !slices.Contains([]string{"does", "do", "did", "can", "could"}, ws[1]) {
-		return false
+		return worker{}, false
 	}
 	v := slices.IndexFunc(ws[2:], ix.mechanismVerb) + 2
 	if v >= 2 && makesSure(ws, v) {
-		return false // "how can a team make sure the data was tagged properly": no working asked
+		return worker{}, false // "how can a team make sure the data was tagged properly": no working asked
 	}
 	if v < 3 || v+1 < len(ws) && ws[v+1] == "use" {
-		return false // no worker named, or "how does canva make use of": a use
+		return worker{}, false // no worker named, or "how does canva make use of": a use
 	}
-	var worker, named []string
 	content := 0
-	for _, w := range ws[2:v] {
-		if stopWords[w] {
+	for _, word := range ws[2:v] {
+		if stopWords[word] {
 			continue
 		}
 		content++
-		i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == w })
+		i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == word })
 		if i < 0 {
 			continue
 		}
 		// The articles' own subjects and the names known everywhere
 		// ("chatgpt") work as every section says.
 		t := q.terms[i]
-		if t.everywhere {
+		pos, english := ix.partsOfSpeech(word)
+		noun := english && strings.Contains(pos, "n")
+		if t.everywhere && noun {
 			// A rare word the articles use in several sections still
 			// names what works ("thermostat" of "the nest thermostat"):
 			// a section whose subject it is tells how.
-			if pos, english := ix.partsOfSpeech(w); english && strings.Contains(pos, "n") {
-				named = append(named, t.term)
-			}
+			w.named = append(w.named, t.term)
 		}
 		if t.everywhere || ix.anchors[t.term] || ix.isSubjectTerm(t.term) || ix.df[t.term] == 0 {
 			continue
@@ -413,22 +431,35 @@ func (ix *Index) workingElsewhere(q *question, s int) bool {
 		// to read handwriting") is no thing a section lists in passing,
 		// as wind turbines are among the sources of power, but what the
 		// sections naming it tell of.
-		if pos, english := ix.partsOfSpeech(w); english && strings.Contains(pos, "n") {
-			worker = append(worker, t.term)
+		w.telling = w.telling || t.weight > minFocusWeight // "nuclear" of "a nuclear power station"
+		if noun {
+			w.terms = append(w.terms, t.term)
 		}
 	}
-	if content > maxWorkerWords || len(worker) == 0 {
+	if content > maxWorkerWords || len(w.terms) == 0 {
+		return worker{}, false
+	}
+	return w, true
+}
+
+// workingElsewhere reports a question of how something works, naming
+// what works ("how do wind turbines make electricity"), whose first
+// section s is neither one of workings nor about that thing by its
+// heading: a section that names it in passing (wind turbines among the
+// sources of power) cannot say how it works.
+func (ix *Index) workingElsewhere(q *question, s int) bool {
+	if !q.asksWorking {
 		return false
 	}
 	if ix.kinds[s].kind == kindMechanism {
 		// A section of workings tells how what it names works.
-		return !slices.ContainsFunc(worker, func(t string) bool { return ix.knows(s, t) })
+		return !slices.ContainsFunc(q.worker.terms, func(t string) bool { return ix.knows(s, t) })
 	}
 	subject := ix.kinds[s].subject
-	if slices.ContainsFunc(named, func(t string) bool { return slices.Contains(subject, t) }) {
+	if slices.ContainsFunc(q.worker.named, func(t string) bool { return slices.Contains(subject, t) }) {
 		return false
 	}
-	return !slices.ContainsFunc(worker, func(t string) bool { return slices.Contains(subject, t) })
+	return !slices.ContainsFunc(q.worker.terms, func(t string) bool { return slices.Contains(subject, t) })
 }
 
 // asksWhy reports a question that asks why: "why do ai models end up
