@@ -67,13 +67,37 @@ func (ix *Index) sectionKinds() []sectionKind {
 			sk.kind = kindDefine
 		case hasTable:
 			sk.kind = kindDiffer
-		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords:
+		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords,
+			len(sk.subject) > 0 && joinedTopics(ws):
 			sk.kind = kindTopic
 		}
 		sk.subject, sk.form = ix.withoutForm(sk, ws)
 		out[i] = sk
 	}
 	return out
+}
+
+// joinedTopics reports a heading that joins topics with "and", none of
+// more than maxBareWords words: "Filter Bubbles and Rabbit Holes" is of
+// two topics, each a heading of its own ("what's a rabbit hole" asks it,
+// not the table whose row names the rabbit hole's risk).
+func joinedTopics(ws []string) bool {
+	if !slices.Contains(ws, "and") {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		switch {
+		case w == "and":
+			n = 0
+		case stopWords[w]:
+		default:
+			if n++; n > maxBareWords {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // usesNoun reports a heading of "uses" as a noun: "Uses of AI", "Everyday
