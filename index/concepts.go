@@ -72,6 +72,11 @@ var rowConcepts = []rowConcept{
 	{concepts: []string{"sense"}, words: []string{"see", "sees", "seeing", "hear", "hears", "sense", "senses", "vision", "cameras", "sensors"}, ofSubject: true},
 	// "will the chatbot get fed up if i ask ten times": how patient each is.
 	{concepts: []string{"patience"}, words: []string{"fed", "annoyed", "impatient", "patient", "patience", "bored", "sigh", "sighs", "tired", "frustrated", "grumpy"}, ofSubject: true},
+	// "where does the content come from on a social feed vs a streaming
+	// service": where each gets what it has.
+	{concepts: []string{"source", "origin"}, asked: func(q *question) bool {
+		return q.need == needSource || hasPair(q.words, []string{"come", "comes", "came", "coming"}, []string{"from"})
+	}, ofSubject: true},
 	// "how is getting hold of an open model different": how each is had.
 	{concepts: []string{"access"}, asked: func(q *question) bool {
 		return hasPair(q.words, []string{"get", "getting", "got"}, []string{"hold", "access", "one", "them"}) || slices.Contains(q.words, "download")
