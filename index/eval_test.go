@@ -459,6 +459,7 @@ var questionSets = []struct {
 	{"forest", 0.76, true},    // a seventy-eighth note (testdata/notes-forest: AI in forests and wildfires), written with heath; held out, counted first on 903d05b (78.0%)
 	{"tax", 0.76, true},       // a seventy-ninth (testdata/notes-tax: AI in tax and accounting), written with heath; held out, counted first on 903d05b (78.0%)
 	{"near7", 0.67, false},    // near misses beside look-alike questions on two read notes (testdata/notes-feeds and notes-open), written at the start of the twenty-third round and read at once (69.0% at first count on 903d05b)
+	{"near8", 0.83, false},    // near misses beside look-alike questions on two read notes (testdata/notes-code and notes-search), written mid-twenty-third round and read at once (85.0% at first count on 3e30214)
 }
 
 // TestQuestionSets asks each of questionSets, then logs the totals of the
