@@ -80,6 +80,8 @@ func questionNeed(ws []string) need {
 			at(i+1, "is", "are", "will") && at(i+2, "the", "a", "an", "my", "our", "your", "next")):
 			// "when is the unit 10 test" asks a date; "when is it better to" a condition
 			return needDate
+		case w == "date" && i < 8 && slices.ContainsFunc(ws[:i], func(v string) bool { return v == "what" || v == "whats" || v == "what's" }) && !at(i-1, "up", "to"):
+			return needDate // "what is the knowledge cut-off date of gpt-4" (not "up to date")
 		case w == "year" && at(i-1, "what", "which"),
 			(w == "time" || w == "day" || w == "month") && at(i-1, "what", "which") && i < 3:
 			// "in what year", "what time should i post": a when
