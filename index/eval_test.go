@@ -458,6 +458,8 @@ var questionSets = []struct {
 	{"heath", 0.89, true},     // a class's mix (article and week-3 note), written at the start of the twenty-third round; held out, counted first on 903d05b (91.7%)
 	{"forest", 0.76, true},    // a seventy-eighth note (testdata/notes-forest: AI in forests and wildfires), written with heath; held out, counted first on 903d05b (78.0%)
 	{"tax", 0.76, true},       // a seventy-ninth (testdata/notes-tax: AI in tax and accounting), written with heath; held out, counted first on 903d05b (78.0%)
+	{"cove", 0.87, true},      // a class's mix (article and week-3 note), written mid-twenty-third round; held out, counted first on 2a18cd4 (89.2%)
+	{"quake", 0.88, true},     // an eightieth note (testdata/notes-quake: AI for earthquakes and volcanoes), written with cove; held out, counted first on 2a18cd4 (90.0%)
 	{"near7", 0.67, false},    // near misses beside look-alike questions on two read notes (testdata/notes-feeds and notes-open), written at the start of the twenty-third round and read at once (69.0% at first count on 903d05b)
 	{"near8", 0.83, false},    // near misses beside look-alike questions on two read notes (testdata/notes-code and notes-search), written mid-twenty-third round and read at once (85.0% at first count on 3e30214)
 }
