@@ -12,7 +12,9 @@ import (
 // stays "biased", "vaccines" stays "vaccines"): a misspelling is replaced
 // by the nearest word one edit away (an insertion, deletion, substitution
 // or swap of neighbours) among the articles' words, the words of asking and
-// the common English words, in that order of preference (the glossary's
+// the common English words, in that order of preference, and among each a
+// doubled letter typed once before any other slip ("flor" is "floor", not
+// "for") (the glossary's
 // spellings of the field's names with the words of asking); for longer words,
 // by an article word two edits away. The first letter is kept (save for a
 // swap of the first two): people seldom get it wrong, and a name such as
@@ -35,7 +37,7 @@ func (ix *Index) correct(w string) (string, bool) {
 	if n < minTypoRunes || n > 40 {
 		return "", false
 	}
-	best, bestClass, bestRank := "", 4, 0
+	best, bestClass, bestRank, bestDoubles := "", 4, 0, false
 	// consider looks c up without allocating (Go does not copy a byte
 	// slice converted for a map index); hundreds of spellings are tried.
 	consider := func(c []byte) {
@@ -52,9 +54,20 @@ func (ix *Index) correct(w string) (string, bool) {
 		} else {
 			return
 		}
-		if class < bestClass || class == bestClass && rank < bestRank || class == bestClass && rank == bestRank && string(c) < best {
-			best, bestClass, bestRank = string(c), class, rank
+		doubles := doublesLetter(w, c)
+		switch {
+		case class != bestClass:
+			if class > bestClass {
+				return
+			}
+		case doubles != bestDoubles:
+			if !doubles {
+				return
+			}
+		case rank > bestRank || rank == bestRank && string(c) >= best:
+			return
 		}
+		best, bestClass, bestRank, bestDoubles = string(c), class, rank, doubles
 	}
 	edits1(w, consider)
 	if best != "" {
@@ -90,6 +103,20 @@ func (ix *Index) correct(w string) (string, bool) {
 		}
 	}
 	return best, best != "" && bestDist <= 2
+}
+
+// doublesLetter reports whether c is w with one of its letters doubled:
+// the commonest slip of typing ("flor" for "floor", "adres" for "adress").
+func doublesLetter(w string, c []byte) bool {
+	if len(c) != len(w)+1 {
+		return false
+	}
+	for i := 1; i < len(c); i++ {
+		if c[i] == c[i-1] && string(c[:i]) == w[:i] && string(c[i+1:]) == w[i:] {
+			return true
+		}
+	}
+	return false
 }
 
 // soundRewrites spell alike what sounds alike in English spelling.
