@@ -56,6 +56,7 @@ var conversationalWords = []string{
 	"q", "wondering", "wonder", "curious", "confused", "confuse", "smth", "sth", "smthing", "somethin", "supposed",
 	"get", "got", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "im", "i'm", "ive", "i've", "id",
 	"cant", "can't", "wont", "won't", "arent", "aren't", "didnt", "didn't", "couldnt", "couldn't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
+	"wasnt", "werent", "hasnt", "havent", "hadnt", "aint", "thats", "theres", "theyre", "youre",
 	"even", "also", "still", "just", "ever", "way", "lot", "lots", "bit", "much", "many", "one", "ones", "super", "totally",
 	// slang of judging a claim, which books rank as rare words: "is that legit"
 	"legit", "hype", "overhyped", "lowkey", "highkey", "sus", "bruh", "bro", "dude", "fam", "smh", "ikr", "iirc", "afaik",
