@@ -492,7 +492,7 @@ func (ix *Index) mayHold(s int, n need) bool {
 			slices.ContainsFunc(sec.Blocks, func(b knowledge.Block) bool { return b.Ordered }) ||
 			ix.instructs(sec)
 	case needRanking:
-		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading)
+		return rankRE.MatchString(text) || rankRE.MatchString(sec.Heading) || ix.saysSuperlative(words(text)) // "the strongest signal is usually time"
 	case needSource:
 		return sourceRE.MatchString(text)
 	}
@@ -704,7 +704,13 @@ func (ix *Index) ranksAsked(sec *knowledge.Section, s int, q *question) bool {
 	}
 	// A word of the question other than the ranking itself.
 	asked := func(qt qterm) bool { return !qt.cue && !rankRE.MatchString(qt.word) }
-	return slices.ContainsFunc(lines, func(line string) bool { return rankRE.MatchString(line) && ix.namesAsked(line, q, asked) })
+	// A line that says the question's own superlative ranks as it asks:
+	// "the strongest signal is usually time".
+	own := ix.superlatives(q.words)
+	ranks := func(line string) bool {
+		return rankRE.MatchString(line) || len(own) > 0 && slices.ContainsFunc(words(line), func(w string) bool { return slices.Contains(own, w) })
+	}
+	return slices.ContainsFunc(lines, func(line string) bool { return ranks(line) && ix.namesAsked(line, q, asked) })
 }
 
 // asksHowLong reports "how long", "how often": a length of time asked,

@@ -524,19 +524,44 @@ func (ix *Index) parse(raw string) question {
 // adjective's form ("the newest", "the latest", "the smartest"), in a
 // question asking which or what: a ranking. A measure's ("the largest")
 // asks its most, an amount, not a ranking; "the best known" is well known.
-func (ix *Index) superlative(ws []string) bool {
+func (ix *Index) superlative(ws []string) bool { return len(ix.superlatives(ws)) > 0 }
+
+// superlatives are the superlatives a which or what question picks one
+// thing by: "strongest" of "whats the strongest engagement signal"; not a
+// measure's ("the largest context window" is its most, an amount), nor
+// "the best known".
+func (ix *Index) superlatives(ws []string) []string {
 	if !slices.ContainsFunc(ws[:min(len(ws), 3)], func(w string) bool { return w == "which" || w == "what" || w == "whats" || w == "what's" }) {
-		return false
+		return nil
 	}
-	for i := 1; i < len(ws); i++ {
-		if w := ws[i]; ws[i-1] == "the" && strings.HasSuffix(w, "est") && !(i+1 < len(ws) && ws[i+1] == "known") {
-			if word, ok := ix.lex.Lookup(w); ok && word.Lemma != w && !slices.Contains(measures, word.Lemma) &&
-				strings.HasPrefix(w, word.Lemma[:min(len(word.Lemma), len(w)-4)]) {
-				return true // a measure's ("the largest context window") is its most, an amount
-			}
+	var out []string
+	for i := range ws {
+		if ix.superlativeAt(ws, i) {
+			out = append(out, ws[i])
+		}
+	}
+	return out
+}
+
+// saysSuperlative reports words that hold a superlative (see superlativeAt).
+func (ix *Index) saysSuperlative(ws []string) bool {
+	for i := range ws {
+		if ix.superlativeAt(ws, i) {
+			return true
 		}
 	}
 	return false
+}
+
+// superlativeAt reports "the" before a superlative the lexicon knows as an
+// adjective's form at ws[i], not a measure's nor "the best known".
+func (ix *Index) superlativeAt(ws []string, i int) bool {
+	w := ws[i]
+	if i == 0 || ws[i-1] != "the" || !strings.HasSuffix(w, "est") || i+1 < len(ws) && ws[i+1] == "known" {
+		return false
+	}
+	word, ok := ix.lex.Lookup(w)
+	return ok && word.Lemma != w && !slices.Contains(measures, word.Lemma) && strings.HasPrefix(w, word.Lemma[:min(len(word.Lemma), len(w)-4)])
 }
 
 // whichCompared reports "which" or "what" before the word a table's
