@@ -29,10 +29,14 @@ func (ix *Index) sectionKinds() []sectionKind {
 		ws := words(sec.Heading)
 		sk := sectionKind{}
 		has := map[kind]bool{}
+		purpose := false // past a "to" that opens what the subject is for
 		for j, w := range ws {
+			// "Warning Signs to Look For" is of warning signs: the clause
+			// says what they are for.
+			purpose = purpose || w == "to" && len(sk.subject) > 0 && j+1 < len(ws) && ix.baseVerb(ws[j+1])
 			k := ix.cueKindAt(ws, j) // "Where AI Falls Short" is no summary
 			has[k] = true
-			if k == kindNone && !stopWords[w] {
+			if k == kindNone && !stopWords[w] && !purpose {
 				if t := ix.stem.stem(w); t != "" {
 					sk.subject = append(sk.subject, t)
 				}
