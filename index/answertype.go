@@ -392,6 +392,9 @@ func (ix *Index) holdsNeed(s int, q *question) bool {
 		if ok && q.need == needRanking {
 			ok = ix.ranksAsked(sec, s, q)
 		}
+		if ok && q.need == needSteps {
+			ok = ix.doesAsked(s, q)
+		}
 		return ok
 	}
 	if headingAsks(sec.Heading, q.need) {
@@ -960,3 +963,33 @@ func sourceNamed(ws []string) bool {
 // determiners open a noun phrase before its own words: "from the
 // engines", "on their data".
 var determiners = []string{"a", "an", "the", "their", "its", "his", "her", "my", "your", "our", "these", "those", "this", "that"}
+
+// doesAsked reports whether section s says the doing a procedure asks
+// of: "how do i reverse image search" is not answered by the steps for
+// checking a cited source, which reverse nothing. The verb after "how do
+// i" must be said there, or a word the lexicon relates to it, unless it
+// is too common to tell what is done ("make", "get", "write").
+func (ix *Index) doesAsked(s int, q *question) bool {
+	t, ok := ix.procedureVerb(q)
+	return !ok || ix.knows(s, t.term) || slices.ContainsFunc(t.also, func(a string) bool { return ix.knows(s, a) })
+}
+
+// procedureVerb is the telling verb of "how do i", "how can i", "how
+// should i", if the question asks so.
+func (ix *Index) procedureVerb(q *question) (qterm, bool) {
+	ws := q.words
+	for i := 0; i+3 < len(ws); i++ {
+		if ws[i] != "how" || !slices.Contains([]string{"do", "can", "should"}, ws[i+1]) || ws[i+2] != "i" {
+			continue
+		}
+		if !ix.baseVerb(ws[i+3]) {
+			return qterm{}, false
+		}
+		k := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == ws[i+3] })
+		if k < 0 || q.terms[k].weight < minFocusWeight {
+			return qterm{}, false
+		}
+		return q.terms[k], true
+	}
+	return qterm{}, false
+}
