@@ -460,6 +460,8 @@ var questionSets = []struct {
 	{"tax", 0.76, true},       // a seventy-ninth (testdata/notes-tax: AI in tax and accounting), written with heath; held out, counted first on 903d05b (78.0%)
 	{"cove", 0.87, true},      // a class's mix (article and week-3 note), written mid-twenty-third round; held out, counted first on 2a18cd4 (89.2%)
 	{"quake", 0.88, true},     // an eightieth note (testdata/notes-quake: AI for earthquakes and volcanoes), written with cove; held out, counted first on 2a18cd4 (90.0%)
+	{"dell", 0.86, true},      // a class's mix (article and week-3 note), written late in the twenty-third round; held out, counted first on 8b819e3 (88.3%)
+	{"cyber", 0.76, true},     // an eighty-first note (testdata/notes-cyber: AI in cybersecurity), written with dell; held out, counted first on 8b819e3 (78.0%)
 	{"near7", 0.67, false},    // near misses beside look-alike questions on two read notes (testdata/notes-feeds and notes-open), written at the start of the twenty-third round and read at once (69.0% at first count on 903d05b)
 	{"near8", 0.83, false},    // near misses beside look-alike questions on two read notes (testdata/notes-code and notes-search), written mid-twenty-third round and read at once (85.0% at first count on 3e30214)
 }
