@@ -266,12 +266,12 @@ func (ix *Index) ask(ctx context.Context, question string) Answer {
 	// Declined whatever the sections hold: "how do wind turbines make
 	// electricity" (the section that lists wind turbines among sources of
 	// power says nothing of how they work; a worker of no telling word,
-	// "a computer", is only sought, see worker.telling); "what can you do", "help" (a
-	// question about the bot, which the topics answer); "is gemini an
-	// llm", "what's google gemini", "what is chomsky's generative
-	// grammar" (what is asked of is something the articles never name, or
-	// belongs to someone they never name); "write me a poem" (the bot is
-	// asked to make what no source says).
+	// "a computer", is only sought: see worker.telling); "what can you
+	// do", "help" (a question about the bot, which the topics answer);
+	// "is gemini an llm", "what's google gemini", "what is chomsky's
+	// generative grammar" (what is asked of is something the articles
+	// never name, or belongs to someone they never name); "write me a
+	// poem" (the bot is asked to make what no source says).
 	elsewhere := len(ranked) > 0 && ix.workingElsewhere(&q, ranked[0].section)
 	for i := 1; elsewhere && i < min(len(ranked), maxJudged); i++ {
 		// "how does the radar know where it's raining": the section headed
