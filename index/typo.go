@@ -12,11 +12,11 @@ import (
 // stays "biased", "vaccines" stays "vaccines"): a misspelling is replaced
 // by the nearest word one edit away (an insertion, deletion, substitution
 // or swap of neighbours) among the articles' words, the words of asking and
-// the common English words, in that order of preference, and among each a
-// doubled letter typed once before any other slip ("flor" is "floor", not
-// "for") (the glossary's
-// spellings of the field's names with the words of asking); for longer words,
-// by an article word two edits away. The first letter is kept (save for a
+// the common English words, in that order of preference (the glossary's
+// spellings of the field's names with the words of asking), and within
+// each a doubled letter typed once before any other slip ("flor" is
+// "floor", not the commoner "for"); for longer words, by an article word
+// two edits away. The first letter is kept (save for a
 // swap of the first two): people seldom get it wrong, and a name such as
 // "iphone" is one deletion from "phone".
 const (
@@ -106,7 +106,8 @@ func (ix *Index) correct(w string) (string, bool) {
 }
 
 // doublesLetter reports whether c is w with one of its letters doubled:
-// the commonest slip of typing ("flor" for "floor", "adres" for "adress").
+// the commonest slip of typing ("flor" for "floor", "writen" for
+// "written").
 func doublesLetter(w string, c []byte) bool {
 	if len(c) != len(w)+1 {
 		return false
