@@ -626,9 +626,16 @@ func (ix *Index) leads(q *question, a *tableAsked, ranked []hit) bool {
 	}
 	enough := q.kind == kindDiffer || a.asked || (a.named || kindRow) && margin == 0
 	// A difference asked of a named subject, or of "each one" or "which
-	// one", and a feature is the table's ("do llms only handle text"),
-	// whatever else the question's verbs match.
-	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || whichOne(q.words)) ||
+	// one", and a feature is the table's ("which technology do llms use"),
+	// whatever else the question's verbs match. Not when one subject of
+	// several is named and the row was found by how far each reaches, no
+	// word of its feature said: that asks of the subject, and the row
+	// leads only if its section holds as much of the question as the best
+	// does ("do llms only handle text" is the table's Scope; "does
+	// generative ai only analyse data or does it make brand new things" is
+	// What Is Generative AI, which holds more of it).
+	oneReach := a.subjects == 1 && len(t.keys) > 1 && t.extentRow[a.row] && !t.featureNamed(a.row, q.hasOwnTerm)
+	outright := q.kind == kindDiffer && a.named && (a.subjects > 0 || whichOne(q.words)) && !oneReach ||
 		a.named && a.subjects == len(t.keys) // "examples of gen ai tools and of llms": the row itself
 	if !a.named && !kindRow && q.kind != kindDiffer && a.subjects == 0 {
 		// A row found by its cells joins a question that neither asks a
