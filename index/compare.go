@@ -466,8 +466,10 @@ func (ix *Index) comparison(q *question, ranked []hit, units []unitHit) (row *Ro
 			// use of the big cloud models).
 			cand.several = (differ || cand.subjects > 0) && ix.featuresNamed(q, t) > 1
 			// The feature is what is asked when its word gives the question
-			// its kind ("which technology do llms use").
-			cand.asked = cand.named && t.featureKinds[cand.row] == q.kind
+			// its kind ("which technology do llms use"); a question of no
+			// kind is given none by a feature of none ("Labels" in "how can
+			// a company make sure the data was tagged correctly").
+			cand.asked = cand.named && q.kind != kindNone && t.featureKinds[cand.row] == q.kind
 		}
 		// "which is broader", "what kinds of media can each one handle":
 		// the row of how far each reaches, as if its feature were named.
