@@ -709,9 +709,8 @@ func (ix *Index) ranksAsked(sec *knowledge.Section, s int, q *question) bool {
 	asked := func(qt qterm) bool { return !qt.cue && !rankRE.MatchString(qt.word) }
 	// A line that says the question's own superlative ranks as it asks:
 	// "the strongest signal is usually time".
-	own := ix.superlatives(q.words)
 	ranks := func(line string) bool {
-		return rankRE.MatchString(line) || len(own) > 0 && slices.ContainsFunc(words(line), func(w string) bool { return slices.Contains(own, w) })
+		return rankRE.MatchString(line) || len(q.superlatives) > 0 && slices.ContainsFunc(words(line), func(w string) bool { return slices.Contains(q.superlatives, w) })
 	}
 	return slices.ContainsFunc(lines, func(line string) bool { return ranks(line) && ix.namesAsked(line, q, asked) })
 }
@@ -970,26 +969,29 @@ var determiners = []string{"a", "an", "the", "their", "its", "his", "her", "my",
 // i" must be said there, or a word the lexicon relates to it, unless it
 // is too common to tell what is done ("make", "get", "write").
 func (ix *Index) doesAsked(s int, q *question) bool {
-	t, ok := ix.procedureVerb(q)
-	return !ok || ix.knows(s, t.term) || slices.ContainsFunc(t.also, func(a string) bool { return ix.knows(s, a) })
+	if q.procedure < 0 {
+		return true
+	}
+	t := q.terms[q.procedure]
+	return ix.knows(s, t.term) || slices.ContainsFunc(t.also, func(a string) bool { return ix.knows(s, a) })
 }
 
-// procedureVerb is the telling verb of "how do i", "how can i", "how
-// should i", if the question asks so.
-func (ix *Index) procedureVerb(q *question) (qterm, bool) {
+// procedureVerb is the index in q.terms of the telling verb of "how do
+// i", "how can i", "how should i", or -1 if the question asks none.
+func (ix *Index) procedureVerb(q *question) int {
 	ws := q.words
 	for i := 0; i+3 < len(ws); i++ {
 		if ws[i] != "how" || !slices.Contains([]string{"do", "can", "should"}, ws[i+1]) || ws[i+2] != "i" {
 			continue
 		}
 		if !ix.baseVerb(ws[i+3]) {
-			return qterm{}, false
+			return -1
 		}
 		k := slices.IndexFunc(q.terms, func(t qterm) bool { return t.word == ws[i+3] })
 		if k < 0 || q.terms[k].weight < minFocusWeight {
-			return qterm{}, false
+			return -1
 		}
-		return q.terms[k], true
+		return k
 	}
-	return qterm{}, false
+	return -1
 }

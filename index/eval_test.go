@@ -470,14 +470,20 @@ var questionSets = []struct {
 // held-out sets and of the read ones, with the read misses by kind (the
 // README's figures).
 func TestQuestionSets(t *testing.T) {
-	var held, read score
-	var nHeld, nRead int
+	var held, read, heldNotes, heldMixes score
+	var nHeld, nRead, nNotes int
 	for _, set := range questionSets {
 		t.Run(set.name, func(t *testing.T) {
-			s := askSet(t, set.name, set.minAll, set.hidden)
+			s, onNote := askSet(t, set.name, set.minAll, set.hidden)
 			if set.hidden {
 				held.merge(s)
 				nHeld++
+				if onNote {
+					heldNotes.merge(s)
+					nNotes++
+				} else {
+					heldMixes.merge(s)
+				}
 			} else {
 				read.merge(s)
 				nRead++
@@ -487,6 +493,10 @@ func TestQuestionSets(t *testing.T) {
 	t.Logf("held out (%d sets): %s", nHeld, held)
 	t.Logf("read (%d sets): %s", nRead, read)
 	t.Logf("read misses by kind: %s", read.missKinds())
+	// The held-out sets split by what they ask of: a teacher's note of
+	// their own, or the article and the week-3 note.
+	t.Logf("of the held out, on a teacher's note of their own (%d sets): %s", nNotes, heldNotes)
+	t.Logf("of the held out, on the article and the week-3 note (%d sets): %s", nHeld-nNotes, heldMixes)
 }
 
 // maxHeadingMisses is how many of the read notes' own headings, asked as
@@ -545,13 +555,17 @@ func TestRules(t *testing.T) { askEach(t, filepath.Join("testdata", "rules.json"
 
 // askSet asks the evaluation set testdata/eval/NAME.json and fails below
 // minAll; hidden keeps its misses' texts out of the log. It returns the
-// set's score.
-func askSet(t *testing.T, name string, minAll float64, hidden bool) score {
+// set's score, and whether its questions are asked of a teacher's note of
+// their own (testdata/notes-NAME) rather than the built-in article or the
+// week-3 note.
+func askSet(t *testing.T, name string, minAll float64, hidden bool) (s score, onNote bool) {
 	t.Helper()
-	s := evaluate(t, readCases(t, filepath.Join("testdata", "eval", name+".json")))
+	cases := readCases(t, filepath.Join("testdata", "eval", name+".json"))
+	s = evaluate(t, cases)
 	s.hidden = hidden
 	report(t, name, s, 0, 0, minAll)
-	return s
+	onNote = !slices.ContainsFunc(cases, func(c evalCase) bool { return c.Corpus == "builtin" || c.Corpus == "notes" })
+	return s, onNote
 }
 
 // askEach asks every case of path (the built-in corpus unless one is named)

@@ -87,10 +87,16 @@ type question struct {
 	// openCompounds are the compound nouns of two or three words it asks
 	// of ("role model"): see compound.go.
 	openCompounds []openCompound
-	// worker is what a question of how something works asks of, when
-	// asksWorking (see askedWorker).
-	worker      worker
-	asksWorking bool
+	// worker is what a question of how something works asks of; it has
+	// no terms for any other question (see askedWorker).
+	worker worker
+	// superlatives are the superlatives it picks one thing by ("the
+	// strongest"): a ranking asked (see superlatives).
+	superlatives []string
+	// procedure is the index in terms of the telling verb of "how do i"
+	// ("reverse" of "how do i reverse image search"), -1 if none (see
+	// procedureVerb).
+	procedure int
 }
 
 // qterm is one content word of a question.
@@ -227,7 +233,7 @@ func (ix *Index) parse(raw string) question {
 			ws[i] = "for" // "what does llm stand 4", "is it good 4 me"
 		}
 	}
-	q := question{words: make([]string, 0, len(ws)), at: -1}
+	q := question{words: make([]string, 0, len(ws)), at: -1, procedure: -1}
 	type content struct {
 		word    string
 		english bool
@@ -446,7 +452,8 @@ func (ix *Index) parse(raw string) question {
 	if q.need == needNothing && ix.ownerOfName(&q) {
 		q.need = needAgent // "who owns github copilot": a company, not a right
 	}
-	if q.need == needNothing && ix.superlative(q.words) {
+	q.superlatives = ix.superlatives(q.words)
+	if q.need == needNothing && len(q.superlatives) > 0 {
 		q.need = needRanking // "which is the newest llm": one picked out of many
 	}
 	if q.need == needNumber {
@@ -516,20 +523,16 @@ func (ix *Index) parse(raw string) question {
 		// is, as the section defining it says.
 		q.kind = kindDefine
 	}
-	q.worker, q.asksWorking = ix.askedWorker(&q)
+	q.worker = ix.askedWorker(&q)
+	q.procedure = ix.procedureVerb(&q)
 	return q
 }
 
-// superlative reports "the" before a superlative the lexicon knows as an
-// adjective's form ("the newest", "the latest", "the smartest"), in a
-// question asking which or what: a ranking. A measure's ("the largest")
-// asks its most, an amount, not a ranking; "the best known" is well known.
-func (ix *Index) superlative(ws []string) bool { return len(ix.superlatives(ws)) > 0 }
-
-// superlatives are the superlatives a which or what question picks one
-// thing by: "strongest" of "whats the strongest engagement signal"; not a
-// measure's ("the largest context window" is its most, an amount), nor
-// "the best known".
+// superlatives are the superlatives, "the" before an adjective's form the
+// lexicon knows ("the newest", "the strongest"), that a which or what
+// question picks one thing by: a ranking. A measure's ("the largest
+// context window") asks its most, an amount, not a ranking; "the best
+// known" is well known.
 func (ix *Index) superlatives(ws []string) []string {
 	if !slices.ContainsFunc(ws[:min(len(ws), 3)], func(w string) bool { return w == "which" || w == "what" || w == "whats" || w == "what's" }) {
 		return nil

@@ -71,8 +71,7 @@ func (ix *Index) sectionKinds() []sectionKind {
 			sk.kind = kindDefine
 		case hasTable:
 			sk.kind = kindDiffer
-		case len(sk.subject) > 0 && len(sk.subject) <= maxBareWords,
-			len(sk.subject) > 0 && joinedTopics(ws):
+		case len(sk.subject) > 0 && (len(sk.subject) <= maxBareWords || joinedTopics(ws)):
 			sk.kind = kindTopic
 		}
 		sk.subject, sk.form = ix.withoutForm(sk, ws)
@@ -414,21 +413,21 @@ type worker struct {
 }
 
 // askedWorker is the worker of a question of how something works that
-// names what works; ok is false for any other question.
-func (ix *Index) askedWorker(q *question) (w worker, ok bool) {
+// names what works; one of no terms for any other question.
+func (ix *Index) askedWorker(q *question) (w worker) {
 	if q.kind != kindMechanism {
-		return worker{}, false
+		return worker{}
 	}
 	ws := withoutFillers(q.words)
 	if len(ws) < 4 || ws[0] != "how" || !slices.Contains([]string{"does", "do", "did", "can", "could"}, ws[1]) {
-		return worker{}, false
+		return worker{}
 	}
 	v := slices.IndexFunc(ws[2:], ix.mechanismVerb) + 2
 	if v >= 2 && makesSure(ws, v) {
-		return worker{}, false // "how can a team make sure the data was tagged properly": no working asked
+		return worker{} // "how can a team make sure the data was tagged properly": no working asked
 	}
 	if v < 3 || v+1 < len(ws) && ws[v+1] == "use" {
-		return worker{}, false // no worker named, or "how does canva make use of": a use
+		return worker{} // no worker named, or "how does canva make use of": a use
 	}
 	content := 0
 	for _, word := range ws[2:v] {
@@ -464,10 +463,10 @@ func (ix *Index) askedWorker(q *question) (w worker, ok bool) {
 			w.terms = append(w.terms, t.term)
 		}
 	}
-	if content > maxWorkerWords || len(w.terms) == 0 {
-		return worker{}, false
+	if content > maxWorkerWords {
+		return worker{}
 	}
-	return w, true
+	return w
 }
 
 // workingElsewhere reports a question of how something works, naming
@@ -476,8 +475,8 @@ func (ix *Index) askedWorker(q *question) (w worker, ok bool) {
 // heading: a section that names it in passing (wind turbines among the
 // sources of power) cannot say how it works.
 func (ix *Index) workingElsewhere(q *question, s int) bool {
-	if !q.asksWorking {
-		return false
+	if len(q.worker.terms) == 0 {
+		return false // no worker named, or no question of how something works
 	}
 	if ix.kinds[s].kind == kindMechanism {
 		// A section of workings tells how what it names works.
